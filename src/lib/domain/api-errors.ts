@@ -1,0 +1,34 @@
+/**
+ * The one error shape every API answer uses: `{ "error": code, "reason": text, "fields"? }`.
+ * Codes are stable; `reason` is for people reading logs, the UI translates the code.
+ */
+export const apiErrorCodes = [
+  'invalid_json',
+  'invalid_request',
+  'unsupported_media_type',
+  'payload_too_large',
+  'rate_limited',
+  'not_found',
+  'method_not_allowed',
+  'unauthorized',
+  'id_conflict',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export type ApiError = { error: ApiErrorCode; reason: string; fields?: Record<string, string> };
+
+/** What `POST /api/requests` answers with on success, and again, identically, on a repeat. */
+export type SubmissionReceipt = { id: string; reference: string; status_token: string };
+
+/** What `GET /api/requests/:reference` answers: the status and nothing else. */
+export type StatusAnswer = { reference: string; status: string; updated_at: string };
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { error?: unknown }).error === 'string' &&
+    typeof (value as { reason?: unknown }).reason === 'string'
+  );
+}
