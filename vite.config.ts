@@ -11,11 +11,22 @@ export default defineConfig({
       // (src/lib/pwa/), so nothing is injected and nothing activates behind the user's back.
       registerType: 'prompt',
       injectRegister: false,
-      manifest: false,
+      manifest: {
+        name: 'Cymorth',
+        short_name: 'Cymorth',
+        description: 'Gofyn am help gan eich cymuned / Ask for help from your community',
+        lang: 'cy',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b0c0c',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
       kit: { adapterFallback: '200.html', spa: true, trailingSlash: 'never' },
       workbox: {
         globPatterns: [
-          'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}',
+          'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest,txt}',
           'prerendered/**/*.{html,json}',
         ],
         navigateFallback: '/200.html',
