@@ -1,0 +1,34 @@
+/**
+ * Where the server keeps its documents, behind an interface small enough that the engine is a
+ * choice made once at start-up (DESIGN.md, "Embedded default, distributed engine when outgrown").
+ *
+ * Two databases, never mixed: `replicated` holds what devices will sync (`request:*`, `contact:*`);
+ * `serverOnly` holds what must never leave the server (`receipt:*`, `ref:*`).
+ */
+export type StoredDoc = { _id: string; [field: string]: unknown };
+
+export interface DocStore {
+  /** The document, or null when it does not exist (or was deleted). */
+  get<T extends StoredDoc>(id: string): Promise<T | null>;
+  /**
+   * Writes the document only if no document with its id exists or ever existed (a deleted one is
+   * not brought back). Atomic per id: of two racing writers exactly one gets `created`.
+   */
+  putIfAbsent(doc: StoredDoc): Promise<'created' | 'exists'>;
+  /** Deletes the document if it exists; used to release a claim that lost a race. */
+  remove(id: string): Promise<void>;
+  /** Ids of live documents starting with `prefix`, in id order. */
+  idsWithPrefix(prefix: string): Promise<string[]>;
+  /** Resolves when the database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Storage {
+  replicated: DocStore;
+  serverOnly: DocStore;
+  close(): Promise<void>;
+}
+
+export const replicatedDbName = 'cymorth';
+export const serverOnlyDbName = 'cymorth_server';
