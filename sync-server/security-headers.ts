@@ -1,0 +1,48 @@
+/**
+ * Headers every response carries. The Content-Security-Policy allows scripts from this origin and
+ * the exact inline scripts of the page being served (their hashes), never `'unsafe-inline'`;
+ * styles may be inline because Svelte transitions and Leaflet set `style` attributes.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { isTlsRequest } from './client-address.ts';
+
+export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const fixedHeaders: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(self)',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+const defaultPolicy = contentSecurityPolicy();
+
+/** Handlers that serve HTML set their own policy (with hashes); everything else gets the default. */
+export function securityHeaders(trustProxy: boolean): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    if (!headers.has('Content-Security-Policy'))
+      headers.set('Content-Security-Policy', defaultPolicy);
+    for (const [name, value] of Object.entries(fixedHeaders)) headers.set(name, value);
+    // HSTS over plain HTTP is ignored by browsers and would be wrong for a LAN deployment.
+    if (isTlsRequest(c, trustProxy)) {
+      headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+  };
+}
