@@ -1,0 +1,64 @@
+/**
+ * The sync server as a Hono app: API, health check and the built PWA on one origin. Everything it
+ * depends on comes in through `AppOptions`, so `start.ts` and the integration tests build the same
+ * app with different storage, static files and limits.
+ */
+import { Hono } from 'hono';
+import { apiError, internalError, methodNotAllowed, notFound } from './api-error.ts';
+import { compress } from './compress.ts';
+import { healthRoute } from './health-route.ts';
+import { requestRoutes } from './request-routes.ts';
+import { securityHeaders } from './security-headers.ts';
+import { staticFiles } from './static-files.ts';
+import type { Storage } from './storage.ts';
+
+export type AppOptions = {
+  storage: Storage;
+  /** The SvelteKit build (`build/`). */
+  staticDir: string;
+  /** Request submissions per client address per minute. */
+  rateLimitPerMinute: number;
+  /** Take the client address and scheme from `X-Forwarded-*` (only behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Largest accepted JSON body; 64 KB when not given. */
+  maxBodyBytes?: number;
+  /** The clock, for tests. */
+  now?: () => Date;
+};
+
+export const defaultMaxBodyBytes = 64 * 1024;
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  // Outermost first: security headers see every response, compressed or not, errors included.
+  app.use(securityHeaders(options.trustProxy));
+  app.use(compress());
+
+  app.route('/healthz', healthRoute(options.storage));
+  app.route(
+    '/api/requests',
+    requestRoutes({
+      storage: options.storage,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      trustProxy: options.trustProxy,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
+  app.all('/api', notFound);
+  app.all('/api/*', notFound);
+  // Replication endpoints arrive with the access policy; until then nothing under /db answers.
+  app.all('/db', (c) => apiError(c, 404, 'not_found', 'Replication is not available yet.'));
+  app.all('/db/*', (c) => apiError(c, 404, 'not_found', 'Replication is not available yet.'));
+
+  app.get('*', staticFiles(options.staticDir));
+  app.all('*', methodNotAllowed(['GET', 'HEAD']));
+
+  app.notFound(notFound);
+  app.onError((error, c) => {
+    // Logged in full here, answered without detail: a stack trace tells an attacker too much.
+    console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, error);
+    return internalError(c);
+  });
+  return app;
+}

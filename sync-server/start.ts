@@ -1,0 +1,58 @@
+/**
+ * `tsx sync-server/start.ts`: the sync server with settings from the environment (see config.ts).
+ * Stops cleanly on SIGINT/SIGTERM: no new connections, open requests finish, databases close.
+ */
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { listen } from './listen.ts';
+import { openPouchStorage } from './pouch-storage.ts';
+
+const config = readConfig(process.env);
+const dataDir = path.resolve(config.dataDir);
+const staticDir = path.resolve(config.staticDir);
+const storage = await openPouchStorage(dataDir);
+const app = createApp({
+  storage,
+  staticDir,
+  rateLimitPerMinute: config.rateLimitPerMinute,
+  trustProxy: config.trustProxy,
+});
+const server = await listen(app, config.port, config.host);
+
+function urlsToOpen(host: string, port: number): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a?.address}:${port}/`);
+  return [`http://localhost:${port}/`, ...lan];
+}
+
+const [local, ...others] = urlsToOpen(config.host, server.port);
+console.log(`Cymorth is running. Open ${local}`);
+for (const url of others) console.log(`  on your network: ${url}`);
+console.log(`Data: ${dataDir}`);
+console.log(`App files: ${staticDir}`);
+
+// Input can never reach these (Hono answers every handler error with a 500), but a bug in a
+// background task must be seen in the log rather than silently take the server down.
+process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping Cymorth…`);
+  try {
+    await server.close();
+    await storage.close();
+    process.exit(0);
+  } catch (error) {
+    console.error('Could not stop cleanly:', error);
+    process.exit(1);
+  }
+}
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));
