@@ -53,7 +53,10 @@ export function toDocuments(
       kind: submission.kind,
       reference,
       postcode_district: postcodeDistrict(submission.contact.postcode),
-      urgency: initialUrgency({ needed_by: submission.needed_by, ...submission.circumstances }, today),
+      urgency: initialUrgency(
+        { needed_by: submission.needed_by, ...submission.circumstances },
+        today,
+      ),
       status: 'new',
       needed_by: submission.needed_by,
       language: submission.contact.language,

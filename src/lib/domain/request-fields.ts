@@ -98,7 +98,12 @@ export const fields = {
   lives_alone: v.boolean('invalid'),
   no_food_today: v.boolean('invalid'),
   medicine_runs_out_days: v.nullable(
-    v.pipe(v.number('required'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(90, 'too_large')),
+    v.pipe(
+      v.number('required'),
+      v.integer('invalid'),
+      v.minValue(0, 'too_small'),
+      v.maxValue(90, 'too_large'),
+    ),
   ),
 
   // contact

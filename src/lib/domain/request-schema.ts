@@ -92,9 +92,7 @@ export type SubmissionInput = v.InferInput<typeof submissionSchema>;
 /** Field errors keyed by the question's name (`postcode`, `kind`, …), each an error code. */
 export type FieldErrors = Record<string, string>;
 
-export type SubmissionResult =
-  | { ok: true; value: Submission }
-  | { ok: false; fields: FieldErrors };
+export type SubmissionResult = { ok: true; value: Submission } | { ok: false; fields: FieldErrors };
 
 export function parseSubmission(input: unknown): SubmissionResult {
   const result = v.safeParse(submissionSchema, input, { abortPipeEarly: true });
@@ -110,7 +108,8 @@ export function issuesToFields(issues: readonly v.BaseIssue<unknown>[]): FieldEr
     const path = issue.path ?? [];
     const names = path.map((p) => p.key).filter((k): k is string => typeof k === 'string');
     const key = names[names.length - 1] ?? '_';
-    const code = issue.type === 'strict_object' && path.length > 0 ? 'unknown_field' : issue.message;
+    const code =
+      issue.type === 'strict_object' && path.length > 0 ? 'unknown_field' : issue.message;
     if (!out.has(key)) out.set(key, code);
   }
   return Object.fromEntries(out);

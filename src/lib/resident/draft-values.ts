@@ -54,7 +54,12 @@ export type DraftValues = {
 };
 
 const numberFields = new Set<FieldName>(['household_size', 'medicine_runs_out_days']);
-const flagFields = new Set<FieldName>(['self_isolating', 'shielding', 'lives_alone', 'no_food_today']);
+const flagFields = new Set<FieldName>([
+  'self_isolating',
+  'shielding',
+  'lives_alone',
+  'no_food_today',
+]);
 const optionalTextFields = new Set<FieldName>([
   'requester_relationship',
   'dietary_needs',

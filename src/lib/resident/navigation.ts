@@ -10,10 +10,17 @@ export const checkHref = (lang: Language) => `/${lang}/request/check`;
 
 /** The first page, in order, whose answers are missing or wrong; null when all are complete. */
 export function firstIncompleteStep(d: DraftValues): Step | null {
-  return applicableSteps(d).find((s) => Object.keys(validateFields(s.fields, d)).length > 0) ?? null;
+  return (
+    applicableSteps(d).find((s) => Object.keys(validateFields(s.fields, d)).length > 0) ?? null
+  );
 }
 
-export function continueHref(lang: Language, stepId: string, d: DraftValues, fromCheck: boolean): string {
+export function continueHref(
+  lang: Language,
+  stepId: string,
+  d: DraftValues,
+  fromCheck: boolean,
+): string {
   if (fromCheck) {
     // A changed answer can open new questions (another kind of help): ask those, then go back.
     const missing = firstIncompleteStep(d);
@@ -23,7 +30,12 @@ export function continueHref(lang: Language, stepId: string, d: DraftValues, fro
   return next ? stepHref(lang, next) : checkHref(lang);
 }
 
-export function backHref(lang: Language, stepId: string, d: DraftValues, fromCheck: boolean): string {
+export function backHref(
+  lang: Language,
+  stepId: string,
+  d: DraftValues,
+  fromCheck: boolean,
+): string {
   if (fromCheck) return checkHref(lang);
   const previous = previousStep(stepId, d);
   return previous ? stepHref(lang, previous) : `/${lang}`;

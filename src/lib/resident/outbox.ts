@@ -37,7 +37,6 @@ class ResidentDb extends Dexie {
 
 export const residentDb = new ResidentDb();
 
-
 /** Saves the request as waiting. Saving the same id again (a double tap) keeps one copy. */
 export async function enqueue(submission: Submission, now = new Date()): Promise<void> {
   await residentDb.transaction('rw', residentDb.requests, async () => {

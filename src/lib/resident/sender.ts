@@ -5,13 +5,7 @@
  */
 import { isApiError, type SubmissionReceipt } from '#domain/api-errors.ts';
 import { backoffDelay } from '$lib/data/backoff.ts';
-import {
-  markRefused,
-  markRetry,
-  markSent,
-  waitingRequests,
-  type StoredRequest,
-} from './outbox.ts';
+import { markRefused, markRetry, markSent, waitingRequests, type StoredRequest } from './outbox.ts';
 import { waitingHintKey } from './outbox-hint.ts';
 
 type Outcome = 'sent' | 'refused' | 'retry';
@@ -33,7 +27,8 @@ async function sendOne(item: StoredRequest): Promise<Outcome> {
     return 'sent';
   }
   // 4xx other than "too many" and "timeout" will not get better by trying again: show it.
-  const permanent = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
+  const permanent =
+    response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
   if (permanent) {
     await markRefused(item.id, {
       code: isApiError(body) ? body.error : `http_${response.status}`,

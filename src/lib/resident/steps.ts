@@ -18,9 +18,25 @@ import type { DraftValues } from './draft-values.ts';
 
 export type Control =
   | { type: 'radios'; field: FieldName; options: readonly string[]; hints?: readonly string[] }
-  | { type: 'yes-no'; field: FieldName; labels?: { yes: string; no: string }; hints?: { no?: string; yes?: string } }
-  | { type: 'text' | 'tel' | 'number' | 'textarea'; field: FieldName; optional?: boolean; autocomplete?: string; width?: 'short' | 'medium' }
-  | { type: 'checkboxes'; field: 'support_tasks'; options: readonly string[]; other: 'support_other' }
+  | {
+      type: 'yes-no';
+      field: FieldName;
+      labels?: { yes: string; no: string };
+      hints?: { no?: string; yes?: string };
+    }
+  | {
+      type: 'text' | 'tel' | 'number' | 'textarea';
+      field: FieldName;
+      optional?: boolean;
+      autocomplete?: string;
+      width?: 'short' | 'medium';
+    }
+  | {
+      type: 'checkboxes';
+      field: 'support_tasks';
+      options: readonly string[];
+      other: 'support_other';
+    }
   | { type: 'circumstances' }
   | { type: 'needed-by' };
 
@@ -37,7 +53,12 @@ export type Step = {
 };
 
 const isKind = (kind: string) => (d: DraftValues) => d.kind === kind;
-const single = (id: string, key: string, control: Control & { field: FieldName }, when?: Step['when']): Step => ({
+const single = (
+  id: string,
+  key: string,
+  control: Control & { field: FieldName },
+  when?: Step['when'],
+): Step => ({
   id,
   key,
   controls: [control],
@@ -46,7 +67,12 @@ const single = (id: string, key: string, control: Control & { field: FieldName }
 });
 
 export const steps: readonly Step[] = [
-  single('who', 'who', { type: 'yes-no', field: 'for_someone_else', labels: { no: 'request.who.options.self', yes: 'request.who.options.someone_else' }, hints: { yes: 'request.who.options.someone_else_hint' } }),
+  single('who', 'who', {
+    type: 'yes-no',
+    field: 'for_someone_else',
+    labels: { no: 'request.who.options.self', yes: 'request.who.options.someone_else' },
+    hints: { yes: 'request.who.options.someone_else_hint' },
+  }),
   {
     id: 'requester',
     key: 'requester',
@@ -59,27 +85,70 @@ export const steps: readonly Step[] = [
       { type: 'text', field: 'requester_relationship', optional: true },
     ],
   },
-  single('kind', 'kind', { type: 'radios', field: 'kind', options: requestKinds, hints: ['food', 'prescription', 'self_isolation_support'] }),
-  single('household', 'household', { type: 'number', field: 'household_size', width: 'short' }, isKind('food')),
-  single('diet', 'diet', { type: 'textarea', field: 'dietary_needs', optional: true }, isKind('food')),
-  single('cooking', 'cooking', { type: 'radios', field: 'cooking', options: cookingFacilities }, isKind('food')),
+  single('kind', 'kind', {
+    type: 'radios',
+    field: 'kind',
+    options: requestKinds,
+    hints: ['food', 'prescription', 'self_isolation_support'],
+  }),
+  single(
+    'household',
+    'household',
+    { type: 'number', field: 'household_size', width: 'short' },
+    isKind('food'),
+  ),
+  single(
+    'diet',
+    'diet',
+    { type: 'textarea', field: 'dietary_needs', optional: true },
+    isKind('food'),
+  ),
+  single(
+    'cooking',
+    'cooking',
+    { type: 'radios', field: 'cooking', options: cookingFacilities },
+    isKind('food'),
+  ),
   single('pharmacy', 'pharmacy', { type: 'text', field: 'pharmacy' }, isKind('prescription')),
-  single('prescription-ready', 'prescription_ready', { type: 'radios', field: 'prescription_ready', options: prescriptionReadiness }, isKind('prescription')),
-  single('prescription-payment', 'prescription_payment', { type: 'radios', field: 'prescription_payment', options: prescriptionPayment }, isKind('prescription')),
+  single(
+    'prescription-ready',
+    'prescription_ready',
+    { type: 'radios', field: 'prescription_ready', options: prescriptionReadiness },
+    isKind('prescription'),
+  ),
+  single(
+    'prescription-payment',
+    'prescription_payment',
+    { type: 'radios', field: 'prescription_payment', options: prescriptionPayment },
+    isKind('prescription'),
+  ),
   {
     id: 'support-tasks',
     key: 'support_tasks',
     when: isKind('self_isolation_support'),
     fields: ['support_tasks', 'support_other'],
-    controls: [{ type: 'checkboxes', field: 'support_tasks', options: supportTasks, other: 'support_other' }],
+    controls: [
+      { type: 'checkboxes', field: 'support_tasks', options: supportTasks, other: 'support_other' },
+    ],
   },
-  single('support-frequency', 'support_frequency', { type: 'radios', field: 'support_frequency', options: supportFrequency }, isKind('self_isolation_support')),
+  single(
+    'support-frequency',
+    'support_frequency',
+    { type: 'radios', field: 'support_frequency', options: supportFrequency },
+    isKind('self_isolation_support'),
+  ),
   single('description', 'description', { type: 'textarea', field: 'description' }, isKind('other')),
   { id: 'needed-by', key: 'needed_by', fields: ['needed_by'], controls: [{ type: 'needed-by' }] },
   {
     id: 'circumstances',
     key: 'circumstances',
-    fields: ['self_isolating', 'shielding', 'lives_alone', 'no_food_today', 'medicine_runs_out_days'],
+    fields: [
+      'self_isolating',
+      'shielding',
+      'lives_alone',
+      'no_food_today',
+      'medicine_runs_out_days',
+    ],
     controls: [{ type: 'circumstances' }],
   },
   single('name', 'name', { type: 'text', field: 'name', autocomplete: 'name' }),
@@ -96,8 +165,16 @@ export const steps: readonly Step[] = [
       { type: 'text', field: 'postcode', autocomplete: 'postal-code', width: 'short' },
     ],
   },
-  single('contact-method', 'contact_method', { type: 'radios', field: 'contact_method', options: contactMethods }),
-  single('access-needs', 'access_needs', { type: 'textarea', field: 'access_needs', optional: true }),
+  single('contact-method', 'contact_method', {
+    type: 'radios',
+    field: 'contact_method',
+    options: contactMethods,
+  }),
+  single('access-needs', 'access_needs', {
+    type: 'textarea',
+    field: 'access_needs',
+    optional: true,
+  }),
   single('language', 'language', { type: 'radios', field: 'language', options: languages }),
   single('consent', 'consent', { type: 'yes-no', field: 'consent_to_share' }),
 ];

@@ -6,7 +6,15 @@ import type { Step } from '$lib/resident/steps.ts';
 
 export type Section = 'who' | 'help' | 'contact';
 
-const contactSteps = ['name', 'phone', 'address', 'contact-method', 'access-needs', 'language', 'consent'];
+const contactSteps = [
+  'name',
+  'phone',
+  'address',
+  'contact-method',
+  'access-needs',
+  'language',
+  'consent',
+];
 
 export function sectionOf(stepId: string): Section {
   if (stepId === 'who' || stepId === 'requester') return 'who';
@@ -31,7 +39,9 @@ export function answerLines(step: Step, d: DraftValues, w: Translate): string[] 
         break;
       case 'radios': {
         const value = String(d[control.field as keyof DraftValues] ?? '');
-        lines.push(w(control.field === 'language' ? `common.language.${value}` : `${base}.options.${value}`));
+        lines.push(
+          w(control.field === 'language' ? `common.language.${value}` : `${base}.options.${value}`),
+        );
         break;
       }
       case 'yes-no': {
@@ -50,7 +60,12 @@ export function answerLines(step: Step, d: DraftValues, w: Translate): string[] 
         }
         break;
       case 'circumstances':
-        for (const flag of ['self_isolating', 'shielding', 'lives_alone', 'no_food_today'] as const) {
+        for (const flag of [
+          'self_isolating',
+          'shielding',
+          'lives_alone',
+          'no_food_today',
+        ] as const) {
           if (d[flag]) lines.push(w(`${base}.${flag}`));
         }
         if (d.medicine_running_out) {
