@@ -42,17 +42,23 @@ process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:
 
 let stopping = false;
 async function stop(signal: string) {
+  // Ctrl-C reaches both `npm start` and this process, which forwards it again: once is enough.
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping Cymorth…`);
+  setTimeout(() => {
+    console.error('Still stopping after 10 s; exiting anyway.');
+    process.exit(1);
+  }, 10_000).unref();
   try {
     await server.close();
     await storage.close();
+    console.log('Cymorth stopped.');
     process.exit(0);
   } catch (error) {
     console.error('Could not stop cleanly:', error);
     process.exit(1);
   }
 }
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

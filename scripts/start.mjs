@@ -1,0 +1,65 @@
+/**
+ * `npm start`: build the app if the build is missing or older than its sources, then run the sync
+ * server (sync-server/start.ts under tsx) in the foreground, passing signals through so Ctrl-C and
+ * `kill` stop it cleanly.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const buildDir = path.join(root, 'build');
+const sources = ['src', 'locales', 'static', 'svelte.config.js', 'vite.config.ts'];
+
+/** The newest modification time of a file or of any file below a directory; 0 if absent. */
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function isBuildStale() {
+  // adapter-static writes index.html last, after prerendering: its time is the build's time.
+  const marker = path.join(buildDir, 'index.html');
+  if (!existsSync(marker)) return true;
+  const builtAt = statSync(marker).mtimeMs;
+  return sources.some((source) => newestMtime(path.join(root, source)) > builtAt);
+}
+
+const usesOwnBuild =
+  !process.env.STATIC_DIR || path.resolve(root, process.env.STATIC_DIR) === buildDir;
+if (usesOwnBuild && isBuildStale()) {
+  console.log('Building the Cymorth app (the build is missing or older than its sources)…');
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  const build = spawnSync(vite, ['build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('The app did not build; fix the errors above and run `npm start` again.');
+    process.exit(build.status ?? 1);
+  }
+}
+
+const port = process.env.PORT || '8080';
+console.log(`Starting Cymorth; it will be at http://localhost:${port}/ once the server is up.`);
+// `node --import tsx` is tsx without its extra watcher process, so signals reach the server as sent.
+const server = spawn(process.execPath, ['--import', 'tsx', 'sync-server/start.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (server.exitCode === null) server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => {
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 0);
+});
