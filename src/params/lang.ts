@@ -1,5 +1,4 @@
 import type { ParamMatcher } from '@sveltejs/kit';
-import { languages, type Language } from '#domain/request-fields.ts';
+import { isLanguage } from '#domain/languages.ts';
 
-export const match = ((param: string): param is Language =>
-  (languages as readonly string[]).includes(param)) satisfies ParamMatcher;
+export const match = isLanguage satisfies ParamMatcher;

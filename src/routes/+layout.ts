@@ -1,5 +1,5 @@
-import { ensureLanguage } from '$lib/i18n/i18n.ts';
-import type { Language } from '#domain/request-fields.ts';
+import { ensureTexts } from '$lib/i18n/i18n.ts';
+import type { Language } from '#domain/languages.ts';
 import type { LayoutLoad } from './$types';
 
 // Every resident page is built ahead of time, in both languages, and works with no server.
@@ -7,10 +7,7 @@ export const prerender = true;
 export const trailingSlash = 'never';
 
 export const load: LayoutLoad = async ({ params }) => {
-  const fromPath = (params as { lang?: Language }).lang;
-  const lang: Language = fromPath ?? 'cy';
-  await ensureLanguage(lang);
-  // The language choice page shows both languages side by side.
-  if (!fromPath) await ensureLanguage('en');
+  const lang: Language = (params as { lang?: Language }).lang ?? 'cy';
+  await ensureTexts(lang, []);
   return { lang };
 };

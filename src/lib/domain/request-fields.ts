@@ -5,13 +5,13 @@
  * in the user's language and the API returns the codes in `fields`.
  */
 import * as v from 'valibot';
+import { languages } from './languages.ts';
 import { normalisePhone, normalisePostcode, isUkPhone, isUkPostcode } from './contact-format.ts';
 
 export const requestKinds = ['food', 'prescription', 'self_isolation_support', 'other'] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
-export const languages = ['cy', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language } from './languages.ts';
 
 export const cookingFacilities = ['full_kitchen', 'microwave_only', 'kettle_only', 'none'] as const;
 export const prescriptionReadiness = ['ready_now', 'ready_later', 'not_sure'] as const;

@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { Language } from '#domain/request-fields.ts';
+import type { Language } from '#domain/languages.ts';
 import { translator, type Translate } from './i18n.ts';
 
 export type Locale = {

@@ -1,10 +1,10 @@
 /**
- * One i18next instance for the app. Each language's files are loaded on demand (a resident only
- * downloads the language they read) and mounted under their file name: `locales/cy/request.json`
- * answers `request.*` keys.
+ * One i18next instance for the app. Locale files are loaded on demand, per language and per page
+ * (a resident downloads only the language they read and the texts of the page they are on), and
+ * mounted under their file name: `locales/cy/request.json` answers `request.*` keys.
  */
 import i18next, { type TOptions } from 'i18next';
-import type { Language } from '#domain/request-fields.ts';
+import type { Language } from '#domain/languages.ts';
 
 const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { import: 'default' });
 
@@ -20,22 +20,28 @@ void i18n.init({
   returnEmptyString: false,
 });
 
-const loading = new Map<Language, Promise<void>>();
+/** The locale files: `common` on every page, the others by the pages that use them. */
+export type Namespace = 'common' | 'start' | 'request' | 'errors' | 'requests';
 
-export function ensureLanguage(lang: Language): Promise<void> {
-  let pending = loading.get(lang);
-  if (!pending) {
-    pending = Promise.all(
-      Object.entries(files)
-        .filter(([path]) => path.startsWith(`/locales/${lang}/`))
-        .map(async ([path, load]) => {
-          const name = path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
-          i18n.addResourceBundle(lang, 'translation', { [name]: await load() }, true, true);
-        }),
-    ).then(() => undefined);
-    loading.set(lang, pending);
-  }
-  return pending;
+const loading = new Map<string, Promise<void>>();
+
+/** Loads `locales/<lang>/<namespace>.json` once each; a page awaits this in its `load`. */
+export function ensureTexts(lang: Language, namespaces: readonly Namespace[]): Promise<void> {
+  return Promise.all(
+    ['common', ...namespaces].map((namespace) => {
+      const path = `/locales/${lang}/${namespace}.json`;
+      let pending = loading.get(path);
+      if (!pending) {
+        const load = files[path];
+        if (!load) throw new Error(`No locale file ${path}`);
+        pending = load().then((texts) => {
+          i18n.addResourceBundle(lang, 'translation', { [namespace]: texts }, true, true);
+        });
+        loading.set(path, pending);
+      }
+      return pending;
+    }),
+  ).then(() => undefined);
 }
 
 export type Translate = (key: string, options?: TOptions) => string;

@@ -1,5 +1,5 @@
 /** The language a person last used on this device (Welsh Language Standards: remember the choice). */
-import { languages, type Language } from '#domain/request-fields.ts';
+import { languages, type Language } from '#domain/languages.ts';
 
 const key = 'cymorth.lang';
 

@@ -1,5 +1,5 @@
 /** Where Continue, Back and Change go in the resident's journey. */
-import type { Language } from '#domain/request-fields.ts';
+import type { Language } from '#domain/languages.ts';
 import { validateFields, type DraftValues } from './draft-values.ts';
 import { applicableSteps, nextStep, previousStep, type Step } from './steps.ts';
 

@@ -3,7 +3,7 @@
  * than the pronoun ("eich enw" / "eu henw"), so each variant is a whole sentence in the locales,
  * under `<key>_other`, never a pronoun glued into a frame (WELSH.md, "Mutations").
  */
-import type { Language } from '#domain/request-fields.ts';
+import type { Language } from '#domain/languages.ts';
 import { i18n, type Translate } from '$lib/i18n/i18n.ts';
 
 export function wording(lang: Language, forOther: boolean): Translate {
