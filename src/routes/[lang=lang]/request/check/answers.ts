@@ -1,4 +1,5 @@
 /** The answers as "check your answers" shows them: one or more lines per question. */
+import { normalisePostcode } from '#domain/contact-format.ts';
 import { formatDate } from '$lib/i18n/dates.ts';
 import type { Translate } from '$lib/i18n/i18n.ts';
 import { fieldInput, type DraftValues } from '$lib/resident/draft-values.ts';
@@ -31,7 +32,8 @@ export function answerLines(step: Step, d: DraftValues, w: Translate): string[] 
       case 'tel':
       case 'textarea': {
         const value = String(fieldInput(control.field, d) ?? '').trim();
-        if (value) lines.push(value);
+        // Shown as it will be stored, so the resident checks what the volunteer will read.
+        if (value) lines.push(control.field === 'postcode' ? normalisePostcode(value) : value);
         break;
       }
       case 'number':
