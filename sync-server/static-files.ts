@@ -29,6 +29,8 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
+const isHtml = (file: FileTarget) => path.extname(file.absolutePath) === '.html';
+
 const acceptsHtml = (c: Context) => (c.req.header('Accept') ?? '').includes('text/html');
 
 export function staticFiles(staticDir: string): Handler {
@@ -38,21 +40,18 @@ export function staticFiles(staticDir: string): Handler {
 
   async function serveFile(c: Context, file: FileTarget): Promise<Response> {
     const etag = etagFor(file);
-    const isHtml = path.extname(file.absolutePath) === '.html';
+    const page = isHtml(file) ? await pages.get(file.absolutePath, file.size, file.mtimeMs) : null;
     c.header('Cache-Control', cacheControlFor(file.relativePath));
     c.header('ETag', etag);
+    // Also on a 304: a browser replaces the cached page's headers with the 304's (RFC 9111
+    // §4.3.4), so a 304 without the hashes would block the page's own boot script.
+    if (page) c.header('Content-Security-Policy', contentSecurityPolicy(page.scriptHashes));
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
 
     c.header('Content-Type', contentTypeFor(path.extname(file.absolutePath)));
-    if (isHtml) {
-      const page = await pages.get(file.absolutePath, file.size, file.mtimeMs);
-      c.header('Content-Security-Policy', contentSecurityPolicy(page.scriptHashes));
-      c.header('Content-Length', String(page.body.byteLength));
-      if (c.req.method === 'HEAD') return c.body(null, 200);
-      return c.body(new Uint8Array(page.body), 200);
-    }
-    c.header('Content-Length', String(file.size));
+    c.header('Content-Length', String(page ? page.body.byteLength : file.size));
     if (c.req.method === 'HEAD') return c.body(null, 200);
+    if (page) return c.body(new Uint8Array(page.body), 200);
     const stream = Readable.toWeb(createReadStream(file.absolutePath));
     return c.body(stream as unknown as ReadableStream<Uint8Array>, 200);
   }

@@ -137,6 +137,8 @@ describe('caching', () => {
       expect(await again.text()).toBe('');
       expect(again.headers.get('ETag')).toBe(etag);
       expect(again.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      // A 304's headers replace the cached ones, so a page's 304 must keep its script hashes.
+      expect(scriptSrc(again)).toBe(scriptSrc(first));
       const stale = await get(path, { 'If-None-Match': 'W/"0-0"' });
       expect(stale.status).toBe(200);
     },
