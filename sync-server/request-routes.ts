@@ -43,6 +43,8 @@ export function requestRoutes(options: RequestRoutesOptions): Hono {
         return apiError(c, 409, 'id_conflict', reason);
       }
       if (outcome.kind === 'replayed') c.header('Idempotent-Replayed', 'true');
+      // The receipt holds the status token: no cache along the way may keep it.
+      c.header('Cache-Control', 'no-store');
       return c.json(outcome.receipt, 201);
     },
   );

@@ -34,6 +34,7 @@ describe('POST /api/requests', () => {
     const res = await postJson(server, submission);
     expect(res.status).toBe(201);
     expect(res.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
     const receipt = (await res.json()) as SubmissionReceipt;
     expect(Object.keys(receipt).sort()).toEqual(['id', 'reference', 'status_token']);
     expect(receipt.id).toBe(submission.id);
