@@ -26,10 +26,16 @@ export const supportTasks = [
 export const supportFrequency = ['once', 'weekly', 'few_times_a_week', 'daily'] as const;
 export const contactMethods = ['phone_call', 'text_message', 'either'] as const;
 
+/** `required` when there is no answer; `invalid` when there is one of the wrong type or value. */
+export function missingOrInvalid(issue: v.BaseIssue<unknown>): string {
+  const input = issue.input;
+  return input === undefined || input === null || input === '' ? 'required' : 'invalid';
+}
+
 /** Free text: trimmed, control characters refused, bounded. `min` 0 allows an empty answer. */
 function text(min: number, max: number) {
   return v.pipe(
-    v.string('required'),
+    v.string(missingOrInvalid),
     v.trim(),
     v.check((s) => min === 0 || s.length > 0, 'required'),
     v.check((s) => s.length === 0 || s.length >= min, 'too_short'),
@@ -44,15 +50,21 @@ function optionalText(max: number) {
 }
 
 function choice<const T extends readonly [string, ...string[]]>(options: T) {
-  return v.picklist(options, 'required');
+  return v.picklist(options, missingOrInvalid);
+}
+
+/** A calendar date that exists: `2030-02-30` has the right shape but is not a day. */
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
 export const fields = {
   // Who the request is for. Asking for someone else is a path of its own, not an afterthought.
-  for_someone_else: v.boolean('required'),
+  for_someone_else: v.boolean(missingOrInvalid),
   requester_name: text(1, 100),
   requester_phone: v.pipe(
-    v.string('required'),
+    v.string(missingOrInvalid),
     v.trim(),
     v.nonEmpty('required'),
     v.check(isUkPhone, 'invalid'),
@@ -64,7 +76,7 @@ export const fields = {
 
   // food
   household_size: v.pipe(
-    v.number('required'),
+    v.number(missingOrInvalid),
     v.integer('invalid'),
     v.minValue(1, 'too_small'),
     v.maxValue(20, 'too_large'),
@@ -79,7 +91,7 @@ export const fields = {
 
   // self-isolation support
   support_tasks: v.pipe(
-    v.array(choice(supportTasks), 'required'),
+    v.array(choice(supportTasks), missingOrInvalid),
     v.minLength(1, 'required'),
     v.maxLength(supportTasks.length, 'invalid'),
     v.check((a) => new Set(a).size === a.length, 'invalid'),
@@ -90,7 +102,11 @@ export const fields = {
   // other
   description: text(5, 1000),
 
-  needed_by: v.pipe(v.string('required'), v.isoDate('invalid')),
+  needed_by: v.pipe(
+    v.string(missingOrInvalid),
+    v.isoDate('invalid'),
+    v.check(isRealDate, 'invalid'),
+  ),
 
   // circumstances that raise urgency
   self_isolating: v.boolean('invalid'),
@@ -99,7 +115,7 @@ export const fields = {
   no_food_today: v.boolean('invalid'),
   medicine_runs_out_days: v.nullable(
     v.pipe(
-      v.number('required'),
+      v.number(missingOrInvalid),
       v.integer('invalid'),
       v.minValue(0, 'too_small'),
       v.maxValue(90, 'too_large'),
@@ -109,7 +125,7 @@ export const fields = {
   // contact
   name: text(1, 100),
   phone: v.pipe(
-    v.string('required'),
+    v.string(missingOrInvalid),
     v.trim(),
     v.nonEmpty('required'),
     v.check(isUkPhone, 'invalid'),
@@ -119,7 +135,7 @@ export const fields = {
   address_line2: optionalText(120),
   town: text(1, 80),
   postcode: v.pipe(
-    v.string('required'),
+    v.string(missingOrInvalid),
     v.trim(),
     v.nonEmpty('required'),
     v.check(isUkPostcode, 'invalid'),
@@ -128,7 +144,7 @@ export const fields = {
   contact_method: choice(contactMethods),
   access_needs: optionalText(500),
   language: choice(languages),
-  consent_to_share: v.boolean('required'),
+  consent_to_share: v.boolean(missingOrInvalid),
 } as const;
 
 export type FieldName = keyof typeof fields;

@@ -3,7 +3,7 @@
  * request-fields.ts. Unknown keys (including `__proto__`) are refused, not ignored.
  */
 import * as v from 'valibot';
-import { fields, languages } from './request-fields.ts';
+import { fields, languages, missingOrInvalid } from './request-fields.ts';
 
 const requester = v.strictObject({
   name: fields.requester_name,
@@ -33,8 +33,8 @@ const contact = v.strictObject({
 });
 
 const common = {
-  id: v.pipe(v.string('required'), v.uuid('invalid')),
-  lang: v.picklist(languages, 'invalid'),
+  id: v.pipe(v.string(missingOrInvalid), v.uuid('invalid')),
+  lang: v.picklist(languages, missingOrInvalid),
   for_someone_else: fields.for_someone_else,
   requester: v.nullable(requester),
   needed_by: fields.needed_by,
@@ -72,7 +72,7 @@ export const submissionSchema = v.pipe(
       }),
       v.strictObject({ ...common, kind: v.literal('other'), details: otherDetails }),
     ],
-    'required',
+    missingOrInvalid,
   ),
   // Someone asking on another's behalf must say who they are; someone asking for themselves must not
   // send a second person's details.
@@ -108,8 +108,14 @@ export function issuesToFields(issues: readonly v.BaseIssue<unknown>[]): FieldEr
     const path = issue.path ?? [];
     const names = path.map((p) => p.key).filter((k): k is string => typeof k === 'string');
     const key = names[names.length - 1] ?? '_';
-    const code =
-      issue.type === 'strict_object' && path.length > 0 ? 'unknown_field' : issue.message;
+    // valibot reports a key the schema does not know as expecting `never`; a missing key has the
+    // same issue type but expects the field's own schema, and keeps the field's message.
+    const isKeyIssue = issue.type === 'strict_object' && path.length > 0;
+    const code = !isKeyIssue
+      ? issue.message
+      : issue.expected === 'never'
+        ? 'unknown_field'
+        : 'required';
     if (!out.has(key)) out.set(key, code);
   }
   return Object.fromEntries(out);
