@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'svelte/compiler';
 
-/** Attributes whose literal value is shown or read aloud (components take `label` too). */
+/** Attributes whose literal value is shown or read aloud, including our form components' props. */
 export const readAttributes = [
   'alt',
   'title',
@@ -22,6 +22,11 @@ export const readAttributes = [
   'aria-label',
   'aria-description',
   'label',
+  'legend',
+  'hint',
+  'error',
+  'message',
+  'optionalText',
 ] as const;
 
 export type RawText = { line: number; column: number; text: string; where: string };

@@ -33,20 +33,25 @@ export function missingOrInvalid(issue: v.BaseIssue<unknown>): string {
 }
 
 /** Free text: trimmed, control characters refused, bounded. `min` 0 allows an empty answer. */
-function text(min: number, max: number) {
+function text(
+  min: number,
+  max: number,
+  typeMessage: v.ErrorMessage<v.StringIssue> = missingOrInvalid,
+) {
   return v.pipe(
-    v.string(missingOrInvalid),
+    v.string(typeMessage),
     v.trim(),
     v.check((s) => min === 0 || s.length > 0, 'required'),
     v.check((s) => s.length === 0 || s.length >= min, 'too_short'),
     v.maxLength(max, 'too_long'),
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    v.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'invalid'),
+    // Every control character (C0, DEL and C1) except tab and line breaks.
+    v.regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'invalid'),
   );
 }
 
+/** May be left out or empty; anything but a string (null included) is `invalid`. */
 function optionalText(max: number) {
-  return v.optional(text(0, max), '');
+  return v.optional(text(0, max, 'invalid'), '');
 }
 
 function choice<const T extends readonly [string, ...string[]]>(options: T) {

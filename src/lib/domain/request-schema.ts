@@ -107,7 +107,9 @@ export function issuesToFields(issues: readonly v.BaseIssue<unknown>[]): FieldEr
   for (const issue of issues) {
     const path = issue.path ?? [];
     const names = path.map((p) => p.key).filter((k): k is string => typeof k === 'string');
-    const key = names[names.length - 1] ?? '_';
+    const last = names[names.length - 1] ?? '_';
+    // The requester's answers are questions of their own (`requester_name`), not the resident's.
+    const key = names[0] === 'requester' && names.length > 1 ? `requester_${last}` : last;
     // valibot reports a key the schema does not know as expecting `never`; a missing key has the
     // same issue type but expects the field's own schema, and keeps the field's message.
     const isKeyIssue = issue.type === 'strict_object' && path.length > 0;

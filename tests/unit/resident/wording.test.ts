@@ -20,9 +20,9 @@ describe('wording for a resident asking for someone else', () => {
 
   it.each(['cy', 'en'] as const)('uses the `_other` sentence when there is one (%s)', (lang) => {
     const t = translator(files, lang);
-    expect(wording(lang, true)('request.name.title')).toBe(t('request.name.title_other'));
+    expect(wording(lang, true)('request.name.title')).toBe(t('request.name.title_someone_else'));
     expect(wording(lang, false)('request.name.title')).toBe(t('request.name.title'));
-    expect(t('request.name.title_other')).not.toBe(t('request.name.title'));
+    expect(t('request.name.title_someone_else')).not.toBe(t('request.name.title'));
   });
 
   it.each(['cy', 'en'] as const)('falls back to the plain sentence (%s)', (lang) => {
