@@ -1,0 +1,45 @@
+/**
+ * The server's side of the story: what it stored (read through the running server's own storage,
+ * in this process) and what its API answers, asked over HTTP as a resident's phone would.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import type { AppServer } from './app-server.ts';
+
+export type StoredRequestDoc = { _id: string; reference: string; kind: string; status: string };
+
+export class ServerSide {
+  constructor(
+    readonly appServer: AppServer,
+    readonly api: APIRequestContext,
+  ) {}
+
+  get url(): string {
+    return this.appServer.url;
+  }
+
+  /** How many requests the server holds. Tests in a worker run one at a time, so a count is exact. */
+  async requestCount(): Promise<number> {
+    return (await this.appServer.storage.replicated.idsWithPrefix('request:')).length;
+  }
+
+  async storedRequest(id: string): Promise<StoredRequestDoc | null> {
+    return this.appServer.storage.replicated.get<StoredRequestDoc>(`request:${id}`);
+  }
+
+  async status(reference: string, statusToken: string) {
+    const response = await this.api.get(`${this.url}/api/requests/${reference}`, {
+      headers: { authorization: `Bearer ${statusToken}` },
+    });
+    return { code: response.status(), body: (await response.json()) as Record<string, unknown> };
+  }
+
+  /** Sends a submission as the phone's outbox does. */
+  async submit(submission: unknown) {
+    const response = await this.api.post(`${this.url}/api/requests`, { data: submission });
+    return {
+      code: response.status(),
+      replayed: response.headers()['idempotent-replayed'] === 'true',
+      body: (await response.json()) as Record<string, unknown>,
+    };
+  }
+}
