@@ -115,7 +115,7 @@ describe('POST /api/requests refuses invalid requests with 400, field codes and 
     [
       'a bad requester phone',
       set('requester.phone', '999', onBehalfSubmission()),
-      { phone: 'invalid' },
+      { requester_phone: 'invalid' },
     ],
     ['an unknown top-level key', set('admin', true), { admin: 'unknown_field' }],
     ['an unknown nested key', set('contact.email', 'a@example.com'), { email: 'unknown_field' }],
