@@ -9,7 +9,7 @@ import PouchDB from 'pouchdb-node';
 import {
   replicatedDbName,
   serverOnlyDbName,
-  type DocStore,
+  type MutableDocStore,
   type Storage,
   type StoredDoc,
 } from './storage.ts';
@@ -19,7 +19,7 @@ type PouchError = { status?: number; reason?: string };
 const hasStatus = (error: unknown, status: number) =>
   typeof error === 'object' && error !== null && (error as PouchError).status === status;
 
-class PouchDocStore implements DocStore {
+class PouchDocStore implements MutableDocStore {
   readonly #db: PouchDB.Database;
 
   constructor(db: PouchDB.Database) {
@@ -49,6 +49,17 @@ class PouchDocStore implements DocStore {
       return 'created';
     } catch (error) {
       if (hasStatus(error, 409)) return 'exists';
+      throw error;
+    }
+  }
+
+  async replace(doc: StoredDoc & { _rev: string }): Promise<'replaced' | 'conflict'> {
+    try {
+      await this.#db.put(doc);
+      return 'replaced';
+    } catch (error) {
+      // 409: `_rev` is stale. 404: deleted since it was read, and must not be brought back.
+      if (hasStatus(error, 409) || hasStatus(error, 404)) return 'conflict';
       throw error;
     }
   }

@@ -3,7 +3,7 @@
  * choice made once at start-up (DESIGN.md, "Embedded default, distributed engine when outgrown").
  *
  * Two databases, never mixed: `replicated` holds what devices will sync (`request:*`, `contact:*`);
- * `serverOnly` holds what must never leave the server (`receipt:*`, `ref:*`).
+ * `serverOnly` holds what must never leave the server (`receipt:*`, `ref:*`, `user:*`, `session:*`).
  */
 export type StoredDoc = { _id: string; [field: string]: unknown };
 
@@ -24,9 +24,19 @@ export interface DocStore {
   close(): Promise<void>;
 }
 
+/** A store whose documents can also change: staff accounts and their sessions. */
+export interface MutableDocStore extends DocStore {
+  /**
+   * Writes `doc` over the stored document only if `doc._rev` (from `get`) is still its current
+   * revision; `conflict` when another writer got there first or the document is gone. The caller
+   * decides whether to re-read and retry, so no update is ever lost silently.
+   */
+  replace(doc: StoredDoc & { _rev: string }): Promise<'replaced' | 'conflict'>;
+}
+
 export interface Storage {
   replicated: DocStore;
-  serverOnly: DocStore;
+  serverOnly: MutableDocStore;
   close(): Promise<void>;
 }
 
