@@ -45,9 +45,10 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
   });
 }
 
-/** Question wording: the `_other` variant when asking for someone else, where there is one. */
+/** Question wording: the `_someone_else` variant when asking for someone else, if there is one. */
 export function w(lang: Lang, key: string, forSomeoneElse: boolean): string {
-  if (forSomeoneElse && lookup(lang, `${key}_other`) !== undefined) return t(lang, `${key}_other`);
+  const variant = `${key}_someone_else`;
+  if (forSomeoneElse && lookup(lang, variant) !== undefined) return t(lang, variant);
   return t(lang, key);
 }
 
