@@ -10,6 +10,7 @@ import {
   supportWhileIsolating,
   type HelpRequest,
 } from './support/help-requests.ts';
+import { expectedAnswers } from './support/answers.ts';
 import { expect, test } from './support/fixtures.ts';
 import type { Lang } from './support/locales.ts';
 import { referencePattern } from './pages/sent-page.ts';
@@ -29,7 +30,15 @@ for (const { name, lang, request } of journeys) {
   test(`a resident asks for ${name}`, async ({ cymorth, device, server }) => {
     const before = await server.requestCount();
 
-    const sent = await cymorth.askForHelp(request, lang);
+    const check = await cymorth.answerEverything(request, lang);
+    const shown = expectedAnswers(request, lang);
+    await expect(check.questions).toHaveText(shown.map((a) => a.question));
+    for (const [n, { question, lines }] of shown.entries()) {
+      await expect(check.answerLines(n), question).toHaveText(lines);
+    }
+
+    await check.sendButton.click();
+    const sent = cymorth.sent(lang);
 
     await expect(sent.sentHeading).toBeVisible();
     await expect(sent.reference).toHaveText(referencePattern);

@@ -26,6 +26,25 @@ export class CheckAnswersPage extends Layout {
       .first();
   }
 
+  /** The questions, in the order they are listed. */
+  get questions(): Locator {
+    return this.page.getByRole('term');
+  }
+
+  /**
+   * Each line of the n-th answer (an address is several). By position, because two questions can
+   * share a title ("What do you need help with?" asks for the kind of help and, for "something
+   * else", what it is).
+   */
+  answerLines(n: number): Locator {
+    return this.page
+      .locator('.summary-list__row')
+      .nth(n)
+      .getByRole('definition')
+      .first()
+      .locator('.summary-list__line');
+  }
+
   changeLink(question: string): Locator {
     return this.page.getByRole('link', { name: `${t(this.lang, 'common.change')} ${question}` });
   }
