@@ -33,22 +33,30 @@ test('a resident asks for help using only the keyboard', async ({ cymorth, page 
 
   const question = cymorth.question(lang);
   const questions = questionsFor(request, lang);
+  // Pages where Continue is first pressed with nothing answered, and which error link to follow.
+  const fieldError = (field: string) => t(lang, `errors.fields.${field}.required`);
   const withErrors = new Map([
-    ['who', t(lang, 'errors.fields.for_someone_else.required')],
-    ['support-tasks', t(lang, 'errors.fields.support_tasks.required')],
-    ['phone', t(lang, 'errors.fields.phone.required')],
+    ['who', { messages: [fieldError('for_someone_else')], follow: 0 }],
+    ['support-tasks', { messages: [fieldError('support_tasks')], follow: 0 }],
+    ['phone', { messages: [fieldError('phone')], follow: 0 }],
+    [
+      'address',
+      {
+        messages: [fieldError('address_line1'), fieldError('town'), fieldError('postcode')],
+        follow: 2,
+      },
+    ],
   ]);
   for (const q of questions) {
     await question.expectAt(q);
-    const message = withErrors.get(q.step);
-    if (message) {
+    const errors = withErrors.get(q.step);
+    if (errors) {
       // Continue with nothing answered: the summary takes focus, its link takes focus to the field.
       await keyboard.press(question.continueButton, 'Enter');
-      await question.expectErrors(q, [message]);
+      await question.expectErrors(q, errors.messages);
       expect(await keyboard.isFocused(question.errorSummary)).toBe(true);
-      await page.keyboard.press('Tab');
-      const link = question.errorLink(message);
-      expect(await keyboard.isFocused(link)).toBe(true);
+      const link = question.errorLink(errors.messages[errors.follow]!);
+      await keyboard.tabTo(link);
       const target = await link.getAttribute('href');
       expect(target).toMatch(/^#f-/);
       await page.keyboard.press('Enter');
@@ -70,4 +78,21 @@ test('a resident asks for help using only the keyboard', async ({ cymorth, page 
   const sent = cymorth.sent(lang);
   await expect(sent.sentHeading).toBeVisible();
   await expect(sent.reference).toHaveText(referencePattern);
+});
+
+test('the start button, announced as a button, also works with Space', async ({
+  cymorth,
+  page,
+}) => {
+  const keyboard = new KeyboardUser(page);
+  const start = cymorth.start('cy');
+  await start.open();
+  // A link with role="button" is read out as a button, and buttons are pressed with Space
+  // (WAI-ARIA APG button pattern; GOV.UK Frontend's start button handles Space for this reason).
+  await expect(start.startButton).toHaveAttribute('href', '/cy/request/who');
+  await keyboard.press(start.startButton, 'Space');
+  await cymorth.question('cy').expectAt({
+    step: 'who',
+    title: t('cy', 'request.who.title'),
+  });
 });
