@@ -1,0 +1,103 @@
+/**
+ * Notes and history are append-only: one document per note or change, written once and never edited
+ * or deleted, so two people writing offline can never conflict (DESIGN.md, "Conflicts"). The request
+ * they belong to is in the id as well as in `request_id`, and the two must agree.
+ */
+import * as v from 'valibot';
+import { couchFields, type CouchMeta } from './couch-fields.ts';
+import { docClassOf, requestIdOf } from './doc-ids.ts';
+import { freeText } from './free-text.ts';
+import { authorSchema, instantSchema } from './stamps.ts';
+
+export type NoteDoc = CouchMeta & {
+  _id: string;
+  type: 'note';
+  request_id: string;
+  author: string;
+  text: string;
+  /** Shown to the volunteer doing the task; otherwise only coordinators read it. */
+  for_assignee: boolean;
+  created_at: string;
+};
+
+export const noteDocSchema: v.GenericSchema<unknown, NoteDoc> = v.pipe(
+  v.strictObject(
+    {
+      _id: v.pipe(
+        v.string('invalid'),
+        v.check((id) => docClassOf(id) === 'note', 'invalid'),
+      ),
+      ...couchFields,
+      type: v.literal('note', 'invalid'),
+      request_id: v.string('invalid'),
+      author: authorSchema,
+      text: freeText(1, 2000),
+      for_assignee: v.boolean('invalid'),
+      created_at: instantSchema,
+    },
+    'invalid',
+  ),
+  v.forward(
+    v.partialCheck(
+      [['_id'], ['request_id']],
+      (doc) => doc.request_id === requestIdOf(doc._id),
+      'wrong_request',
+    ),
+    ['request_id'],
+  ),
+);
+
+/** What an event records as changed: a register of the request, or one of its details. */
+export const eventFields = [
+  'created',
+  'status',
+  'assignee',
+  'urgency',
+  'area',
+  'kind',
+  'postcode_district',
+  'needed_by',
+  'language',
+] as const;
+export type EventField = (typeof eventFields)[number];
+
+export type EventDoc = CouchMeta & {
+  _id: string;
+  type: 'event';
+  request_id: string;
+  author: string;
+  field: EventField;
+  from: string | null;
+  to: string | null;
+  at: string;
+};
+
+const value = v.nullable(v.pipe(v.string('invalid'), v.maxLength(100, 'invalid')));
+
+export const eventDocSchema: v.GenericSchema<unknown, EventDoc> = v.pipe(
+  v.strictObject(
+    {
+      _id: v.pipe(
+        v.string('invalid'),
+        v.check((id) => docClassOf(id) === 'event', 'invalid'),
+      ),
+      ...couchFields,
+      type: v.literal('event', 'invalid'),
+      request_id: v.string('invalid'),
+      author: authorSchema,
+      field: v.picklist(eventFields, 'invalid'),
+      from: value,
+      to: value,
+      at: instantSchema,
+    },
+    'invalid',
+  ),
+  v.forward(
+    v.partialCheck(
+      [['_id'], ['request_id']],
+      (doc) => doc.request_id === requestIdOf(doc._id),
+      'wrong_request',
+    ),
+    ['request_id'],
+  ),
+);

@@ -1,0 +1,22 @@
+/** An area a coordinator covers: a community, ward or county. Only admins write them; everyone reads. */
+import * as v from 'valibot';
+import { couchFields, type CouchMeta } from './couch-fields.ts';
+import { docClassOf } from './doc-ids.ts';
+import { freeText } from './free-text.ts';
+
+export type AreaDoc = CouchMeta & { _id: string; type: 'area'; name_cy: string; name_en: string };
+
+// Both names are required: Welsh is never the second-class copy (DESIGN.md).
+export const areaDocSchema: v.GenericSchema<unknown, AreaDoc> = v.strictObject(
+  {
+    _id: v.pipe(
+      v.string('invalid'),
+      v.check((id) => docClassOf(id) === 'area', 'invalid'),
+    ),
+    ...couchFields,
+    type: v.literal('area', 'invalid'),
+    name_cy: freeText(1, 100),
+    name_en: freeText(1, 100),
+  },
+  'invalid',
+);

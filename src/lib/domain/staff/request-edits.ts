@@ -1,0 +1,68 @@
+/**
+ * The only ways a device should change a request: each edit restamps the registers it touches
+ * (stamps.ts) and moves `updated_at`, so the merge can find it again, and the server's checks
+ * (access.ts) recognise it. Functions return a new document; they never mutate.
+ */
+import type { RequestStatus } from '../request-status.ts';
+import type { Urgency } from '../urgency.ts';
+import { assignmentHeads, assignmentKey } from './assignments.ts';
+import { detailFields, type Register, type StaffRequestDoc } from './request-doc.ts';
+import { compareStamps, nextStamp, type Stamp } from './stamps.ts';
+
+type Values = { status: RequestStatus; urgency: Urgency; area: string | null };
+export type DetailPatch = Partial<Pick<StaffRequestDoc, (typeof detailFields)[number]>>;
+
+function restamped(doc: StaffRequestDoc, register: Register, stamp: Stamp): StaffRequestDoc {
+  const updated_at = stamp.at > doc.updated_at ? stamp.at : doc.updated_at;
+  return { ...doc, updated_at, fields_meta: { ...doc.fields_meta, [register]: stamp } };
+}
+
+export function setRegister<K extends keyof Values>(
+  doc: StaffRequestDoc,
+  register: K,
+  value: Values[K],
+  by: string,
+  now: string,
+): StaffRequestDoc {
+  const stamp = nextStamp(doc.fields_meta[register], now, by);
+  return { ...restamped(doc, register, stamp), [register]: value };
+}
+
+export function setDetails(doc: StaffRequestDoc, patch: DetailPatch, by: string, now: string) {
+  const stamp = nextStamp(doc.fields_meta.details, now, by);
+  return { ...restamped(doc, 'details', stamp), ...patch };
+}
+
+/**
+ * Appends an assignment that replaces every head the device can see, so it wins and, once it has
+ * reached everyone, settles any earlier concurrent claims (attention.ts).
+ */
+export function assign(doc: StaffRequestDoc, to: string | null, by: string, now: string) {
+  const latest = [doc.fields_meta.assignee, ...doc.assignments].reduce((a, b) =>
+    compareStamps(a, b) >= 0 ? a : b,
+  );
+  const stamp = nextStamp({ at: latest.at, by: latest.by }, now, by);
+  const after = assignmentHeads(doc.assignments).map(assignmentKey).sort();
+  const entry = { to, by, at: stamp.at, after };
+  return {
+    ...restamped(doc, 'assignee', stamp),
+    assignee: to,
+    assignments: [...doc.assignments, entry],
+  };
+}
+
+/** A volunteer takes an open task for themselves. */
+export function claim(doc: StaffRequestDoc, volunteerId: string, now: string) {
+  return setRegister(
+    assign(doc, volunteerId, volunteerId, now),
+    'status',
+    'assigned',
+    volunteerId,
+    now,
+  );
+}
+
+/** A volunteer hands a task back to the triage queue. */
+export function decline(doc: StaffRequestDoc, volunteerId: string, now: string) {
+  return setRegister(assign(doc, null, volunteerId, now), 'status', 'triaged', volunteerId, now);
+}
