@@ -10,16 +10,24 @@ import { waitingHintKey } from './outbox-hint.ts';
 
 type Outcome = 'sent' | 'refused' | 'retry';
 
+const sendTimeoutMs = 30_000;
+
 async function sendOne(item: StoredRequest): Promise<Outcome> {
   let response: Response;
+  // A send that hangs on a dying connection must not hold the outbox for ever.
+  const abort = new AbortController();
+  const timeout = setTimeout(() => abort.abort(), sendTimeoutMs);
   try {
     response = await fetch('/api/requests', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(item.submission),
+      signal: abort.signal,
     });
   } catch {
-    return 'retry'; // no network, or the server is unreachable
+    return 'retry'; // no network, the server is unreachable, or the send timed out
+  } finally {
+    clearTimeout(timeout);
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok && body && typeof body === 'object' && 'reference' in body) {
@@ -44,20 +52,24 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Sends every waiting request that is due, then schedules the next attempt if any remain. */
 export async function flushOutbox(force = false): Promise<void> {
   const run = async () => {
-    const now = Date.now();
-    for (const item of await waitingRequests()) {
-      if (!force && item.next_attempt_at > now) continue;
-      if ((await sendOne(item)) === 'retry') {
-        await markRetry(item, Date.now() + backoffDelay(item.attempts));
+    // While the browser knows it is offline, trying would only grow the backoff; the `online`
+    // event forces a flush the moment a connection returns.
+    if (navigator.onLine) {
+      const now = Date.now();
+      for (const item of await waitingRequests()) {
+        if (!force && item.next_attempt_at > now) continue;
+        if ((await sendOne(item)) === 'retry') {
+          await markRetry(item, Date.now() + backoffDelay(item.attempts));
+        }
       }
     }
     await schedule();
   };
-  // One sender across tabs: a second tab finds the lock held and leaves the work to the first.
+  // One sender at a time across tabs. A flush that arrives while another runs waits its turn
+  // rather than being dropped: the `online` flush must happen even if a send is still hanging.
+  // Each turn re-reads the outbox, so what the previous turn sent is not sent again.
   if (navigator.locks) {
-    await navigator.locks.request('cymorth-outbox', { ifAvailable: true }, async (lock) => {
-      if (lock) await run();
-    });
+    await navigator.locks.request('cymorth-outbox', run);
   } else {
     await run();
   }

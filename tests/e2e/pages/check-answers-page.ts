@@ -31,11 +31,7 @@ export class CheckAnswersPage extends Layout {
     return this.page.getByRole('term');
   }
 
-  /**
-   * Each line of the n-th answer (an address is several). By position, because two questions can
-   * share a title ("What do you need help with?" asks for the kind of help and, for "something
-   * else", what it is).
-   */
+  /** Each line of the n-th answer (an address is several), by position in the list. */
   answerLines(n: number): Locator {
     return this.page
       .locator('.summary-list__row')

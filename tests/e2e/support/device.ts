@@ -94,6 +94,14 @@ export class Device {
     };
   }
 
+  /** True when no tab holds or waits for the outbox's Web Lock: every queued send has finished. */
+  async outboxIdle(): Promise<boolean> {
+    return this.page.evaluate(async () => {
+      const { held = [], pending = [] } = await navigator.locks.query();
+      return [...held, ...pending].every((lock) => lock.name !== 'cymorth-outbox');
+    });
+  }
+
   async storedRequest(id: string): Promise<StoredRequest | undefined> {
     return this.page.evaluate(
       (id) =>

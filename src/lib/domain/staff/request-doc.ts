@@ -100,11 +100,16 @@ export const staffRequestSchema: v.GenericSchema<unknown, StaffRequestDoc> = v.p
 );
 
 /**
- * A resident's request as it enters the staff database, routed to `area` (null when the postcode
- * district maps to no area yet: only admins see those, so intake should route every request).
+ * A new request as it enters the staff database, routed to `area` (null when the postcode district
+ * maps to no area yet: only admins see those, so intake should route every request). `by` is who
+ * took it: the resident through the form, or the coordinator who took it on the phone.
  */
-export function toStaffRequest(request: RequestDoc, area: string | null): StaffRequestDoc {
-  const stamp = { at: request.created_at, by: residentAuthor };
+export function toStaffRequest(
+  request: RequestDoc,
+  area: string | null,
+  by: string = residentAuthor,
+): StaffRequestDoc {
+  const stamp = { at: request.created_at, by };
   return {
     ...request,
     area,

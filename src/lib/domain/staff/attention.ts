@@ -1,0 +1,55 @@
+/**
+ * What a merge cannot settle on its own and a coordinator must decide (DESIGN.md, "Conflicts": what
+ * cannot be merged automatically is shown to a coordinator). Every case is read off the merged
+ * request alone, so every device and the server agree on it, and each has one action that clears it:
+ *
+ * - `concurrent-assignment`: assignments written without seeing each other (the classic: two
+ *   volunteers claim the same task offline). The later one holds the task; `overridden` names the
+ *   volunteers who lost it, who keep seeing the request (not its contact) until a coordinator
+ *   assigns it again, which replaces every head of the log.
+ * - `status-without-assignee` / `assignee-on-open-request`: status and assignee came from different
+ *   writers and no longer fit together (a volunteer marks progress while a coordinator unassigns).
+ *   Cleared by setting either.
+ * - `progress-by-former-assignee`: the status was moved on (`in_progress`, `done`) by a volunteer
+ *   who no longer holds the task, so the work may have been done twice or not at all. Cleared by a
+ *   coordinator setting the status or giving the task back to that volunteer.
+ */
+import { assignmentHeads, currentAssignment, hasBeenAssigned } from './assignments.ts';
+import { lifecycleProblem } from './lifecycle.ts';
+import type { StaffRequestDoc } from './request-doc.ts';
+
+export type AttentionReason =
+  | { code: 'concurrent-assignment'; overridden: string[] }
+  | { code: 'status-without-assignee' }
+  | { code: 'assignee-on-open-request' }
+  | { code: 'progress-by-former-assignee'; by: string };
+
+type Doc = Pick<StaffRequestDoc, 'status' | 'assignee' | 'assignments' | 'fields_meta'>;
+
+/** Volunteers whose claim was overridden by a write that never saw it. */
+export function overriddenClaimants(doc: Pick<StaffRequestDoc, 'assignments'>): string[] {
+  const winner = currentAssignment(doc.assignments);
+  const lost = assignmentHeads(doc.assignments)
+    .map((head) => head.to)
+    .filter((to): to is string => to !== null && to !== (winner?.to ?? null));
+  return [...new Set(lost)].sort();
+}
+
+export function coordinatorAttention(doc: Doc): AttentionReason[] {
+  const reasons: AttentionReason[] = [];
+  const heads = assignmentHeads(doc.assignments);
+  if (new Set(heads.map((h) => h.to)).size > 1) {
+    reasons.push({ code: 'concurrent-assignment', overridden: overriddenClaimants(doc) });
+  }
+  const problem = lifecycleProblem(doc);
+  if (problem !== null) reasons.push({ code: problem });
+  const statusBy = doc.fields_meta.status.by;
+  if (
+    (doc.status === 'in_progress' || doc.status === 'done') &&
+    statusBy !== doc.assignee &&
+    hasBeenAssigned(doc.assignments, statusBy)
+  ) {
+    reasons.push({ code: 'progress-by-former-assignee', by: statusBy });
+  }
+  return reasons;
+}

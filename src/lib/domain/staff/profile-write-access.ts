@@ -1,0 +1,61 @@
+/**
+ * Volunteer profiles. A volunteer signs up (a pending profile of their own) and keeps their details
+ * up to date, but approval, the areas they work in and the DBS check are for a coordinator to
+ * confirm: a volunteer cannot grant themselves any of those. A coordinator manages the volunteers who
+ * share an area with them and may add or remove only areas they cover themselves.
+ */
+import { allowed, forbidden, type WriteVerdict } from './forbidden-reasons.ts';
+import { profileOwnerOf } from './doc-ids.ts';
+import type { VolunteerDoc } from './volunteer-doc.ts';
+import { sharesAnArea, type StaffUser } from './users.ts';
+import { changedFields } from './write-integrity.ts';
+
+const coordinatorOwns = (user: StaffUser, areas: readonly string[]) =>
+  areas.every((a) => user.areas.includes(a));
+
+function coordinatorWrite(
+  user: StaffUser,
+  before: VolunteerDoc | null,
+  after: VolunteerDoc | null,
+): WriteVerdict {
+  if (before === null)
+    return coordinatorOwns(user, after?.areas ?? []) ? allowed : forbidden('outside-your-areas');
+  // Deleting a profile removes it from every area, so only a coordinator of all of them may.
+  if (after === null)
+    return coordinatorOwns(user, before.areas) ? allowed : forbidden('outside-your-areas');
+  if (!sharesAnArea(user, before.areas)) return forbidden('outside-your-areas');
+  const moved = [
+    ...before.areas.filter((a) => !after.areas.includes(a)),
+    ...after.areas.filter((a) => !before.areas.includes(a)),
+  ];
+  return coordinatorOwns(user, moved) ? allowed : forbidden('outside-your-areas');
+}
+
+function volunteerWrite(
+  user: StaffUser,
+  before: VolunteerDoc | null,
+  after: VolunteerDoc | null,
+): WriteVerdict {
+  if (profileOwnerOf((after ?? before)?._id ?? '') !== user.id)
+    return forbidden('not-your-document');
+  if (after === null) return forbidden('cannot-delete');
+  if (before === null) return after.approval === 'pending' ? allowed : forbidden('read-only-field');
+  const changed = changedFields(before, after);
+  const selfGranted =
+    after.skills.includes('dbs_checked') && !before.skills.includes('dbs_checked');
+  const fixed = ['approval', 'areas', 'created_at'];
+  return selfGranted || changed.some((f) => fixed.includes(f))
+    ? forbidden('read-only-field')
+    : allowed;
+}
+
+/** `after` null is a deletion. */
+export function canWriteProfile(
+  user: StaffUser,
+  before: VolunteerDoc | null,
+  after: VolunteerDoc | null,
+): WriteVerdict {
+  if (user.role === 'admin') return allowed;
+  if (user.role === 'coordinator') return coordinatorWrite(user, before, after);
+  return volunteerWrite(user, before, after);
+}

@@ -1,0 +1,88 @@
+/**
+ * Who may read what: the "Access" table of DESIGN.md made exact. The decisions beyond the table are
+ * listed in access.ts.
+ */
+import { overriddenClaimants } from './attention.ts';
+import { profileOwnerOf, requestIdOf } from './doc-ids.ts';
+import type { StaffDoc } from './documents.ts';
+import { isHeld, isOpen } from './lifecycle.ts';
+import type { StaffRequestDoc } from './request-doc.ts';
+import { coversArea, sharesAnArea, type StaffUser } from './users.ts';
+
+/** How long a volunteer keeps a finished or cancelled task on their phone. */
+export const volunteerRetentionDays = 7;
+const dayMs = 86_400_000;
+
+/** Closed long enough ago to leave a volunteer's device; never without a clock to judge by. */
+export function isPastVolunteerRetention(request: StaffRequestDoc, now?: string): boolean {
+  if (now === undefined || (request.status !== 'done' && request.status !== 'cancelled'))
+    return false;
+  return (
+    Date.parse(now) - Date.parse(request.fields_meta.status.at) > volunteerRetentionDays * dayMs
+  );
+}
+
+export function canReadRequest(user: StaffUser, request: StaffRequestDoc, now?: string): boolean {
+  if (user.disabled) return false;
+  if (user.role === 'admin') return true;
+  if (user.role === 'coordinator') return coversArea(user, request.area);
+  if (request.assignee === user.id) return !isPastVolunteerRetention(request, now);
+  if (request.assignee === null && isOpen(request.status)) return coversArea(user, request.area);
+  return overriddenClaimants(request).includes(user.id);
+}
+
+/** The request is the volunteer's task, not only one they may look at. */
+const holds = (user: StaffUser, request: StaffRequestDoc, now?: string) =>
+  request.assignee === user.id && !isPastVolunteerRetention(request, now);
+
+function canReadChild(user: StaffUser, doc: StaffDoc, request: StaffRequestDoc, now?: string) {
+  if (user.role === 'admin') return true;
+  if (user.role === 'coordinator') return coversArea(user, request.area);
+  if (!holds(user, request, now)) return false;
+  if (doc.type === 'contact') return isHeld(request.status);
+  if (doc.type === 'note') return doc.for_assignee || doc.author === user.id;
+  return doc.type === 'event' && doc.author === user.id;
+}
+
+/**
+ * `related` is the request a contact, note or event belongs to (by id); without it, or with the
+ * wrong one, only an admin may read them. `now` (ISO) applies the volunteer retention period.
+ */
+export function canRead(
+  user: StaffUser,
+  doc: StaffDoc,
+  related?: StaffRequestDoc,
+  now?: string,
+): boolean {
+  if (user.disabled) return false;
+  switch (doc.type) {
+    case 'request':
+      return canReadRequest(user, doc, now);
+    case 'contact':
+    case 'note':
+    case 'event':
+      if (user.role === 'admin') return true;
+      if (related === undefined || related._id !== requestIdOf(doc._id)) return false;
+      return canReadChild(user, doc, related, now);
+    case 'volunteer':
+      if (user.role === 'admin') return true;
+      if (user.role === 'coordinator') return sharesAnArea(user, doc.areas);
+      return profileOwnerOf(doc._id) === user.id;
+    case 'area':
+      return true;
+  }
+}
+
+/**
+ * The requests a user may read, for the server's filtered changes feed. Every contact, note and event
+ * a user may read belongs to one of these, so the feed can start from this set.
+ */
+export function visibleRequestIds(
+  user: StaffUser,
+  requests: Iterable<StaffRequestDoc>,
+  now?: string,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const request of requests) if (canReadRequest(user, request, now)) ids.add(request._id);
+  return ids;
+}

@@ -1,0 +1,93 @@
+/**
+ * Who may change a request and how, judged on the whole new revision against the one it replaces
+ * (for a replicated revision, the nearest ancestor the server holds). The rules are summarised in
+ * access.ts.
+ */
+import { isOpen, isVolunteerDecline, isVolunteerProgress, lifecycleProblem } from './lifecycle.ts';
+import { allowed, forbidden, type WriteVerdict } from './forbidden-reasons.ts';
+import type { StaffRequestDoc } from './request-doc.ts';
+import { coversArea, type StaffUser } from './users.ts';
+import {
+  addedAssignments,
+  changedFields,
+  changedRegisters,
+  stampProblem,
+} from './write-integrity.ts';
+
+const volunteerWritable = new Set([
+  'status',
+  'assignee',
+  'fields_meta',
+  'assignments',
+  'updated_at',
+]);
+const neverWritable = ['type', 'reference', 'created_at'];
+
+function integrity(user: StaffUser, before: StaffRequestDoc | null, after: StaffRequestDoc) {
+  const stamps = stampProblem(user, before, after);
+  if (stamps !== null) return stamps;
+  return addedAssignments(user, before?.assignments ?? [], after.assignments);
+}
+
+/** Admins and coordinators: any change within their areas that keeps the lifecycle whole. */
+export function canStaffWriteRequest(
+  user: StaffUser,
+  before: StaffRequestDoc | null,
+  after: StaffRequestDoc,
+): WriteVerdict {
+  if (user.role === 'coordinator') {
+    if (!coversArea(user, before?.area ?? after.area)) return forbidden('outside-your-areas');
+    // Handing a request to another area is allowed; leaving it unrouted is not.
+    if (after.area === null) return forbidden('outside-your-areas');
+  }
+  if (before !== null && changedFields(before, after).some((f) => neverWritable.includes(f))) {
+    return forbidden('read-only-field');
+  }
+  const added = integrity(user, before, after);
+  if (typeof added === 'string') return forbidden(added);
+  const movesLifecycle =
+    before === null || before.status !== after.status || before.assignee !== after.assignee;
+  if (movesLifecycle && lifecycleProblem(after) !== null) return forbidden('invalid-transition');
+  return allowed;
+}
+
+/** Volunteers: claim an open task in their areas, move their own on, or hand it back. */
+export function canVolunteerWriteRequest(
+  user: StaffUser,
+  before: StaffRequestDoc,
+  after: StaffRequestDoc,
+): WriteVerdict {
+  const mine = before.assignee === user.id;
+  const claimable = before.assignee === null && isOpen(before.status);
+  if (!mine && !claimable) {
+    return forbidden(
+      before.assignee !== after.assignee ? 'already-assigned' : 'not-assigned-to-you',
+    );
+  }
+  if (claimable && !coversArea(user, before.area)) return forbidden('outside-your-areas');
+  if (changedFields(before, after).some((f) => !volunteerWritable.has(f))) {
+    return forbidden('read-only-field');
+  }
+  if (changedRegisters(before, after).some((r) => r !== 'status' && r !== 'assignee')) {
+    return forbidden('read-only-field');
+  }
+  const added = integrity(user, before, after);
+  if (typeof added === 'string') return forbidden(added);
+  if (added.some((a) => a.to !== null && a.to !== user.id)) return forbidden('invalid-transition');
+  if (added.length === 0 && after.status === before.status) return allowed;
+
+  if (after.assignee === user.id) {
+    const from = mine ? before.status : 'assigned';
+    return isVolunteerProgress(from, after.status) ? allowed : forbidden('invalid-transition');
+  }
+  if (after.assignee !== null) return forbidden('invalid-transition');
+  if (mine) {
+    return isVolunteerDecline(before.status, after.status)
+      ? allowed
+      : forbidden('invalid-transition');
+  }
+  // Still open and unassigned: unchanged, or claimed and handed back while offline.
+  const claimedMeanwhile = added.some((a) => a.to === user.id);
+  const ok = after.status === before.status || (claimedMeanwhile && after.status === 'triaged');
+  return ok ? allowed : forbidden('invalid-transition');
+}

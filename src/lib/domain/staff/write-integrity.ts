@@ -1,0 +1,81 @@
+/**
+ * Checks every request write must pass, whoever writes it, because the merge depends on them: a
+ * changed register is restamped by its writer with a newer stamp (or the change could lose to the
+ * value it replaced, or be credited to someone else), and the assignment log only grows, with the
+ * writer's own entries (or a claim could be erased, and an overridden volunteer never told).
+ */
+import { assignmentKey, type Assignment } from './assignments.ts';
+import type { ForbiddenReason } from './forbidden-reasons.ts';
+import { detailFields, registers, type Register, type StaffRequestDoc } from './request-doc.ts';
+import { compareStamps, sameStamp } from './stamps.ts';
+import type { StaffUser } from './users.ts';
+
+/** Structural equality for JSON values; key order does not matter. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every(
+    (k) =>
+      Object.hasOwn(b, k) &&
+      sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+/** Top-level fields whose values differ, leaving out CouchDB's own underscore fields. */
+export function changedFields(before: object, after: object): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter(
+    (k) =>
+      !k.startsWith('_') &&
+      !sameJson((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k]),
+  );
+}
+
+export function registerValue(doc: StaffRequestDoc, register: Register): unknown {
+  if (register === 'details') return detailFields.map((f) => doc[f]);
+  return doc[register];
+}
+
+/** The registers whose value or stamp this write changes. */
+export function changedRegisters(before: StaffRequestDoc, after: StaffRequestDoc): Register[] {
+  return registers.filter(
+    (r) =>
+      !sameStamp(before.fields_meta[r], after.fields_meta[r]) ||
+      !sameJson(registerValue(before, r), registerValue(after, r)),
+  );
+}
+
+export function stampProblem(
+  user: StaffUser,
+  before: StaffRequestDoc | null,
+  after: StaffRequestDoc,
+): ForbiddenReason | null {
+  if (before === null) {
+    return registers.every((r) => after.fields_meta[r].by === user.id) ? null : 'wrong-author';
+  }
+  for (const r of changedRegisters(before, after)) {
+    if (after.fields_meta[r].by !== user.id) return 'wrong-author';
+    if (compareStamps(after.fields_meta[r], before.fields_meta[r]) <= 0) return 'unstamped-change';
+  }
+  return null;
+}
+
+/** The entries this write adds, or a reason when it removes or rewrites any. */
+export function addedAssignments(
+  user: StaffUser,
+  before: readonly Assignment[],
+  after: readonly Assignment[],
+): Assignment[] | ForbiddenReason {
+  const afterByKey = new Map(after.map((a) => [assignmentKey(a), a]));
+  for (const old of before) {
+    const kept = afterByKey.get(assignmentKey(old));
+    if (kept === undefined || !old.after.every((k) => kept.after.includes(k))) return 'append-only';
+  }
+  const beforeKeys = new Set(before.map(assignmentKey));
+  const added = after.filter((a) => !beforeKeys.has(assignmentKey(a)));
+  return added.every((a) => a.by === user.id) ? added : 'wrong-author';
+}
