@@ -1,0 +1,144 @@
+/**
+ * Creating and changing staff accounts. Used by the admin CLI (and later by admin screens); the
+ * rules for names, areas and passwords live here so every way in checks the same things.
+ */
+import * as v from 'valibot';
+import type { MutableDocStore } from '../storage.ts';
+import {
+  areaSchema,
+  displayNameSchema,
+  isValidUsername,
+  toStaffUser,
+  userDocId,
+  type AccountDoc,
+  type Role,
+  type StaffUser,
+} from './account.ts';
+import { hashPassword, type ScryptParams } from './password-hash.ts';
+import { passwordProblem, type PasswordProblem } from './password-policy.ts';
+
+export type AccountProblem =
+  | 'invalid_username'
+  | 'invalid_name'
+  | 'invalid_area'
+  | PasswordProblem
+  | 'exists'
+  | 'admin_exists'
+  | 'unknown_user';
+
+export type AccountResult = { ok: true; user: StaffUser } | { ok: false; problem: AccountProblem };
+
+export type NewAccount = {
+  username: string;
+  displayName?: string;
+  role: Role;
+  areas?: readonly string[];
+  password: string;
+};
+
+export type AccountContext = { store: MutableDocStore; now: () => Date; scrypt: ScryptParams };
+
+export async function findAccount(store: MutableDocStore, username: string) {
+  if (!isValidUsername(username)) return null;
+  return store.get<AccountDoc>(userDocId(username));
+}
+
+export async function listAccounts(store: MutableDocStore): Promise<AccountDoc[]> {
+  const ids = await store.idsWithPrefix('user:');
+  const docs = await Promise.all(ids.map((id) => store.get<AccountDoc>(id)));
+  return docs.filter((doc): doc is AccountDoc => doc !== null);
+}
+
+export async function createAccount(
+  ctx: AccountContext,
+  input: NewAccount,
+): Promise<AccountResult> {
+  if (!isValidUsername(input.username)) return { ok: false, problem: 'invalid_username' };
+  const name = v.safeParse(displayNameSchema, input.displayName ?? input.username);
+  if (!name.success) return { ok: false, problem: 'invalid_name' };
+  const areas = [...new Set(input.areas ?? [])];
+  if (!areas.every((area) => v.is(areaSchema, area))) return { ok: false, problem: 'invalid_area' };
+  const weakness = passwordProblem(input.password, input.username);
+  if (weakness) return { ok: false, problem: weakness };
+
+  const at = ctx.now().toISOString();
+  const doc: AccountDoc = {
+    _id: userDocId(input.username),
+    type: 'user',
+    username: input.username,
+    display_name: name.output,
+    role: input.role,
+    areas,
+    disabled: false,
+    password: await hashPassword(input.password, ctx.scrypt),
+    session_generation: 0,
+    created_at: at,
+    updated_at: at,
+  };
+  if ((await ctx.store.putIfAbsent(doc)) === 'exists') return { ok: false, problem: 'exists' };
+  return { ok: true, user: toStaffUser(doc) };
+}
+
+export async function hasAdmin(store: MutableDocStore): Promise<boolean> {
+  return (await listAccounts(store)).some((doc) => doc.role === 'admin');
+}
+
+/**
+ * The first admin of a fresh deployment. Refused once any admin exists, so the command cannot be
+ * used later to make a back door; later admins are a decision for an admin, not for the shell.
+ */
+export async function createFirstAdmin(
+  ctx: AccountContext,
+  input: Omit<NewAccount, 'role' | 'areas'>,
+): Promise<AccountResult> {
+  if (await hasAdmin(ctx.store)) return { ok: false, problem: 'admin_exists' };
+  return createAccount(ctx, { ...input, role: 'admin', areas: [] });
+}
+
+/** Read, change, write back if nobody else wrote in between; otherwise read again and redo. */
+async function updateAccount(
+  ctx: AccountContext,
+  username: string,
+  change: (doc: AccountDoc) => AccountDoc | Promise<AccountDoc>,
+): Promise<AccountResult> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await findAccount(ctx.store, username);
+    if (!current?._rev) return { ok: false, problem: 'unknown_user' };
+    const next = await change(current);
+    const written = await ctx.store.replace({
+      ...next,
+      _rev: current._rev,
+      updated_at: ctx.now().toISOString(),
+    });
+    if (written === 'replaced') return { ok: true, user: toStaffUser(next) };
+  }
+  throw new Error(`Account ${username} kept changing under us; try again`);
+}
+
+/** Disabling also ends every session of the account (see `session_generation`). */
+export function setDisabled(ctx: AccountContext, username: string, disabled: boolean) {
+  return updateAccount(ctx, username, (doc) => ({
+    ...doc,
+    disabled,
+    session_generation: disabled ? doc.session_generation + 1 : doc.session_generation,
+  }));
+}
+
+/** A new password ends every session: whoever knew the old one is signed out everywhere. */
+export async function resetPassword(
+  ctx: AccountContext,
+  username: string,
+  password: string,
+): Promise<AccountResult> {
+  if ((await findAccount(ctx.store, username)) === null) {
+    return { ok: false, problem: 'unknown_user' };
+  }
+  const weakness = passwordProblem(password, username);
+  if (weakness) return { ok: false, problem: weakness };
+  const hashed = await hashPassword(password, ctx.scrypt);
+  return updateAccount(ctx, username, (doc) => ({
+    ...doc,
+    password: hashed,
+    session_generation: doc.session_generation + 1,
+  }));
+}

@@ -1,0 +1,67 @@
+/**
+ * A staff account as stored in the server-only database under `user:<username>`. Never replicated:
+ * devices only ever see `StaffUser`, the account without its password and bookkeeping.
+ */
+import * as v from 'valibot';
+import type { PasswordHash } from './password-hash.ts';
+
+export const roles = ['admin', 'coordinator', 'volunteer'] as const;
+export type Role = (typeof roles)[number];
+
+export type AccountDoc = {
+  _id: string;
+  _rev?: string;
+  type: 'user';
+  username: string;
+  display_name: string;
+  role: Role;
+  /** Communities, wards or counties this person works in. */
+  areas: string[];
+  disabled: boolean;
+  password: PasswordHash;
+  /**
+   * Sessions carry the generation they were made in. Disabling an account or resetting its
+   * password moves it on, which ends every session at once, on every instance, without finding
+   * them: re-enabling an account does not bring a lost phone's session back.
+   */
+  session_generation: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Who is signed in: what `GET /api/session` answers and what `c.var.user` holds. */
+export type StaffUser = Pick<AccountDoc, 'username' | 'display_name' | 'role' | 'areas'>;
+
+export const toStaffUser = (doc: AccountDoc): StaffUser => ({
+  username: doc.username,
+  display_name: doc.display_name,
+  role: doc.role,
+  areas: [...doc.areas],
+});
+
+export const userDocId = (username: string) => `user:${username}`;
+
+export const usernameSchema = v.pipe(v.string(), v.regex(/^[a-z0-9._-]{3,40}$/));
+export const isValidUsername = (value: string) => v.is(usernameSchema, value);
+export const usernameRule =
+  'Usernames are 3 to 40 characters: lowercase letters a-z, digits, ".", "_" or "-".';
+
+/** People type usernames on phones that capitalise the first letter and add a trailing space. */
+export const normaliseUsername = (typed: string) => typed.trim().toLowerCase();
+
+export const areaSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,59}$/));
+export const areaRule =
+  'Areas are short ids (up to 60 characters: lowercase letters, digits, "-" or "_"), e.g. "gwynedd".';
+
+// Control characters would corrupt the terminal listing and the UI alike.
+// eslint-disable-next-line no-control-regex
+const oneLineOfText = /^[^\u0000-\u001f\u007f]*$/;
+
+export const displayNameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(100),
+  v.regex(oneLineOfText),
+);
+export const displayNameRule = 'Names are 1 to 100 characters, on one line.';
