@@ -4,6 +4,8 @@
  * app with different storage, static files and limits.
  */
 import { Hono } from 'hono';
+import type { AccountsSettings } from './accounts/accounts-config.ts';
+import { createAccounts } from './accounts/create-accounts.ts';
 import { apiError, internalError, methodNotAllowed, notFound } from './api-error.ts';
 import { compress } from './compress.ts';
 import { healthRoute } from './health-route.ts';
@@ -24,6 +26,8 @@ export type AppOptions = {
   maxBodyBytes?: number;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Sign-in and session settings; any not given come from the environment (accounts/). */
+  accounts?: Partial<AccountsSettings>;
 };
 
 export const defaultMaxBodyBytes = 64 * 1024;
@@ -45,6 +49,15 @@ export function createApp(options: AppOptions): Hono {
       now: options.now ?? (() => new Date()),
     }),
   );
+  // Staff sign-in. `accounts.requireSession` guards what needs a signed-in user (`/db` next).
+  const accounts = createAccounts({
+    ...options.accounts,
+    storage: options.storage,
+    trustProxy: options.trustProxy,
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    now: options.now ?? (() => new Date()),
+  });
+  app.route('/api/session', accounts.sessionRoutes);
   app.all('/api', notFound);
   app.all('/api/*', notFound);
   // Replication endpoints arrive with the access policy; until then nothing under /db answers.

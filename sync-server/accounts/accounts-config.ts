@@ -1,0 +1,54 @@
+/**
+ * Settings for sign-in and sessions. Timeouts come from the environment, checked when the app is
+ * built (at start-up) so a typo fails loudly:
+ * - `SESSION_IDLE_MINUTES` (default 720, 12 h): a session unused this long ends;
+ * - `SESSION_MAX_DAYS` (default 30): no session lives longer, used or not.
+ * The password cost and the attempt limits are fixed in production; tests may lower the cost.
+ */
+import { productionScrypt, type ScryptParams } from './password-hash.ts';
+import type { LimitRule } from './sign-in-limits.ts';
+
+export type AccountsSettings = {
+  sessionIdleMinutes: number;
+  sessionMaxDays: number;
+  /** Cost of new password hashes and of the unknown-user check. Lower only in tests. */
+  scrypt: ScryptParams;
+  /** Failed sign-ins per username. */
+  accountLimit: LimitRule;
+  /** Sign-in attempts, failed or not, per client address. */
+  addressLimit: LimitRule;
+};
+
+const minutes = (n: number) => n * 60_000;
+
+export const defaultAccountLimit: LimitRule = {
+  limit: 5,
+  windowMs: minutes(15),
+  lockMs: minutes(15),
+};
+export const defaultAddressLimit: LimitRule = {
+  limit: 20,
+  windowMs: minutes(15),
+  lockMs: minutes(15),
+};
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+export function readAccountsSettings(env: NodeJS.ProcessEnv): AccountsSettings {
+  return {
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 12 * 60, 1, 60 * 24 * 365),
+    // Browsers cap a cookie's Max-Age at 400 days (RFC 6265bis); a year is plenty.
+    sessionMaxDays: integer(env, 'SESSION_MAX_DAYS', 30, 1, 365),
+    scrypt: productionScrypt,
+    accountLimit: defaultAccountLimit,
+    addressLimit: defaultAddressLimit,
+  };
+}

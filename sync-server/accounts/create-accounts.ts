@@ -1,0 +1,48 @@
+/**
+ * Staff accounts wired into the app: the `/api/session` routes and the `requireSession`
+ * middleware, sharing one store, clock and set of attempt counters.
+ */
+import type { Storage } from '../storage.ts';
+import { readAccountsSettings, type AccountsSettings } from './accounts-config.ts';
+import { requireSession } from './require-session.ts';
+import { sessionGate } from './session-gate.ts';
+import { sessionRoutes } from './session-routes.ts';
+import { signInService } from './sign-in.ts';
+import { AttemptCounter } from './sign-in-limits.ts';
+
+export type CreateAccountsOptions = Partial<AccountsSettings> & {
+  storage: Storage;
+  trustProxy: boolean;
+  maxBodyBytes: number;
+  now: () => Date;
+};
+
+export function createAccounts(options: CreateAccountsOptions) {
+  const { storage, trustProxy, now } = options;
+  const settings: AccountsSettings = { ...readAccountsSettings(process.env), ...options };
+  const store = storage.serverOnly;
+  const maxMs = settings.sessionMaxDays * 24 * 60 * 60_000;
+  const timeouts = { idleMs: settings.sessionIdleMinutes * 60_000, maxMs };
+
+  const gate = sessionGate({ store, timeouts, now, trustProxy });
+  const signIn = signInService({
+    store,
+    scrypt: settings.scrypt,
+    limits: {
+      account: new AttemptCounter(settings.accountLimit),
+      address: new AttemptCounter(settings.addressLimit),
+    },
+    now,
+  });
+  return {
+    sessionRoutes: sessionRoutes({
+      store,
+      gate,
+      signIn,
+      maxBodyBytes: options.maxBodyBytes,
+      cookieMaxAgeSeconds: maxMs / 1000,
+      trustProxy,
+    }),
+    requireSession: requireSession(gate),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * From a request's cookie to who is signed in, or to the refusal to send. Shared by
+ * `GET /api/session` and `requireSession`, so both always agree.
+ */
+import type { Context } from 'hono';
+import type { MutableDocStore } from '../storage.ts';
+import { accountError } from './account-errors.ts';
+import { clearSessionCookie, readSessionToken } from './session-cookie.ts';
+import { checkSession, type SessionCheck, type SessionTimeouts } from './session-store.ts';
+
+export type SessionRefusal = Exclude<SessionCheck, { kind: 'signed_in' }>;
+
+export type SessionGate = {
+  check(c: Context): Promise<SessionCheck>;
+  refuse(c: Context, refusal: SessionRefusal): Response;
+};
+
+export type SessionGateOptions = {
+  store: MutableDocStore;
+  timeouts: SessionTimeouts;
+  now: () => Date;
+  trustProxy: boolean;
+};
+
+export function sessionGate(options: SessionGateOptions): SessionGate {
+  const { store, timeouts, now, trustProxy } = options;
+  return {
+    async check(c) {
+      const token = readSessionToken(c);
+      const result = await checkSession(store, token, timeouts, now());
+      // A cookie that no longer opens anything is cleared, so the browser stops sending it.
+      if (token !== null && result.kind !== 'signed_in') clearSessionCookie(c, trustProxy);
+      return result;
+    },
+    refuse(c, refusal) {
+      switch (refusal.kind) {
+        case 'expired':
+          return accountError(c, 401, 'session_expired', 'The session has ended; sign in again.');
+        case 'disabled':
+          return accountError(c, 403, 'account_disabled', 'This account has been disabled.');
+        case 'none':
+          return accountError(c, 401, 'unauthorized', 'Sign in first.');
+      }
+    },
+  };
+}
