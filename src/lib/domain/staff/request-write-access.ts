@@ -60,9 +60,8 @@ export function canVolunteerWriteRequest(
   const mine = before.assignee === user.id;
   const claimable = before.assignee === null && isOpen(before.status);
   if (!mine && !claimable) {
-    return forbidden(
-      before.assignee !== after.assignee ? 'already-assigned' : 'not-assigned-to-you',
-    );
+    const takingOver = before.assignee !== null && before.assignee !== after.assignee;
+    return forbidden(takingOver ? 'already-assigned' : 'not-assigned-to-you');
   }
   if (claimable && !coversArea(user, before.area)) return forbidden('outside-your-areas');
   if (changedFields(before, after).some((f) => !volunteerWritable.has(f))) {

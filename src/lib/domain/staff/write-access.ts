@@ -83,10 +83,12 @@ export function canWrite(
   if (cls === null || (before !== null && before._id !== after._id))
     return forbidden('invalid-document');
   if (isAppendOnly(cls)) return appendOnlyWrite(user, before, after, related);
-  // Bringing a deleted document back is an admin's repair, never a side effect of a stale device.
-  if (before !== null && isDeleted(before) && user.role !== 'admin')
-    return forbidden('was-deleted');
-  const b = before !== null && isDeleted(before) ? null : live(before);
+  // Bringing a deleted document back is an admin's repair (the last body as it was, old stamps
+  // and all), never a side effect of a stale device.
+  if (before !== null && isDeleted(before)) {
+    return user.role === 'admin' && !isDeleted(after) ? allowed : forbidden('was-deleted');
+  }
+  const b = live(before);
   const a = isDeleted(after) ? null : live(after);
   if (a === null && b === null) return forbidden('invalid-document');
   if (a === null && user.role === 'volunteer') return forbidden('cannot-delete');

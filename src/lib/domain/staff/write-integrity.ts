@@ -73,7 +73,7 @@ export function addedAssignments(
   const afterByKey = new Map(after.map((a) => [assignmentKey(a), a]));
   for (const old of before) {
     const kept = afterByKey.get(assignmentKey(old));
-    if (kept === undefined || !old.after.every((k) => kept.after.includes(k))) return 'append-only';
+    if (kept === undefined || !sameJson(kept, old)) return 'append-only';
   }
   const beforeKeys = new Set(before.map(assignmentKey));
   const added = after.filter((a) => !beforeKeys.has(assignmentKey(a)));

@@ -1,0 +1,476 @@
+import { describe, expect, it } from 'vitest';
+import { canWrite } from '#domain/staff/access.ts';
+import type { StoredDoc } from '#domain/staff/documents.ts';
+import { assign, claim, decline, setDetails, setRegister } from '#domain/staff/request-edits.ts';
+import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { area, at, contactFor, event, note, profile, request, testUuid } from './factories.ts';
+import {
+  admin,
+  coordinator,
+  disabledCoordinator,
+  disabledVolunteer,
+  northCoordinator,
+  otherVolunteer,
+  requests as r,
+  volunteer,
+} from './world.ts';
+
+const now = at(30);
+const tombstone = (doc: StoredDoc): StoredDoc => ({ _id: doc._id, _rev: '9-ab', _deleted: true });
+const status = (doc: StaffRequestDoc, s: StaffRequestDoc['status'], by: string) =>
+  setRegister(doc, 'status', s, by, now);
+
+describe('a volunteer claims an open task', () => {
+  it('in their area, new or triaged, and may start it in the same revision', () => {
+    expect(canWrite(volunteer, r.open, claim(r.open, volunteer.id, now))).toEqual({ ok: true });
+    expect(canWrite(volunteer, r.triaged, claim(r.triaged, volunteer.id, now))).toEqual({
+      ok: true,
+    });
+    const started = status(claim(r.open, volunteer.id, now), 'in_progress', volunteer.id);
+    expect(canWrite(volunteer, r.open, started)).toEqual({ ok: true });
+  });
+
+  it('claimed and handed back while offline arrives as one revision, and is allowed', () => {
+    const back = decline(claim(r.open, volunteer.id, now), volunteer.id, now);
+    expect(canWrite(volunteer, r.open, back)).toEqual({ ok: true });
+  });
+
+  it('not outside their areas', () => {
+    expect(canWrite(volunteer, r.north, claim(r.north, volunteer.id, now))).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+    expect(canWrite(volunteer, r.unrouted, claim(r.unrouted, volunteer.id, now))).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+  });
+
+  it('not one someone else holds', () => {
+    expect(canWrite(volunteer, r.others, claim(r.others, volunteer.id, now))).toEqual({
+      ok: false,
+      reason: 'already-assigned',
+    });
+  });
+
+  it('not a closed one', () => {
+    expect(
+      canWrite(volunteer, r.closedByPhone, claim(r.closedByPhone, volunteer.id, now)),
+    ).toMatchObject({
+      reason: 'not-assigned-to-you',
+    });
+  });
+
+  it('not for someone else', () => {
+    const forOther = status(
+      assign(r.open, otherVolunteer.id, volunteer.id, now),
+      'assigned',
+      volunteer.id,
+    );
+    expect(canWrite(volunteer, r.open, forOther)).toMatchObject({ reason: 'invalid-transition' });
+  });
+
+  it('not by leaving it open with a new status', () => {
+    expect(canWrite(volunteer, r.open, status(r.open, 'triaged', volunteer.id))).toMatchObject({
+      reason: 'invalid-transition',
+    });
+  });
+});
+
+describe('a volunteer moves their own task', () => {
+  it.each([
+    ['assigned → in_progress', r.mine, 'in_progress'],
+    ['assigned → done', r.mine, 'done'],
+    ['in_progress → done', r.mineInProgress, 'done'],
+  ] as const)('forwards: %s', (_name, before, to) => {
+    expect(canWrite(volunteer, before, status(before, to, volunteer.id))).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['done → in_progress', r.mineDone, 'in_progress'],
+    ['in_progress → assigned', r.mineInProgress, 'assigned'],
+    ['assigned → cancelled', r.mine, 'cancelled'],
+    ['cancelled → done', r.mineCancelled, 'done'],
+  ] as const)('never backwards or sideways: %s', (_name, before, to) => {
+    expect(canWrite(volunteer, before, status(before, to, volunteer.id))).toEqual({
+      ok: false,
+      reason: 'invalid-transition',
+    });
+  });
+
+  it('declines from assigned or in progress, back to triage', () => {
+    expect(canWrite(volunteer, r.mine, decline(r.mine, volunteer.id, now))).toEqual({ ok: true });
+    expect(
+      canWrite(volunteer, r.mineInProgress, decline(r.mineInProgress, volunteer.id, now)),
+    ).toEqual({ ok: true });
+    expect(canWrite(volunteer, r.mineDone, decline(r.mineDone, volunteer.id, now))).toMatchObject({
+      reason: 'invalid-transition',
+    });
+  });
+
+  it('cannot touch a task that is not theirs', () => {
+    expect(canWrite(volunteer, r.others, status(r.others, 'done', volunteer.id))).toEqual({
+      ok: false,
+      reason: 'not-assigned-to-you',
+    });
+    expect(
+      canWrite(volunteer, r.reassigned, status(r.reassigned, 'done', volunteer.id)),
+    ).toMatchObject({
+      reason: 'not-assigned-to-you',
+    });
+  });
+
+  it.each([
+    ['urgency', (d: StaffRequestDoc) => setRegister(d, 'urgency', 'low', volunteer.id, now)],
+    ['area', (d: StaffRequestDoc) => setRegister(d, 'area', 'gwynedd', volunteer.id, now)],
+    [
+      'date needed',
+      (d: StaffRequestDoc) => setDetails(d, { needed_by: '2030-02-01' }, volunteer.id, now),
+    ],
+    ['reference', (d: StaffRequestDoc) => ({ ...d, reference: '444444444' })],
+  ])('cannot change the %s', (_name, edit) => {
+    expect(canWrite(volunteer, r.mine, edit(r.mine))).toEqual({
+      ok: false,
+      reason: 'read-only-field',
+    });
+  });
+
+  it('cannot credit a change to someone else, or change a value without restamping it', () => {
+    const forged = status(r.mine, 'in_progress', coordinator.id);
+    expect(canWrite(volunteer, r.mine, forged)).toEqual({ ok: false, reason: 'wrong-author' });
+    const unstamped = { ...r.mine, status: 'in_progress' as const };
+    expect(canWrite(volunteer, r.mine, unstamped)).toEqual({
+      ok: false,
+      reason: 'unstamped-change',
+    });
+    const backdated = {
+      ...forged,
+      fields_meta: { ...forged.fields_meta, status: { at: at(0), by: volunteer.id } },
+    };
+    expect(canWrite(volunteer, r.mine, backdated)).toEqual({
+      ok: false,
+      reason: 'unstamped-change',
+    });
+  });
+
+  it('cannot erase the assignment history', () => {
+    const erased = { ...decline(r.mine, volunteer.id, now), assignments: [] };
+    expect(canWrite(volunteer, r.mine, erased)).toEqual({ ok: false, reason: 'append-only' });
+    const rewritten = {
+      ...r.mine,
+      assignments: r.mine.assignments.map((a) => ({ ...a, after: ['x'] })),
+    };
+    expect(canWrite(volunteer, r.mine, rewritten)).toEqual({ ok: false, reason: 'append-only' });
+  });
+
+  it('cannot create or delete a request', () => {
+    const fresh = toStaffRequest(r.open, 'ceredigion', volunteer.id);
+    expect(canWrite(volunteer, null, { ...fresh, _id: `request:${testUuid()}` })).toEqual({
+      ok: false,
+      reason: 'role-cannot-write',
+    });
+    expect(canWrite(volunteer, r.mine, tombstone(r.mine))).toEqual({
+      ok: false,
+      reason: 'cannot-delete',
+    });
+    expect(canWrite(volunteer, r.mine, { ...r.mine, _deleted: true })).toEqual({
+      ok: false,
+      reason: 'cannot-delete',
+    });
+  });
+});
+
+describe('a coordinator runs requests in their areas', () => {
+  it('triages, assigns, unassigns and closes', () => {
+    const triaged = setRegister(
+      status(r.open, 'triaged', coordinator.id),
+      'urgency',
+      'high',
+      coordinator.id,
+      now,
+    );
+    expect(canWrite(coordinator, r.open, triaged)).toEqual({ ok: true });
+    const assigned = status(
+      assign(r.triaged, volunteer.id, coordinator.id, now),
+      'assigned',
+      coordinator.id,
+    );
+    expect(canWrite(coordinator, r.triaged, assigned)).toEqual({ ok: true });
+    const back = status(assign(r.mine, null, coordinator.id, now), 'triaged', coordinator.id);
+    expect(canWrite(coordinator, r.mine, back)).toEqual({ ok: true });
+    expect(canWrite(coordinator, r.open, status(r.open, 'done', coordinator.id))).toEqual({
+      ok: true,
+    });
+    expect(canWrite(coordinator, r.mine, status(r.mine, 'cancelled', coordinator.id))).toEqual({
+      ok: true,
+    });
+  });
+
+  it('keeps status and assignee together', () => {
+    const heldByNobody = status(r.triaged, 'in_progress', coordinator.id);
+    expect(canWrite(coordinator, r.triaged, heldByNobody)).toEqual({
+      ok: false,
+      reason: 'invalid-transition',
+    });
+    const openButHeld = assign(r.triaged, volunteer.id, coordinator.id, now);
+    expect(canWrite(coordinator, r.triaged, openButHeld)).toEqual({
+      ok: false,
+      reason: 'invalid-transition',
+    });
+  });
+
+  it('hands a request to another area, but never leaves it unrouted', () => {
+    expect(
+      canWrite(coordinator, r.open, setRegister(r.open, 'area', 'gwynedd', coordinator.id, now)),
+    ).toEqual({
+      ok: true,
+    });
+    expect(
+      canWrite(coordinator, r.open, setRegister(r.open, 'area', null, coordinator.id, now)),
+    ).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+  });
+
+  it('touches nothing outside their areas', () => {
+    expect(canWrite(coordinator, r.north, status(r.north, 'triaged', coordinator.id))).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+    expect(
+      canWrite(
+        northCoordinator,
+        r.open,
+        setRegister(r.open, 'area', 'gwynedd', northCoordinator.id, now),
+      ),
+    ).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+    expect(canWrite(coordinator, r.north, tombstone(r.north))).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+  });
+
+  it('takes a request by phone in their area, stamped as theirs', () => {
+    const byPhone = {
+      ...toStaffRequest(r.open, 'ceredigion', coordinator.id),
+      _id: `request:${testUuid()}`,
+    };
+    expect(canWrite(coordinator, null, byPhone)).toEqual({ ok: true });
+    expect(canWrite(coordinator, null, { ...byPhone, area: 'gwynedd' })).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+    const asResident = { ...toStaffRequest(r.open, 'ceredigion'), _id: byPhone._id };
+    expect(canWrite(coordinator, null, asResident)).toEqual({ ok: false, reason: 'wrong-author' });
+  });
+
+  it('never changes a reference or when a request was made', () => {
+    expect(canWrite(coordinator, r.open, { ...r.open, reference: '444444444' })).toEqual({
+      ok: false,
+      reason: 'read-only-field',
+    });
+  });
+
+  it('deletes in their area; a deleted request comes back only by an admin', () => {
+    expect(canWrite(coordinator, r.open, tombstone(r.open))).toEqual({ ok: true });
+    expect(canWrite(coordinator, tombstone(r.open), r.open)).toEqual({
+      ok: false,
+      reason: 'was-deleted',
+    });
+    expect(canWrite(volunteer, tombstone(r.open), r.open)).toEqual({
+      ok: false,
+      reason: 'was-deleted',
+    });
+    expect(canWrite(admin, tombstone(r.open), r.open)).toEqual({ ok: true });
+  });
+
+  it('edits contacts in their area only; volunteers never do', () => {
+    const contact = contactFor(r.open);
+    const edited = {
+      ...contact,
+      contact: { ...contact.contact, phone: '07700900999' },
+      updated_at: now,
+    };
+    expect(canWrite(coordinator, contact, edited, r.open)).toEqual({ ok: true });
+    expect(canWrite(coordinator, contact, edited)).toEqual({
+      ok: false,
+      reason: 'missing-request',
+    });
+    expect(canWrite(northCoordinator, contact, edited, r.open)).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+    expect(canWrite(coordinator, contact, { ...edited, created_at: now }, r.open)).toMatchObject({
+      reason: 'read-only-field',
+    });
+    expect(canWrite(volunteer, contactFor(r.mine), contactFor(r.mine), r.mine)).toMatchObject({
+      reason: 'role-cannot-write',
+    });
+    expect(canWrite(coordinator, contact, tombstone(contact), r.open)).toEqual({ ok: true });
+  });
+});
+
+describe('notes and events are append-only', () => {
+  it('a volunteer adds them to their own task, as themselves', () => {
+    expect(canWrite(volunteer, null, note(r.mine, volunteer.id), r.mine)).toEqual({ ok: true });
+    expect(canWrite(volunteer, null, event(r.mine, volunteer.id), r.mine)).toEqual({ ok: true });
+    expect(canWrite(volunteer, null, note(r.mine, otherVolunteer.id), r.mine)).toEqual({
+      ok: false,
+      reason: 'wrong-author',
+    });
+    expect(canWrite(volunteer, null, note(r.open, volunteer.id), r.open)).toEqual({
+      ok: false,
+      reason: 'not-assigned-to-you',
+    });
+    expect(canWrite(volunteer, null, note(r.others, volunteer.id), r.others)).toMatchObject({
+      reason: 'not-assigned-to-you',
+    });
+  });
+
+  it('a note written offline survives the task being reassigned meanwhile', () => {
+    expect(canWrite(volunteer, null, note(r.reassigned, volunteer.id), r.reassigned)).toEqual({
+      ok: true,
+    });
+  });
+
+  it('needs the right request to judge', () => {
+    expect(canWrite(volunteer, null, note(r.others, volunteer.id), r.mine)).toEqual({
+      ok: false,
+      reason: 'missing-request',
+    });
+    expect(canWrite(coordinator, null, note(r.open, coordinator.id))).toMatchObject({
+      reason: 'missing-request',
+    });
+  });
+
+  it('coordinators write them in their areas only', () => {
+    expect(canWrite(coordinator, null, note(r.mine, coordinator.id, false), r.mine)).toEqual({
+      ok: true,
+    });
+    expect(canWrite(coordinator, null, event(r.north, coordinator.id), r.north)).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+  });
+
+  it('nobody edits or deletes one, not even an admin', () => {
+    const n = note(r.mine, volunteer.id);
+    for (const who of [admin, coordinator, volunteer]) {
+      expect(canWrite(who, n, { ...n, text: 'rhywbeth arall' }, r.mine)).toEqual({
+        ok: false,
+        reason: 'append-only',
+      });
+      expect(canWrite(who, n, tombstone(n), r.mine)).toEqual({ ok: false, reason: 'append-only' });
+      expect(canWrite(who, n, { ...n, _deleted: true }, r.mine)).toEqual({
+        ok: false,
+        reason: 'append-only',
+      });
+    }
+    const e = event(r.mine, admin.id);
+    expect(canWrite(admin, e, { ...e, to: 'done' }, r.mine)).toEqual({
+      ok: false,
+      reason: 'append-only',
+    });
+  });
+});
+
+describe('volunteer profiles', () => {
+  const own = profile(volunteer.id, ['ceredigion']);
+
+  it('a volunteer signs up pending, and keeps their details up to date', () => {
+    expect(canWrite(volunteer, null, { ...own, approval: 'pending' })).toEqual({ ok: true });
+    expect(canWrite(volunteer, own, { ...own, phone: '07700900555', skills: [] })).toEqual({
+      ok: true,
+    });
+  });
+
+  it.each([
+    ['approves themselves on sign-up', null, { ...own, approval: 'approved' as const }],
+    ['approves themselves later', { ...own, approval: 'pending' as const }, own],
+    ['changes their areas', own, { ...own, areas: ['ceredigion', 'gwynedd'] }],
+    ['claims a DBS check', own, { ...own, skills: [...own.skills, 'dbs_checked' as const] }],
+  ])('a volunteer never %s', (_name, before, after) => {
+    expect(canWrite(volunteer, before, after)).toEqual({ ok: false, reason: 'read-only-field' });
+  });
+
+  it('a volunteer neither edits another’s profile nor deletes their own', () => {
+    expect(
+      canWrite(
+        volunteer,
+        profile(otherVolunteer.id, ['ceredigion']),
+        profile(otherVolunteer.id, []),
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'not-your-document',
+    });
+    expect(canWrite(volunteer, own, tombstone(own))).toEqual({
+      ok: false,
+      reason: 'cannot-delete',
+    });
+  });
+
+  it('a coordinator approves and manages volunteers within their own areas', () => {
+    const pending = { ...own, approval: 'pending' as const };
+    expect(canWrite(coordinator, pending, own)).toEqual({ ok: true });
+    expect(canWrite(coordinator, null, profile(testUuid(), ['ceredigion']))).toEqual({ ok: true });
+    expect(canWrite(coordinator, own, { ...own, areas: [] })).toEqual({ ok: true });
+    expect(canWrite(coordinator, own, { ...own, areas: ['ceredigion', 'gwynedd'] })).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+    const north = profile(testUuid(), ['gwynedd']);
+    expect(canWrite(coordinator, north, { ...north, approval: 'pending' })).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+    expect(canWrite(coordinator, own, tombstone(own))).toEqual({ ok: true });
+    const both = profile(testUuid(), ['ceredigion', 'gwynedd']);
+    expect(canWrite(coordinator, both, tombstone(both))).toMatchObject({
+      reason: 'outside-your-areas',
+    });
+  });
+});
+
+describe('areas, admins and disabled accounts', () => {
+  it('only admins write areas', () => {
+    const a = area('ceredigion');
+    expect(canWrite(admin, a, { ...a, name_en: 'Cardiganshire' })).toEqual({ ok: true });
+    expect(canWrite(coordinator, a, { ...a, name_en: 'Cardiganshire' })).toMatchObject({
+      reason: 'role-cannot-write',
+    });
+    expect(canWrite(volunteer, null, area('newydd'))).toMatchObject({
+      reason: 'role-cannot-write',
+    });
+  });
+
+  it('an admin writes anywhere, but under the same integrity rules', () => {
+    expect(
+      canWrite(admin, r.unrouted, setRegister(r.unrouted, 'area', 'gwynedd', admin.id, now)),
+    ).toEqual({ ok: true });
+    expect(canWrite(admin, r.north, status(r.north, 'triaged', coordinator.id))).toMatchObject({
+      reason: 'wrong-author',
+    });
+  });
+
+  it('a disabled account writes nothing, whatever it was allowed before', () => {
+    expect(
+      canWrite(disabledCoordinator, r.open, status(r.open, 'triaged', disabledCoordinator.id)),
+    ).toEqual({
+      ok: false,
+      reason: 'disabled',
+    });
+    expect(
+      canWrite(disabledVolunteer, null, note(r.mine, disabledVolunteer.id), r.mine),
+    ).toMatchObject({
+      reason: 'disabled',
+    });
+  });
+
+  it('a write must be to the document it replaces', () => {
+    expect(canWrite(admin, r.open, { ...r.triaged })).toEqual({
+      ok: false,
+      reason: 'invalid-document',
+    });
+    expect(canWrite(admin, null, tombstone(r.open))).toEqual({
+      ok: false,
+      reason: 'invalid-document',
+    });
+  });
+});
