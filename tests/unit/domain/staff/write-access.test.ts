@@ -3,7 +3,7 @@ import { canWrite } from '#domain/staff/access.ts';
 import type { StoredDoc } from '#domain/staff/documents.ts';
 import { assign, claim, decline, setDetails, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { area, at, contactFor, event, note, profile, request, testUuid } from './factories.ts';
+import { area, at, contactFor, event, note, profile, testUuid } from './factories.ts';
 import {
   admin,
   coordinator,
