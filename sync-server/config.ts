@@ -11,7 +11,14 @@ export type ServerConfig = {
   trustProxy: boolean;
 };
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+/** A whole-number setting from the environment, or `fallback` when unset; out of range throws. */
+export function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+) {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

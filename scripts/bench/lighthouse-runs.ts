@@ -7,7 +7,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath } from './chromium.ts';
+import { chromiumFlags, chromiumPath } from '../chromium.ts';
 import { median } from './median.ts';
 
 export const lighthouseCategories = ['performance', 'accessibility', 'best-practices'] as const;

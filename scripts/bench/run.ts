@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import { buildBaseline, type BaselineBuild } from './baseline-build.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../chromium.ts';
 import { ensureBuild } from './ensure-build.ts';
 import { commands, figures, lighthousePaths } from './figures.ts';
 import { measureFirstVisitJs, startPath } from './first-visit-js.ts';

@@ -5,6 +5,7 @@
  * - `SESSION_MAX_DAYS` (default 30): no session lives longer, used or not.
  * The password cost and the attempt limits are fixed in production; tests may lower the cost.
  */
+import { integer } from '../config.ts';
 import { productionScrypt, type ScryptParams } from './password-hash.ts';
 import type { LimitRule } from './sign-in-limits.ts';
 
@@ -31,16 +32,6 @@ export const defaultAddressLimit: LimitRule = {
   windowMs: minutes(15),
   lockMs: minutes(15),
 };
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
-  }
-  return value;
-}
 
 export function readAccountsSettings(env: NodeJS.ProcessEnv): AccountsSettings {
   return {
