@@ -36,7 +36,9 @@ export function canStaffWriteRequest(
   after: StaffRequestDoc,
 ): WriteVerdict {
   if (user.role === 'coordinator') {
-    if (!coversArea(user, before?.area ?? after.area)) return forbidden('outside-your-areas');
+    // Judged on where the request is, not where this write would put it.
+    const from = before === null ? after.area : before.area;
+    if (!coversArea(user, from)) return forbidden('outside-your-areas');
     // Handing a request to another area is allowed; leaving it unrouted is not.
     if (after.area === null) return forbidden('outside-your-areas');
   }

@@ -248,6 +248,11 @@ describe('a coordinator runs requests in their areas', () => {
     expect(canWrite(coordinator, r.north, tombstone(r.north))).toMatchObject({
       reason: 'outside-your-areas',
     });
+    const routedToSelf = setRegister(r.unrouted, 'area', 'ceredigion', coordinator.id, now);
+    expect(canWrite(coordinator, r.unrouted, routedToSelf)).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
   });
 
   it('takes a request by phone in their area, stamped as theirs', () => {
