@@ -34,6 +34,7 @@
 export {
   canRead,
   canReadRequest,
+  isPastVolunteerRetention,
   visibleRequestIds,
   volunteerRetentionDays,
 } from './read-access.ts';
