@@ -33,7 +33,7 @@ export function missingOrInvalid(issue: v.BaseIssue<unknown>): string {
 }
 
 /** Free text: trimmed, control characters refused, bounded. `min` 0 allows an empty answer. */
-function text(
+export function text(
   min: number,
   max: number,
   typeMessage: v.ErrorMessage<v.StringIssue> = missingOrInvalid,

@@ -5,13 +5,13 @@
 import * as v from 'valibot';
 import { fields, languages, missingOrInvalid } from './request-fields.ts';
 
-const requester = v.strictObject({
+export const requesterSchema = v.strictObject({
   name: fields.requester_name,
   phone: fields.requester_phone,
   relationship: fields.requester_relationship,
 });
 
-const circumstances = v.strictObject({
+export const circumstancesSchema = v.strictObject({
   self_isolating: fields.self_isolating,
   shielding: fields.shielding,
   lives_alone: fields.lives_alone,
@@ -19,7 +19,7 @@ const circumstances = v.strictObject({
   medicine_runs_out_days: fields.medicine_runs_out_days,
 });
 
-const contact = v.strictObject({
+export const contactSchema = v.strictObject({
   name: fields.name,
   phone: fields.phone,
   address_line1: fields.address_line1,
@@ -36,28 +36,28 @@ const common = {
   id: v.pipe(v.string(missingOrInvalid), v.uuid('invalid')),
   lang: v.picklist(languages, missingOrInvalid),
   for_someone_else: fields.for_someone_else,
-  requester: v.nullable(requester),
+  requester: v.nullable(requesterSchema),
   needed_by: fields.needed_by,
-  circumstances,
-  contact,
+  circumstances: circumstancesSchema,
+  contact: contactSchema,
 };
 
-const foodDetails = v.strictObject({
+export const foodDetails = v.strictObject({
   household_size: fields.household_size,
   dietary_needs: fields.dietary_needs,
   cooking: fields.cooking,
 });
-const prescriptionDetails = v.strictObject({
+export const prescriptionDetails = v.strictObject({
   pharmacy: fields.pharmacy,
   prescription_ready: fields.prescription_ready,
   prescription_payment: fields.prescription_payment,
 });
-const supportDetails = v.strictObject({
+export const supportDetails = v.strictObject({
   support_tasks: fields.support_tasks,
   support_other: fields.support_other,
   support_frequency: fields.support_frequency,
 });
-const otherDetails = v.strictObject({ description: fields.description });
+export const otherDetails = v.strictObject({ description: fields.description });
 
 export const submissionSchema = v.pipe(
   v.variant(

@@ -1,17 +1,12 @@
 /**
  * Text staff type into notes and profiles: trimmed, bounded, no control characters but tab and line
- * breaks (the same rule as the resident's answers in request-fields.ts, whose helper is private).
+ * breaks: the resident's rule from request-fields.ts.
  */
 import * as v from 'valibot';
+import { text } from '../request-fields.ts';
 
 export function freeText(min: number, max: number) {
-  return v.pipe(
-    v.string('invalid'),
-    v.trim(),
-    v.minLength(min, 'required'),
-    v.maxLength(max, 'too_long'),
-    v.regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'invalid'),
-  );
+  return text(min, max, 'invalid');
 }
 
 /** An array with no repeats, of at most `max` items each passing `item`. */

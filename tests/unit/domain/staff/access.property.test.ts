@@ -11,7 +11,7 @@ import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { area, at } from './factories.ts';
 import { randomWorld, worldAreas, type World } from './random-world.ts';
-import { forSeeds } from './seeded-random.ts';
+import { forSeeds } from '../../support/seeded-random.ts';
 
 const week = 7 * 86_400_000;
 

@@ -21,7 +21,7 @@ import { compareStamps, type Stamp } from '#domain/staff/stamps.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { at, request } from './factories.ts';
 import { Replica } from './replica-sim.ts';
-import { forSeeds, type Random } from './seeded-random.ts';
+import { forSeeds, type Random } from '../../support/seeded-random.ts';
 
 type Device = { user: StaffUser; replica: Replica; clock: number; skew: number };
 

@@ -13,7 +13,7 @@ import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.
 import { staffRoles, type StaffUser } from '#domain/staff/users.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { at, contactFor, event, note, profile, request } from './factories.ts';
-import type { Random } from './seeded-random.ts';
+import type { Random } from '../../support/seeded-random.ts';
 
 export const worldAreas = ['ceredigion', 'gwynedd', 'powys'] as const;
 

@@ -11,7 +11,7 @@ import { resolveConflicts } from '#domain/staff/conflicts.ts';
 import { compareRevs, revGeneration } from '#domain/staff/couch-fields.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { Random } from './seeded-random.ts';
+import type { Random } from '../../support/seeded-random.ts';
 
 type Revision = { rev: string; ancestors: ReadonlySet<string>; doc: StaffRequestDoc | null };
 
