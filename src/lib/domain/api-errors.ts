@@ -12,6 +12,10 @@ export const apiErrorCodes = [
   'method_not_allowed',
   'unauthorized',
   'id_conflict',
+  'invalid_credentials',
+  'session_expired',
+  'account_disabled',
+  'forbidden',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
