@@ -1,0 +1,220 @@
+/**
+ * Fills a data directory with synthetic data: the replicated documents through PouchDB's
+ * `bulkDocs` in big batches (fast), then staff accounts through the accounts module (scrypt), then a
+ * server-only marker `seed:info` saying what was seeded and whether it is the demo set.
+ *
+ * LevelDB lets one process open a database, so the server must be stopped; a locked directory is
+ * reported as such rather than as LevelDB's own message.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import PouchDB from 'pouchdb-node';
+import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
+import { createAccount } from '../accounts/account-store.ts';
+import { productionScrypt, type ScryptParams } from '../accounts/password-hash.ts';
+import { openPouchStorage } from '../pouch-storage.ts';
+import { replicatedDbName, serverOnlyDbName, type MutableDocStore } from '../storage.ts';
+import { generate, summarise, type SeedAccount, type SeedShape, type Summary } from './generate.ts';
+
+export const demoPassword = 'cymorth-demo-2026';
+
+/** Far cheaper than production: only for big synthetic seeds (`--fast-hashes`). */
+export const fastScrypt: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+export const seedInfoId = 'seed:info';
+
+export type SeedInfo = {
+  _id: typeof seedInfoId;
+  type: 'seed';
+  demo: boolean;
+  seed: number;
+  now: string;
+  created_at: string;
+  /** Accounts have no user id of their own yet: this maps each seeded username to the id its documents use. */
+  users: { username: string; role: string; user_id: string }[];
+};
+
+export type SeedOptions = SeedShape & {
+  dataDir: string;
+  /** Replace the Cymorth databases already in `dataDir`. */
+  force?: boolean;
+  fastHashes?: boolean;
+  demo?: boolean;
+  password?: string;
+  batchSize?: number;
+  log?: (line: string) => void;
+};
+
+export type SeedResult = {
+  summary: Summary;
+  accounts: SeedAccount[];
+  password: string;
+  scrypt: ScryptParams;
+  timings: { generateMs: number; writeMs: number; accountsMs: number; totalMs: number };
+};
+
+export class SeedError extends Error {
+  constructor(
+    readonly code: 'not_empty' | 'locked',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isEmptyDataDir(dataDir: string): boolean {
+  return !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+}
+
+const isLockError = (error: unknown) =>
+  error instanceof Error && /\block\b.*LOCK|Resource temporarily unavailable/.test(error.message);
+
+/** Opens a database, turning LevelDB's lock failure into a clear message. */
+async function openDb(dataDir: string, name: string): Promise<PouchDB.Database> {
+  const db = new PouchDB(path.join(dataDir, name));
+  try {
+    await db.info();
+    return db;
+  } catch (error) {
+    if (isLockError(error)) {
+      throw new SeedError(
+        'locked',
+        `${dataDir} is in use by another process (is the Cymorth server running?). Stop it and seed again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function validated(docs: readonly StaffDoc[]): void {
+  for (const doc of docs) {
+    const parsed = parseStaffDoc(doc);
+    if (!parsed.ok) {
+      throw new Error(`seed bug: ${doc._id} is invalid: ${JSON.stringify(parsed.fields)}`);
+    }
+  }
+}
+
+async function writeDocs(db: PouchDB.Database, docs: readonly StaffDoc[], batchSize: number) {
+  for (let i = 0; i < docs.length; i += batchSize) {
+    const batch = docs.slice(i, i + batchSize) as PouchDB.Core.PutDocument<object>[];
+    const results = await db.bulkDocs(batch);
+    const failed = results.find((r) => 'error' in r && r.error);
+    if (failed) throw new Error(`could not write ${failed.id}: ${JSON.stringify(failed)}`);
+  }
+}
+
+/** Runs `work` over `items`, `limit` at a time, keeping the input order in the output. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>) {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+async function createAccounts(
+  store: MutableDocStore,
+  accounts: readonly SeedAccount[],
+  password: string,
+  scrypt: ScryptParams,
+  now: () => Date,
+) {
+  await inPool(accounts, 4, async (account) => {
+    const result = await createAccount(
+      { store, now, scrypt },
+      {
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        areas: account.areas,
+        password,
+      },
+    );
+    if (!result.ok) throw new Error(`could not create ${account.username}: ${result.problem}`);
+  });
+}
+
+export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  if (!options.force && !isEmptyDataDir(dataDir)) {
+    throw new SeedError(
+      'not_empty',
+      `${dataDir} already has data. Seed an empty directory, or pass --force to replace its Cymorth databases.`,
+    );
+  }
+
+  await mkdir(dataDir, { recursive: true });
+  let replicated = await openDb(dataDir, replicatedDbName);
+  let serverOnly: PouchDB.Database;
+  try {
+    serverOnly = await openDb(dataDir, serverOnlyDbName);
+  } catch (error) {
+    await replicated.close();
+    throw error;
+  }
+  if (options.force) {
+    log(`Replacing the Cymorth databases in ${dataDir} (--force).`);
+    await Promise.all([replicated.destroy(), serverOnly.destroy()]);
+    replicated = await openDb(dataDir, replicatedDbName);
+  } else {
+    await serverOnly.close();
+  }
+
+  const t0 = performance.now();
+  const { docs, accounts } = generate(options);
+  validated(docs);
+  const t1 = performance.now();
+  try {
+    await writeDocs(replicated, docs, options.batchSize ?? 2000);
+  } finally {
+    await replicated.close();
+  }
+  const t2 = performance.now();
+
+  const scrypt = options.fastHashes ? fastScrypt : productionScrypt;
+  const password = options.password ?? demoPassword;
+  const storage = await openPouchStorage(dataDir);
+  try {
+    const now = () => new Date();
+    await createAccounts(storage.serverOnly, accounts, password, scrypt, now);
+    const info: SeedInfo = {
+      _id: seedInfoId,
+      type: 'seed',
+      demo: options.demo === true,
+      seed: options.seed,
+      now: options.now.toISOString(),
+      created_at: now().toISOString(),
+      users: accounts.map((a) => ({ username: a.username, role: a.role, user_id: a.userId })),
+    };
+    await storage.serverOnly.putIfAbsent(info);
+  } finally {
+    await storage.close();
+  }
+  const t3 = performance.now();
+  return {
+    summary: summarise(docs),
+    accounts,
+    password,
+    scrypt,
+    timings: {
+      generateMs: t1 - t0,
+      writeMs: t2 - t1,
+      accountsMs: t3 - t2,
+      totalMs: t3 - started,
+    },
+  };
+}
+
+/** What a data directory was seeded with, if it was; null for real data. */
+export async function readSeedInfo(store: MutableDocStore): Promise<SeedInfo | null> {
+  return store.get<SeedInfo>(seedInfoId);
+}
