@@ -2,8 +2,13 @@
  * `npm start`: build the app if the build is missing or older than its sources, then run the sync
  * server (sync-server/start.ts under tsx) in the foreground, passing signals through so Ctrl-C and
  * `kill` stop it cleanly.
+ *
+ * Demo data: unless `CYMORTH_DEMO=0` (production), an empty data directory is first seeded with a
+ * small demo set (scripts/seed.ts --demo-start), and the staff accounts are printed after the URL:
+ * with the demo password when the data is the demo set, usernames and roles only otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,14 +50,46 @@ if (usesOwnBuild && isBuildStale()) {
   }
 }
 
+/** Seeds an empty data directory with the demo set; returns the accounts to show, or ''. */
+function demoAccounts() {
+  if (process.env.CYMORTH_DEMO?.trim() === '0') return '';
+  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--demo-start'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+    encoding: 'utf8',
+  });
+  if (seed.status !== 0) {
+    console.error('Could not prepare the demo data (see above); set CYMORTH_DEMO=0 to skip it.');
+    process.exit(seed.status ?? 1);
+  }
+  return seed.stdout.trimEnd();
+}
+
+const accounts = demoAccounts();
 const port = process.env.PORT || '8080';
 console.log(`Starting Cymorth; it will be at http://localhost:${port}/ once the server is up.`);
 // `node --import tsx` is tsx without its extra watcher process, so signals reach the server as sent.
 const server = spawn(process.execPath, ['--import', 'tsx', 'sync-server/start.ts'], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['inherit', accounts ? 'pipe' : 'inherit', 'inherit'],
   env: process.env,
 });
+
+// The server's own lines pass straight through; the accounts follow the lines that give its URL.
+if (accounts && server.stdout) {
+  let shown = false;
+  const show = () => {
+    if (shown) return;
+    shown = true;
+    console.log(`\n${accounts}\n`);
+  };
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    console.log(line);
+    if (line.startsWith('Cymorth is running')) setTimeout(show, 100);
+    if (line.startsWith('App files:')) show();
+  });
+}
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

@@ -233,7 +233,11 @@ export async function runSeed(argv: string[], io: SeedIo): Promise<number> {
         `Empty data directory: seeding a small demo set into ${options.dataDir} (CYMORTH_DEMO=0 turns this off).`,
       );
       const result = await seedDataDir(options);
-      io.out('Demo data: 3 areas, 40 requests, 8 volunteers, 2 coordinators, 1 admin.');
+      const d = demoShape;
+      io.out(
+        `Demo data: ${d.areas} areas, ${d.requests} requests, ${d.volunteers} volunteers, ` +
+          `${d.coordinators} coordinators, 1 admin.`,
+      );
       printAccounts(result, io.out);
       return 0;
     }
