@@ -1,0 +1,68 @@
+/**
+ * What each replicated document becomes in the read model (read-model.ts): one row in one table,
+ * shaped for the indexes the screens query. Pure, so it is tested without IndexedDB. A document that
+ * fails the domain schema projects to nothing (DESIGN.md, "Bad input": replicated documents too).
+ *
+ * IndexedDB cannot index `null`, so an unrouted request has `area: ''` and an unassigned one
+ * `assignee: ''`: "unassigned in Ceredigion" stays an index lookup.
+ */
+import type { NoteDoc, EventDoc } from '#domain/staff/append-only-docs.ts';
+import type { AreaDoc } from '#domain/staff/area-doc.ts';
+import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
+import { docClassOf, type DocClass } from '#domain/staff/doc-ids.ts';
+import { isDeleted, parseStaffDoc } from '#domain/staff/documents.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+
+type Row<T> = Omit<T, '_id' | '_rev' | '_deleted' | '_revisions' | '_conflicts'> & { id: string };
+
+export type RequestRow = Omit<Row<StaffRequestDoc>, 'area' | 'assignee'> & {
+  area: string;
+  assignee: string;
+};
+export type ContactRow = Row<StaffContactDoc>;
+export type NoteRow = Row<NoteDoc>;
+export type EventRow = Row<EventDoc>;
+export type VolunteerRow = Row<VolunteerDoc>;
+export type AreaRow = Row<AreaDoc>;
+
+export type TableName = 'requests' | 'contacts' | 'notes' | 'events' | 'volunteers' | 'areas';
+
+export const tableOfClass: Record<DocClass, TableName> = {
+  request: 'requests',
+  contact: 'contacts',
+  note: 'notes',
+  event: 'events',
+  volunteer: 'volunteers',
+  area: 'areas',
+};
+
+/** Put this row, delete this id, or leave the model alone (an id no table takes). */
+export type Projection =
+  | { op: 'put'; table: TableName; row: { id: string } }
+  | { op: 'delete'; table: TableName; id: string; invalid?: true }
+  | { op: 'skip'; id: string };
+
+function rowOf<T extends { _id: string }>(doc: T): Row<T> {
+  const { _id, ...rest } = doc as T & Record<string, unknown>;
+  for (const key of ['_rev', '_deleted', '_revisions', '_conflicts']) delete rest[key];
+  return { id: _id, ...rest } as unknown as Row<T>;
+}
+
+export function projectRequest(doc: StaffRequestDoc): RequestRow {
+  return { ...rowOf(doc), area: doc.area ?? '', assignee: doc.assignee ?? '' };
+}
+
+/** The projection of one document as PouchDB's changes feed gives it (`include_docs`). */
+export function projectDoc(id: string, doc: unknown): Projection {
+  const cls = docClassOf(id);
+  if (cls === null) return { op: 'skip', id };
+  const table = tableOfClass[cls];
+  const parsed = parseStaffDoc(doc);
+  // A body that does not validate removes the row rather than leave a stale one on screen.
+  if (!parsed.ok || parsed.doc._id !== id) return { op: 'delete', table, id, invalid: true };
+  const stored = parsed.doc;
+  if (isDeleted(stored) || !('type' in stored)) return { op: 'delete', table, id };
+  const row = stored.type === 'request' ? projectRequest(stored) : rowOf(stored);
+  return { op: 'put', table, row };
+}

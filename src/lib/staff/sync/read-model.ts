@@ -1,0 +1,132 @@
+/**
+ * The Dexie read model (DESIGN.md, "Storage and sync"): PouchDB's documents projected into tables
+ * with the indexes the screens query. Fed by the local changes feed in batches; the seq reached is
+ * stored in the same transaction as the rows, so a crash never skips or half-applies a batch, and
+ * `rebuild()` replays everything from seq 0.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import {
+  projectDoc,
+  tableOfClass,
+  type AreaRow,
+  type ContactRow,
+  type EventRow,
+  type NoteRow,
+  type RequestRow,
+  type TableName,
+  type VolunteerRow,
+} from './projections.ts';
+import { docClassOf } from '#domain/staff/doc-ids.ts';
+
+type Meta = { key: string; value: string | number };
+
+export class ReadModelDb extends Dexie {
+  requests!: EntityTable<RequestRow, 'id'>;
+  contacts!: EntityTable<ContactRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  volunteers!: EntityTable<VolunteerRow, 'id'>;
+  areas!: EntityTable<AreaRow, 'id'>;
+  meta!: EntityTable<Meta, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      requests: 'id, [status+urgency], [area+status], assignee, needed_by, updated_at',
+      contacts: 'id, request_id',
+      notes: 'id, [request_id+created_at]',
+      events: 'id, [request_id+at]',
+      volunteers: 'id, *areas, approval',
+      areas: 'id',
+      meta: 'key',
+    });
+  }
+}
+
+export const readModelName = (userId: string) => `cymorth-${userId}-read`;
+
+const tables: TableName[] = ['requests', 'contacts', 'notes', 'events', 'volunteers', 'areas'];
+const batchSize = 500;
+
+export async function readSince(model: ReadModelDb): Promise<string | number> {
+  return (await model.meta.get('since'))?.value ?? 0;
+}
+
+/** Applies every change after the stored seq; returns how many changes it read. */
+export async function catchUp(db: PouchDB.Database, model: ReadModelDb): Promise<number> {
+  let read = 0;
+  for (;;) {
+    const since = await readSince(model);
+    const feed = await db.changes({ since, limit: batchSize, include_docs: true });
+    if (feed.results.length === 0) return read;
+    read += feed.results.length;
+    const puts = new Map<TableName, { id: string }[]>();
+    const deletes = new Map<TableName, string[]>();
+    for (const change of feed.results) {
+      const p = projectDoc(change.id, change.doc);
+      if (p.op === 'put') puts.set(p.table, [...(puts.get(p.table) ?? []), p.row]);
+      if (p.op === 'delete') deletes.set(p.table, [...(deletes.get(p.table) ?? []), p.id]);
+    }
+    await model.transaction('rw', [...tables, 'meta'], async () => {
+      // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
+      // and puts of the same id cannot both be in one batch.
+      for (const [table, ids] of deletes) await model.table(table).bulkDelete(ids);
+      for (const [table, rows] of puts) await model.table(table).bulkPut(rows);
+      await model.meta.put({ key: 'since', value: feed.last_seq });
+    });
+  }
+}
+
+/** Clears the model and replays the whole local database. */
+export async function rebuild(db: PouchDB.Database, model: ReadModelDb): Promise<void> {
+  await model.transaction('rw', [...tables, 'meta'], async () => {
+    for (const table of tables) await model.table(table).clear();
+    await model.meta.put({ key: 'since', value: 0 });
+  });
+  await catchUp(db, model);
+}
+
+/** Removes rows by document id (purged documents never reach the changes feed). */
+export async function removeRows(model: ReadModelDb, ids: string[]): Promise<void> {
+  await model.transaction('rw', tables, async () => {
+    for (const id of ids) {
+      const cls = docClassOf(id);
+      if (cls !== null) await model.table(tableOfClass[cls]).delete(id);
+    }
+  });
+}
+
+/**
+ * Keeps the model following the local database: the live changes feed only says "something
+ * changed"; the batches are read by `catchUp`, one run at a time. `idle()` resolves once the model
+ * has caught up with every change seen so far.
+ */
+export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = running
+      .then(() => catchUp(db, model))
+      .catch((e: unknown) => {
+        console.error('read model update failed', e);
+      });
+    return running;
+  };
+  const feed = db.changes({ since: 'now', live: true });
+  void feed.on('change', () => void run());
+  void run();
+  return {
+    idle: async () => {
+      let seen: Promise<unknown>;
+      do {
+        seen = running;
+        await seen;
+      } while (seen !== running);
+      await run();
+    },
+    rebuild: async () => {
+      running = running.catch(() => {}).then(() => rebuild(db, model));
+      await running;
+    },
+    stop: () => feed.cancel(),
+  };
+}
