@@ -22,6 +22,11 @@ const hasStatus = (error: unknown, status: number) =>
 class PouchDocStore implements MutableDocStore {
   readonly #db: PouchDB.Database;
 
+  /** The database itself, as `Storage.replica`. */
+  get db(): PouchDB.Database {
+    return this.#db;
+  }
+
   constructor(db: PouchDB.Database) {
     this.#db = db;
   }
@@ -98,6 +103,7 @@ export async function openPouchStorage(location: string): Promise<Storage> {
   const serverOnly = open(serverOnlyDbName);
   return {
     replicated,
+    replica: replicated.db,
     serverOnly,
     close: async () => {
       await Promise.all([replicated.close(), serverOnly.close()]);

@@ -5,6 +5,8 @@
  * Two databases, never mixed: `replicated` holds what devices will sync (`request:*`, `contact:*`);
  * `serverOnly` holds what must never leave the server (`receipt:*`, `ref:*`, `user:*`, `session:*`).
  */
+import type PouchDB from 'pouchdb-node';
+
 export type StoredDoc = { _id: string; [field: string]: unknown };
 
 export interface DocStore {
@@ -34,8 +36,20 @@ export interface MutableDocStore extends DocStore {
   replace(doc: StoredDoc & { _rev: string }): Promise<'replaced' | 'conflict'>;
 }
 
+/**
+ * The replicated database's own PouchDB API, narrowed to what the replication endpoints under `/db`
+ * use (sync-server/replication/): they speak CouchDB's protocol, which needs revisions, the changes
+ * feed and `_local` documents that `DocStore` deliberately hides.
+ */
+export type ReplicaDb = Pick<
+  PouchDB.Database,
+  'info' | 'changes' | 'revsDiff' | 'bulkGet' | 'get' | 'put' | 'bulkDocs' | 'allDocs'
+>;
+
 export interface Storage {
   replicated: DocStore;
+  /** The same database as `replicated`, for replication only. */
+  replica: ReplicaDb;
   serverOnly: MutableDocStore;
   close(): Promise<void>;
 }
