@@ -6,9 +6,10 @@
 import { Hono } from 'hono';
 import type { AccountsSettings } from './accounts/accounts-config.ts';
 import { createAccounts } from './accounts/create-accounts.ts';
-import { apiError, internalError, methodNotAllowed, notFound } from './api-error.ts';
+import { internalError, methodNotAllowed, notFound } from './api-error.ts';
 import { compress } from './compress.ts';
 import { healthRoute } from './health-route.ts';
+import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
 import { requestRoutes } from './request-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { staticFiles } from './static-files.ts';
@@ -24,6 +25,8 @@ export type AppOptions = {
   trustProxy: boolean;
   /** Largest accepted JSON body; 64 KB when not given. */
   maxBodyBytes?: number;
+  /** Largest `_bulk_docs` body; 10 MB when not given. */
+  maxBulkBytes?: number;
   /** The clock, for tests. */
   now?: () => Date;
   /** Sign-in and session settings; any not given come from the environment (accounts/). */
@@ -60,9 +63,17 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/session', accounts.sessionRoutes);
   app.all('/api', notFound);
   app.all('/api/*', notFound);
-  // Replication endpoints arrive with the access policy; until then nothing under /db answers.
-  app.all('/db', (c) => apiError(c, 404, 'not_found', 'Replication is not available yet.'));
-  app.all('/db/*', (c) => apiError(c, 404, 'not_found', 'Replication is not available yet.'));
+  // CouchDB replication for staff devices, filtered per user (replication/routes.ts).
+  app.route(
+    '/db',
+    replicationRoutes({
+      db: options.storage.replica,
+      requireSession: accounts.requireSession,
+      now: options.now ?? (() => new Date()),
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+      maxBulkBytes: options.maxBulkBytes ?? defaultMaxBulkBytes,
+    }),
+  );
 
   app.get('*', staticFiles(options.staticDir));
   app.all('*', methodNotAllowed(['GET', 'HEAD']));

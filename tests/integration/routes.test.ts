@@ -23,15 +23,26 @@ describe('routes', () => {
     ['/api/nothing', 'GET'],
     ['/api/nothing', 'POST'],
     ['/api/requests/123456789/extra', 'GET'],
-    ['/db', 'GET'],
-    ['/db/cymorth/_changes', 'GET'],
-    ['/db/cymorth/_bulk_docs', 'POST'],
-    ['/db/_all_dbs', 'GET'],
   ])('%s (%s) is a JSON 404, never a page', async (path, method) => {
     const res = await request(method, path);
     expect(res.status).toBe(404);
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(await res.json()).toEqual({ error: 'not_found', reason: expect.any(String) as string });
+  });
+
+  it.each([
+    ['/db', 'GET'],
+    ['/db/cymorth/_changes', 'GET'],
+    ['/db/cymorth/_bulk_docs', 'POST'],
+    ['/db/_all_dbs', 'GET'],
+  ])('%s (%s) without a session is a JSON 401, never a page', async (path, method) => {
+    const res = await request(method, path);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({
+      error: 'unauthorized',
+      reason: expect.any(String) as string,
+    });
   });
 
   it.each([

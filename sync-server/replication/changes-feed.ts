@@ -1,0 +1,138 @@
+/**
+ * `GET /db/_changes`, filtered for one user: `normal` and `longpoll` (what PouchDB's replicator
+ * uses, live replication included). https://docs.couchdb.org/en/stable/api/database/changes.html
+ *
+ * The feed is the server's feed with what the user may not read left out, plus one addition that
+ * makes documents ENTER a view without changing themselves: when a request the user may read
+ * changes (say it is assigned to them), its contact, notes and events the user may now read are
+ * listed again at the request's seq. The device's `_revs_diff` then fetches only those it lacks.
+ * On a first sync (`since` 0) that is skipped: every child is in the feed on its own.
+ *
+ * A feed page where nothing is visible is not an answer: PouchDB ends a one-shot replication on an
+ * empty page, so the scan goes on until something is visible or the feed ends.
+ */
+import type { Context } from 'hono';
+import type { ReplicaDb } from '../storage.ts';
+import { childrenOf } from './children.ts';
+import { badRequest } from './couch-errors.ts';
+import { intParam } from './query-params.ts';
+import type { Body, ReadFilter } from './read-filter.ts';
+import { parseSince, seqToken, viewKey } from './view-seq.ts';
+
+type Entry = {
+  seq: string;
+  id: string;
+  changes: { rev: string }[];
+  deleted?: true;
+  doc?: Body;
+};
+
+const defaultLimit = 1000;
+const maxLimit = 10_000;
+/** Longest a longpoll is held open; PouchDB asks again at once, so this only bounds idle sockets. */
+const maxWaitMs = 25_000;
+
+async function currentSeq(db: ReplicaDb): Promise<number> {
+  return Number((await db.info()).update_seq);
+}
+
+/** One scan from `since`: visible entries and the server seq it reached. */
+async function scan(
+  db: ReplicaDb,
+  filter: ReadFilter,
+  since: number,
+  limit: number,
+  options: { allLeaves: boolean; includeDocs: boolean; key: string },
+) {
+  const pageSize = Math.max(limit, 200);
+  const entries: Entry[] = [];
+  const listed = new Set<string>();
+  let cursor = since;
+  for (let pages = 1; ; pages++) {
+    const page = await db.changes<Body>({
+      since: cursor,
+      limit: pageSize,
+      style: options.allLeaves ? 'all_docs' : 'main_only',
+      include_docs: true,
+    });
+    const visible = await filter.visibleIds(
+      page.results.map((r) => r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, _deleted: true }),
+    );
+    for (const change of page.results) {
+      if (!visible.has(change.id) || listed.has(change.id)) continue;
+      const seq = seqToken(Number(change.seq), options.key);
+      listed.add(change.id);
+      entries.push({
+        seq,
+        id: change.id,
+        changes: change.changes,
+        ...(change.deleted ? { deleted: true as const } : {}),
+        ...(options.includeDocs && change.doc ? { doc: change.doc } : {}),
+      });
+      if (since === 0 || change.deleted || change.doc?.type !== 'request') continue;
+      for (const child of await childrenOf(db, change.id)) {
+        if (listed.has(child.id) || !filter.canReadBody(child.doc)) continue;
+        listed.add(child.id);
+        entries.push({
+          seq,
+          id: child.id,
+          changes: [{ rev: child.rev }],
+          ...(options.includeDocs ? { doc: child.doc } : {}),
+        });
+      }
+    }
+    cursor = Number(page.last_seq);
+    const ended = page.results.length < pageSize;
+    if (ended || entries.length >= limit || (entries.length > 0 && pages >= 5)) break;
+  }
+  return { entries, cursor };
+}
+
+/** Resolves at the next change after `since`, after `ms`, or when the client goes away. */
+function nextChange(db: ReplicaDb, since: number, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const feed = db.changes({ since, live: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      feed.cancel();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+    void feed.on('change', done).on('error', done);
+    // The feed is also a promise, rejected on error: handled above, so not left unhandled here.
+    Promise.resolve(feed).catch(() => undefined);
+  });
+}
+
+export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter) {
+  const feed = c.req.query('feed') ?? 'normal';
+  if (feed !== 'normal' && feed !== 'longpoll') {
+    return badRequest(c, 'Only the normal and longpoll feeds are available.');
+  }
+  const limit = intParam(c.req.query('limit'), defaultLimit, 1, maxLimit);
+  const timeout = intParam(c.req.query('timeout'), maxWaitMs, 0, maxWaitMs);
+  const heartbeat = intParam(c.req.query('heartbeat'), maxWaitMs, 0, maxWaitMs);
+  if (limit === null || timeout === null || heartbeat === null) {
+    return badRequest(c, 'limit, timeout and heartbeat are whole numbers.');
+  }
+  const key = viewKey(filter.user);
+  const options = {
+    allLeaves: c.req.query('style') === 'all_docs',
+    includeDocs: c.req.query('include_docs') === 'true',
+    key,
+  };
+  // Without a heartbeat to send (the answer is one compressed JSON body), wake before it was due.
+  const deadline = Date.now() + Math.min(timeout, heartbeat);
+  let since = parseSince(c.req.query('since'), key, await currentSeq(db));
+  for (;;) {
+    const { entries, cursor } = await scan(db, filter, since, limit, options);
+    const remaining = deadline - Date.now();
+    if (entries.length > 0 || feed === 'normal' || remaining <= 0 || c.req.raw.signal.aborted) {
+      return c.json({ results: entries, last_seq: seqToken(cursor, key) });
+    }
+    since = cursor;
+    await nextChange(db, since, remaining, c.req.raw.signal);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Which stored documents one user may read, by the domain's `canRead` (the same code the app uses).
+ * Contacts, notes and events are judged with their request, read once per request per answer.
+ * A deletion is visible to whoever could read the document's last live revision, so devices that
+ * held it learn it is gone and nobody else learns it existed.
+ */
+import { canRead } from '#domain/staff/access.ts';
+import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
+import type { StaffDoc } from '#domain/staff/documents.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { StaffUser } from '#domain/staff/users.ts';
+import type { ReplicaDb } from '../storage.ts';
+
+export type Body = { _id: string; _rev?: string; _deleted?: boolean; type?: unknown };
+
+/** How far back a deletion's history is searched for its last live body. */
+const maxHistory = 8;
+
+const isLive = (doc: Body | null | undefined): doc is Body & StaffDoc =>
+  doc !== null && doc !== undefined && typeof doc.type === 'string';
+
+export class ReadFilter {
+  readonly #db: ReplicaDb;
+  readonly #user: StaffUser;
+  readonly #now: string;
+  readonly #requests = new Map<string, StaffRequestDoc | null>();
+
+  constructor(db: ReplicaDb, user: StaffUser, now: string) {
+    this.#db = db;
+    this.#user = user;
+    this.#now = now;
+  }
+
+  get user(): StaffUser {
+    return this.#user;
+  }
+
+  /** The body a deletion replaced: the newest live ancestor of `rev`, if not compacted away. */
+  async lastLiveBody(id: string, rev: string): Promise<Body | null> {
+    try {
+      const doc = await this.#db.get<Body>(id, { rev, revs: true });
+      if (isLive(doc)) return doc;
+      const history = doc._revisions;
+      if (history === undefined) return null;
+      for (let i = 1; i < Math.min(history.ids.length, maxHistory); i++) {
+        const older = await this.#db.get<Body>(id, {
+          rev: `${history.start - i}-${history.ids[i]}`,
+        });
+        if (isLive(older)) return older;
+      }
+    } catch {
+      // A revision compacted away or never stored: nothing to judge by.
+    }
+    return null;
+  }
+
+  /** Reads the current (or, if deleted, last live) requests of these ids into the cache. */
+  async #loadRequests(ids: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.#requests.has(id));
+    if (wanted.length === 0) return;
+    const result = await this.#db.allDocs<Body>({ keys: wanted, include_docs: true });
+    for (const row of result.rows) {
+      if ('error' in row) {
+        this.#requests.set(row.key, null);
+        continue;
+      }
+      const body = row.value.deleted
+        ? await this.lastLiveBody(row.id, row.value.rev)
+        : (row.doc as Body | undefined);
+      this.#requests.set(row.id, body?.type === 'request' ? (body as StaffRequestDoc) : null);
+    }
+  }
+
+  async request(id: string): Promise<StaffRequestDoc | null> {
+    await this.#loadRequests([id]);
+    return this.#requests.get(id) ?? null;
+  }
+
+  /** The ids of `docs` (current winners, as stored) this user may read. */
+  async visibleIds(docs: readonly Body[]): Promise<Set<string>> {
+    const judged = await Promise.all(
+      docs.map(async (doc) =>
+        isLive(doc) && doc._deleted !== true
+          ? doc
+          : doc._rev === undefined
+            ? null
+            : this.lastLiveBody(doc._id, doc._rev),
+      ),
+    );
+    await this.#loadRequests(
+      judged.flatMap((doc) => {
+        const requestId = doc === null ? null : requestIdOf(doc._id);
+        return requestId === null || docClassOf(doc?._id ?? '') === 'request' ? [] : [requestId];
+      }),
+    );
+    const visible = new Set<string>();
+    for (const doc of judged) if (doc !== null && this.canReadBody(doc)) visible.add(doc._id);
+    return visible;
+  }
+
+  /** Judges a live body whose request (if any) is already cached. */
+  canReadBody(doc: Body): boolean {
+    if (!isLive(doc)) return false;
+    const requestId = requestIdOf(doc._id);
+    const related =
+      requestId === null || doc.type === 'request'
+        ? undefined
+        : (this.#requests.get(requestId) ?? undefined);
+    return canRead(this.#user, doc, related, this.#now);
+  }
+
+  /** Of these ids, the ones that exist (live or deleted) and this user may read. */
+  async visibleOfIds(ids: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    const result = await this.#db.allDocs<Body>({ keys: unique, include_docs: true });
+    const docs: Body[] = [];
+    for (const row of result.rows) {
+      if ('error' in row) continue;
+      docs.push(
+        row.value.deleted
+          ? { _id: row.id, _rev: row.value.rev, _deleted: true }
+          : (row.doc as Body),
+      );
+    }
+    return this.visibleIds(docs);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * `/db`: the one replicated database, as PouchDB's replicator sees it, for signed-in staff only.
+ * Only the endpoints replication needs are here, each filtered or checked per user by the access
+ * policy; every other path and method under `/db` is refused (deny by default), so nothing of the
+ * CouchDB API is ever passed through. `/db` and `/db/` both answer, as PouchDB asks for either.
+ *
+ * Documents leave a device (unassigned, past retention) through `GET /db/_evictions`; see
+ * evictions.ts. Documents enter it through the changes feed; see changes-feed.ts.
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { SessionEnv } from '../accounts/require-session.ts';
+import { apiError } from '../api-error.ts';
+import { readJsonBody } from '../json-body.ts';
+import type { ReplicaDb } from '../storage.ts';
+import { bulkDocs } from './bulk-docs.ts';
+import { changesFeed } from './changes-feed.ts';
+import { refused } from './couch-errors.ts';
+import { allDocs, bulkGet, getDoc, revsDiff } from './doc-reads.ts';
+import { getLocal, isLocalId, putLocal } from './local-docs.ts';
+import { ReadFilter } from './read-filter.ts';
+import { toPolicyUser } from './staff-user.ts';
+import { seqToken, viewKey } from './view-seq.ts';
+
+export type ReplicationOptions = {
+  db: ReplicaDb;
+  requireSession: MiddlewareHandler<SessionEnv>;
+  now: () => Date;
+  /** Every JSON body but `_bulk_docs`. */
+  maxBodyBytes: number;
+  /** `_bulk_docs`: above it the answer is 413 and PouchDB halves its batch. */
+  maxBulkBytes: number;
+};
+
+export const defaultMaxBulkBytes = 10 * 1024 * 1024;
+
+type Ctx = Context<SessionEnv>;
+
+export function replicationRoutes(options: ReplicationOptions): Hono<SessionEnv> {
+  const { db, now } = options;
+  const app = new Hono<SessionEnv>();
+  const userOf = (c: Ctx) => toPolicyUser(c.var.user);
+  const filterOf = (c: Ctx) => new ReadFilter(db, userOf(c), now().toISOString());
+
+  /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */
+  const withBody =
+    (limit: number, handle: (c: Ctx, body: unknown) => Promise<Response>) => async (c: Ctx) => {
+      const body = await readJsonBody(c.req.raw, limit);
+      return body.ok ? handle(c, body.value) : apiError(c, body.status, body.error, body.reason);
+    };
+
+  app.use(options.requireSession);
+  app.use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  const info = async (c: Ctx) => {
+    const seq = Number((await db.info()).update_seq);
+    return c.json({
+      db_name: 'db',
+      update_seq: seqToken(seq, viewKey(userOf(c))),
+      instance_start_time: '0',
+    });
+  };
+  app.get('/', info);
+  app.get('', info);
+
+  app.get('/_changes', (c) => changesFeed(c, db, filterOf(c)));
+  app.post(
+    '/_revs_diff',
+    withBody(options.maxBodyBytes, (c, b) => revsDiff(c, db, filterOf(c), b)),
+  );
+  app.post(
+    '/_bulk_get',
+    withBody(options.maxBodyBytes, (c, b) => bulkGet(c, db, filterOf(c), b)),
+  );
+  app.post(
+    '/_bulk_docs',
+    withBody(options.maxBulkBytes, (c, b) => bulkDocs(c, db, userOf(c), b)),
+  );
+  app.get('/_all_docs', (c) => allDocs(c, db, filterOf(c), undefined));
+  app.post(
+    '/_all_docs',
+    withBody(options.maxBodyBytes, (c, b) => allDocs(c, db, filterOf(c), b)),
+  );
+
+  app.get('/_local/:id', (c) => {
+    const id = c.req.param('id');
+    return isLocalId(id) ? getLocal(c, db, userOf(c), id) : refused(c);
+  });
+  app.put('/_local/:id', (c) => {
+    const id = c.req.param('id');
+    if (!isLocalId(id)) return refused(c);
+    return withBody(options.maxBodyBytes, (cc, b) => putLocal(cc, db, userOf(cc), id, b))(c);
+  });
+
+  app.get('/:id', (c) => {
+    const id = c.req.param('id');
+    return id.startsWith('_') ? refused(c) : getDoc(c, db, filterOf(c), id);
+  });
+
+  app.all('*', refused);
+  return app;
+}

@@ -1,0 +1,99 @@
+/**
+ * The replication suite's world: the real server on a port with staff accounts, documents seeded
+ * straight into its replicated database, and real PouchDB clients (memory adapter) that replicate
+ * with `<origin>/db` carrying a session cookie, as a device does.
+ */
+import { createRequire } from 'node:module';
+import PouchDB from 'pouchdb-node';
+import { canRead } from '#domain/staff/access.ts';
+import { requestIdOf } from '#domain/staff/doc-ids.ts';
+import type { StaffDoc } from '#domain/staff/documents.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { StaffRole, StaffUser } from '#domain/staff/users.ts';
+import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import type { TestServer } from '../test-server.ts';
+import { seedUser, signedIn } from '../accounts/account-fixtures.ts';
+
+const require = createRequire(import.meta.url);
+PouchDB.plugin(require('pouchdb-adapter-memory') as PouchDB.Plugin);
+
+export type Staff = { username: string; user: StaffUser; cookie: string };
+
+/** Creates the account, signs it in, and gives its id as documents name it. */
+export async function staff(
+  server: TestServer,
+  username: string,
+  role: StaffRole,
+  areas: string[],
+): Promise<Staff> {
+  await seedUser(server.storage, { username, role, areas });
+  const cookie = await signedIn(server.url, username);
+  return {
+    username,
+    user: { id: staffUserId(username), role, areas, disabled: false },
+    cookie,
+  };
+}
+
+let clientCount = 0;
+
+/** The server's `/db` as this person's device reaches it. */
+export function remoteDb(server: TestServer, cookie?: string): PouchDB.Database {
+  return new PouchDB(`${server.url}/db`, {
+    skip_setup: true,
+    fetch: (url, opts) => {
+      const headers = new Headers(opts?.headers);
+      if (cookie) headers.set('cookie', cookie);
+      return PouchDB.fetch(url, { ...opts, headers });
+    },
+  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+}
+
+/** A fresh device database in memory. */
+export function deviceDb(): PouchDB.Database {
+  return new PouchDB(`device-${++clientCount}-${Date.now()}`, { adapter: 'memory' });
+}
+
+export async function seed(server: TestServer, docs: readonly StaffDoc[]): Promise<void> {
+  const results = await server.storage.replica.bulkDocs([
+    ...docs,
+  ] as PouchDB.Core.PutDocument<object>[]);
+  const failed = results.filter((r) => 'error' in r && r.error);
+  if (failed.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failed)}`);
+}
+
+/** The live documents of a database, without revisions, by id. */
+export async function liveIds(db: PouchDB.Database): Promise<string[]> {
+  const all = await db.allDocs();
+  return all.rows.map((r) => r.id).sort();
+}
+
+/** What `canRead` lets `user` see of `docs` (judged with each child's request). */
+export function expectedIds(user: StaffUser, docs: readonly StaffDoc[], now?: string): string[] {
+  const requests = new Map(
+    docs.filter((d): d is StaffRequestDoc => d.type === 'request').map((d) => [d._id, d]),
+  );
+  return docs
+    .filter((d) => canRead(user, d, requests.get(requestIdOf(d._id) ?? ''), now))
+    .map((d) => d._id)
+    .sort();
+}
+
+/** The stored winner of `id` in the server's replicated database, or null. */
+export async function stored(server: TestServer, id: string): Promise<StaffDoc | null> {
+  try {
+    return (await server.storage.replica.get(id)) as unknown as StaffDoc;
+  } catch {
+    return null;
+  }
+}
+
+export function dbFetch(
+  server: TestServer,
+  path: string,
+  init: RequestInit & { cookie?: string } = {},
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set('cookie', init.cookie);
+  return fetch(`${server.url}${path}`, { ...init, headers });
+}
