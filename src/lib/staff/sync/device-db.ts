@@ -1,0 +1,38 @@
+/**
+ * The staff device's databases for one signed-in user: the PouchDB replica (`indexeddb` adapter,
+ * which can `purge`), the remote under `/db` on this origin, and the Dexie read model. Only staff
+ * pages import this: the resident's first visit must not load PouchDB.
+ */
+import PouchDB from 'pouchdb-browser';
+import indexeddb from 'pouchdb-adapter-indexeddb';
+import Dexie from 'dexie';
+import { ReadModelDb, readModelName } from './read-model.ts';
+
+PouchDB.plugin(indexeddb);
+
+export const deviceDbName = (userId: string) => `cymorth-${userId}`;
+
+export type DeviceDbs = { local: PouchDB.Database; remote: PouchDB.Database; model: ReadModelDb };
+
+/** Opens (creating if need be) this user's databases and asks the browser to keep them. */
+export function openDeviceDbs(userId: string, origin = location.origin): DeviceDbs {
+  const local = new PouchDB(deviceDbName(userId), { adapter: 'indexeddb', auto_compaction: true });
+  const remote = new PouchDB(`${origin}/db`, {
+    // The session cookie is the credential; nothing else is sent.
+    fetch: (url, opts) => PouchDB.fetch(url, { ...opts, credentials: 'include' }),
+    skip_setup: true,
+  });
+  // Best effort: unsent work must not be evicted under storage pressure.
+  void navigator.storage?.persist?.().catch(() => false);
+  return { local, remote, model: new ReadModelDb(readModelName(userId)) };
+}
+
+/**
+ * Sign-out: destroys the replica and the read model. The caller checks `everythingOnServer` first
+ * and stops replication; what is not on the server is lost here.
+ */
+export async function wipe(userId: string, dbs?: DeviceDbs): Promise<void> {
+  dbs?.model.close();
+  await (dbs?.local ?? new PouchDB(deviceDbName(userId), { adapter: 'indexeddb' })).destroy();
+  await Dexie.delete(readModelName(userId));
+}

@@ -1,0 +1,149 @@
+/**
+ * Two real PouchDB databases replicating in-process (memory ↔ memory). The "server" is the remote
+ * database behind a wrapper that can refuse documents the way Cymorth's server will (a `forbidden`
+ * row in the `_bulk_docs` answer, which PouchDB turns into a `denied` event) or answer 413.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReplication } from '$lib/staff/sync/replication.ts';
+import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import { request, testUuid } from '../../domain/staff/factories.ts';
+import { memoryDb } from './pouch.ts';
+
+type BulkDocs = (
+  body: { docs: { _id: string }[]; new_edits?: boolean },
+  opts?: object,
+) => Promise<Array<Record<string, unknown>>>;
+
+/** The remote as a server that refuses `refused` ids and answers 413 above `maxBatch` docs. */
+function server(
+  db: PouchDB.Database,
+  refused: Set<string>,
+  maxBatch = Infinity,
+  link = { down: false },
+) {
+  const unreachable = new Set(['info', 'get', 'put', 'revsDiff', 'bulkGet', 'bulkDocs']);
+  const real = db.bulkDocs.bind(db) as unknown as BulkDocs;
+  const bulkDocs: BulkDocs = async (body, opts) => {
+    if (body.docs.length > maxBatch) throw Object.assign(new Error('too large'), { status: 413 });
+    const allowed = body.docs.filter((d) => !refused.has(d._id));
+    const written = allowed.length ? await real({ ...body, docs: allowed }, opts) : [];
+    const denied = body.docs
+      .filter((d) => refused.has(d._id))
+      .map((d) => ({
+        id: d._id,
+        error: 'forbidden',
+        name: 'forbidden',
+        reason: 'not_in_your_areas',
+      }));
+    return [...written, ...denied];
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (link.down && typeof prop === 'string' && unreachable.has(prop)) {
+        return () => Promise.reject(new TypeError('Failed to fetch'));
+      }
+      if (prop === 'bulkDocs') return bulkDocs;
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+function replicate(local: PouchDB.Database, remote: PouchDB.Database, batchSize?: number) {
+  let state: SyncSnapshot | null = null;
+  const handle = startReplication({
+    userId: testUuid(),
+    local,
+    remote,
+    batchSize,
+    onState: (s) => (state = s),
+    random: () => 0, // retry after the 1 s floor
+    lock: (_name, _signal, job) => job(),
+  });
+  stops.push(handle.stop);
+  const until = async (check: (s: SyncSnapshot) => boolean, ms = 5_000) => {
+    const end = Date.now() + ms;
+    while (!(state && check(state))) {
+      if (Date.now() > end) throw new Error(`timed out; last state ${JSON.stringify(state)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return state;
+  };
+  return { handle, until, state: () => state };
+}
+
+describe('replication status', () => {
+  it('counts local changes until the server acknowledges them, and not what it pulled', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs([request(), request()]); // on the server already
+    await local.bulkDocs([request(), request(), request()]); // written offline
+    const { until, handle, state } = replicate(local, server(remote, new Set()));
+    const done = await until((s) => s.everythingOnServer && s.initialSync.finished);
+    expect(done.pendingUploads).toBe(0);
+    expect(done.lastSyncedAt).not.toBeNull();
+    expect((await remote.info()).doc_count).toBe(5);
+    expect((await local.info()).doc_count).toBe(5);
+
+    const later = request();
+    await local.put(later); // a new local change: pending until pushed again
+    await handle.refresh();
+    expect(state()?.pendingUploads).toBeLessThanOrEqual(1);
+    await until((s) => s.everythingOnServer);
+    expect(await remote.get(later._id)).toMatchObject({ _id: later._id });
+  });
+
+  it('reports a refused document: listed, counted pending, never "everything on the server"', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    const refusedDoc = request();
+    const refused = new Set([refusedDoc._id]);
+    await local.bulkDocs([request(), refusedDoc]);
+    const { until, handle, state } = replicate(local, server(remote, refused));
+    const s = await until((x) => x.denied.length === 1 && x.pendingUploads === 1);
+    expect(s.denied[0]).toEqual({ id: refusedDoc._id, reason: 'not_in_your_areas' });
+    expect(s.everythingOnServer).toBe(false);
+    expect((await remote.info()).doc_count).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    await handle.refresh();
+    expect(state()?.everythingOnServer).toBe(false); // the checkpoint moved past it: still false
+
+    // The server now accepts it (say the coordinator fixed the area); the next edit goes through.
+    refused.clear();
+    const current = await local.get(refusedDoc._id);
+    await local.put({ ...current, urgency: 'high' });
+    const after = await until((x) => x.everythingOnServer);
+    expect(after.denied).toEqual([]);
+    expect(after.pendingUploads).toBe(0);
+  });
+
+  it('counts every local change while the server is unreachable, then none once it is back', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    const link = { down: true };
+    await local.bulkDocs([request(), request(), request()]);
+    const { until } = replicate(local, server(remote, new Set(), Infinity, link));
+    const offline = await until((s) => s.error !== null);
+    expect(offline).toMatchObject({ pendingUploads: 3, everythingOnServer: false });
+    expect(offline.initialSync.finished).toBe(false);
+    link.down = false; // the backoff retries after its 1 s floor
+    const back = await until((s) => s.everythingOnServer && s.error === null);
+    expect(back.pendingUploads).toBe(0);
+    expect((await remote.info()).doc_count).toBe(3);
+  });
+
+  it('halves the batch on 413 and still uploads everything', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await local.bulkDocs(Array.from({ length: 40 }, () => request()));
+    const { until } = replicate(local, server(remote, new Set(), 10), 64);
+    const s = await until((x) => x.everythingOnServer, 8_000);
+    expect(s.batchSize).toBeLessThanOrEqual(10);
+    expect((await remote.info()).doc_count).toBe(40);
+  });
+});
