@@ -96,8 +96,14 @@ function validated(docs: readonly StaffDoc[]): void {
   }
 }
 
-async function writeDocs(db: PouchDB.Database, docs: readonly StaffDoc[], batchSize: number) {
+async function writeDocs(
+  db: PouchDB.Database,
+  docs: readonly StaffDoc[],
+  batchSize: number,
+  log: (line: string) => void,
+) {
   for (let i = 0; i < docs.length; i += batchSize) {
+    if (i > 0 && i % (batchSize * 10) === 0) log(`  written ${i} of ${docs.length} documents…`);
     const batch = docs.slice(i, i + batchSize) as PouchDB.Core.PutDocument<object>[];
     const results = await db.bulkDocs(batch);
     const failed = results.find((r) => 'error' in r && r.error);
@@ -174,7 +180,8 @@ export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
   validated(docs);
   const t1 = performance.now();
   try {
-    await writeDocs(replicated, docs, options.batchSize ?? 2000);
+    log(`Writing ${docs.length} documents…`);
+    await writeDocs(replicated, docs, options.batchSize ?? 2000, log);
   } finally {
     await replicated.close();
   }
@@ -182,6 +189,12 @@ export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
 
   const scrypt = options.fastHashes ? fastScrypt : productionScrypt;
   const password = options.password ?? demoPassword;
+  if (!options.fastHashes && accounts.length > 100) {
+    log(
+      `Hashing ${accounts.length} passwords at production scrypt cost takes a while ` +
+        '(about 0.1 s each per core); --fast-hashes is for benchmark and throwaway data.',
+    );
+  }
   const storage = await openPouchStorage(dataDir);
   try {
     const now = () => new Date();

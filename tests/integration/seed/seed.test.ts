@@ -4,7 +4,8 @@
  * of the request's area, a seed always gives the same data, and the command line refuses what it
  * should with a clear message and the right exit code.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,6 +150,28 @@ describe('seedDataDir', () => {
     expect(await storedDocs(dir('b'))).toEqual(docs);
     const other = generate({ ...shape, seed: 8 }).docs.map((d) => d._id);
     expect(other).not.toEqual(docs.map((d) => d._id));
+  });
+
+  it('says the directory is in use when another process (a running server) holds it', async () => {
+    const busy = dir('busy');
+    await seedDataDir({ ...options('busy'), requests: 1 });
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const P = require('pouchdb-node'); const db = new P(${JSON.stringify(path.join(busy, replicatedDbName))});` +
+          "db.info().then(() => console.log('open')); setInterval(() => {}, 1000);",
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await once(holder.stdout, 'data');
+      const attempt = seedDataDir({ ...options('busy'), force: true });
+      await expect(attempt).rejects.toMatchObject({ code: 'locked' });
+      await expect(attempt).rejects.toThrow(/is the Cymorth server running/);
+    } finally {
+      holder.kill();
+    }
   });
 
   it('refuses a directory that has data unless forced', async () => {
