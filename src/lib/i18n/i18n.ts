@@ -21,7 +21,7 @@ void i18n.init({
 });
 
 /** The locale files: `common` on every page, the others by the pages that use them. */
-export type Namespace = 'common' | 'start' | 'request' | 'errors' | 'requests';
+export type Namespace = 'common' | 'start' | 'request' | 'errors' | 'requests' | 'staff';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -4,7 +4,7 @@
  * plural forms are picked by the test naming the key (`waiting_count_two`), never computed here, so
  * the app's choice of form is what gets checked.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,13 +14,13 @@ export type Lang = (typeof languages)[number];
 type Tree = { [key: string]: string | Tree };
 
 const localesDir = fileURLToPath(new URL('../../../locales/', import.meta.url));
-const files = ['common', 'errors', 'request', 'requests', 'start'] as const;
 
+/** Every file of the language, each under its own name, as the app mounts them. */
 function load(lang: Lang): Tree {
   const tree: Tree = {};
-  for (const file of files) {
-    const text = readFileSync(path.join(localesDir, lang, `${file}.json`), 'utf8');
-    tree[file] = JSON.parse(text) as Tree;
+  for (const file of readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json'))) {
+    const text = readFileSync(path.join(localesDir, lang, file), 'utf8');
+    tree[file.slice(0, -'.json'.length)] = JSON.parse(text) as Tree;
   }
   return tree;
 }

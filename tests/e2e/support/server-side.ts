@@ -3,6 +3,7 @@
  * in this process) and what its API answers, asked over HTTP as a resident's phone would.
  */
 import type { APIRequestContext } from '@playwright/test';
+import { createAccount, type NewAccount } from '../../../sync-server/accounts/account-store.ts';
 import type { AppServer } from './app-server.ts';
 
 export type StoredRequestDoc = { _id: string; reference: string; kind: string; status: string };
@@ -41,5 +42,16 @@ export class ServerSide {
       replayed: response.headers()['idempotent-replayed'] === 'true',
       body: (await response.json()) as Record<string, unknown>,
     };
+  }
+
+  /** A staff account, made as `npm run admin` makes one (a cheaper hash: it is only a test). */
+  async createStaffAccount(account: NewAccount): Promise<void> {
+    const ctx = {
+      store: this.appServer.storage.serverOnly,
+      now: () => new Date(),
+      scrypt: { N: 2 ** 10, r: 8, p: 1 },
+    };
+    const result = await createAccount(ctx, account);
+    if (!result.ok) throw new Error(`could not create ${account.username}: ${result.problem}`);
   }
 }
