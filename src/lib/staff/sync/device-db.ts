@@ -23,7 +23,7 @@ export function openDeviceDbs(userId: string, origin = location.origin): DeviceD
     skip_setup: true,
   });
   // Best effort: unsent work must not be evicted under storage pressure.
-  void navigator.storage?.persist?.().catch(() => false);
+  void globalThis.navigator?.storage?.persist?.().catch(() => false);
   return { local, remote, model: new ReadModelDb(readModelName(userId)) };
 }
 
