@@ -44,6 +44,7 @@ import {
   type Place,
 } from './places.ts';
 import { seededRandom, type Random } from './random.ts';
+import { seededUserId } from './staff-ids.ts';
 
 export const maxAreas = places.length;
 
@@ -132,7 +133,7 @@ type Staff = {
 
 function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: number): Staff {
   const accounts: SeedAccount[] = [];
-  const admin = r.uuid();
+  const admin = seededUserId('admin');
   accounts.push({
     username: 'admin',
     role: 'admin',
@@ -147,10 +148,11 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
     const areas = covered.length > 0 ? covered : [chosen[j % chosen.length]!.id];
     const home = chosen.find((p) => p.id === areas[0])!;
     const who = person(r, r.chance(home.welsh) ? 'cy' : 'en');
-    const userId = r.uuid();
+    const username = `coordinator${j + 1}`;
+    const userId = seededUserId(username);
     for (const a of areas) coordinatorsByArea.get(a)!.push(userId);
     accounts.push({
-      username: `coordinator${j + 1}`,
+      username,
       role: 'coordinator',
       displayName: who.name,
       areas,
@@ -165,7 +167,8 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
     const second = chosen.length > 1 && r.chance(0.2) ? chosen[(i + 1) % chosen.length]! : null;
     const areas = second ? [home.id, second.id] : [home.id];
     const who = person(r, r.chance(home.welsh) ? 'cy' : 'en');
-    const userId = r.uuid();
+    const username = `volunteer${i + 1}`;
+    const userId = seededUserId(username);
     // The first volunteer of every area is approved, so every area has someone to assign.
     const approved = i < chosen.length || r.chance(0.8);
     const skills = volunteerSkills.filter((s) =>
@@ -191,10 +194,11 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
     });
     if (approved) for (const a of areas) approvedByArea.get(a)!.push(userId);
     accounts.push({
-      username: `volunteer${i + 1}`,
+      username,
       role: 'volunteer',
       displayName: who.name,
-      areas,
+      // A pending sign-up works nowhere yet: the areas it asked for are on its profile only.
+      areas: approved ? areas : [],
       userId,
       approved,
     });

@@ -27,6 +27,7 @@ import {
   seedDataDir,
   type SeedOptions,
 } from '../../../sync-server/seed/seed-data-dir.ts';
+import { seededUserId } from '../../../sync-server/seed/staff-ids.ts';
 import { replicatedDbName } from '../../../sync-server/storage.ts';
 
 const run = promisify(execFile);
@@ -137,6 +138,15 @@ describe('seedDataDir', () => {
       expect(roles.filter((r) => r === 'admin')).toHaveLength(1);
       expect(roles.filter((r) => r === 'coordinator')).toHaveLength(shape.coordinators);
       expect(roles.filter((r) => r === 'volunteer')).toHaveLength(shape.volunteers);
+      // Documents name each account by the id the server derives from its username.
+      const profiles = new Map(
+        docs.filter((d) => d.type === 'volunteer').map((v) => [v._id, v as VolunteerDoc]),
+      );
+      for (const account of accounts.filter((a) => a.role === 'volunteer')) {
+        const profile = profiles.get(`volunteer:${seededUserId(account.username)}`);
+        expect(profile, account.username).toBeDefined();
+        expect(account.areas).toEqual(profile?.approval === 'approved' ? profile.areas : []);
+      }
       const info = await readSeedInfo(storage.serverOnly);
       expect(info?.users).toHaveLength(accounts.length);
       expect(info?.demo).toBe(false);
@@ -182,6 +192,14 @@ describe('seedDataDir', () => {
     await writeFile(path.join(other, 'notes.txt'), 'not Cymorth');
     await seedDataDir({ ...options('other-files'), requests: 5, seed: 9, force: true });
     expect((await storedDocs(other)).filter((d) => d.type === 'request')).toHaveLength(5);
+  });
+});
+
+describe('seededUserId', () => {
+  it('gives the name-based id the replication layer derives from a username', () => {
+    // Pinned from sync-server/replication/staff-user.ts `staffUserId`: the two must never differ.
+    expect(seededUserId('admin')).toBe('2b8a7c2b-abb9-84ee-baec-28c8f52628fa');
+    expect(seededUserId('volunteer1')).toBe('68fd1a61-a5a1-8e5a-a271-5f38d755313e');
   });
 });
 
