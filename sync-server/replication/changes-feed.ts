@@ -70,6 +70,7 @@ async function scan(
         ...(options.includeDocs && change.doc ? { doc: change.doc } : {}),
       });
       if (since === 0 || change.deleted || change.doc?.type !== 'request') continue;
+      await filter.request(change.id); // its children are judged against it
       for (const child of await childrenOf(db, change.id)) {
         if (listed.has(child.id) || !filter.canReadBody(child.doc)) continue;
         listed.add(child.id);

@@ -16,6 +16,7 @@ import { bulkDocs } from './bulk-docs.ts';
 import { changesFeed } from './changes-feed.ts';
 import { refused } from './couch-errors.ts';
 import { allDocs, bulkGet, getDoc, revsDiff } from './doc-reads.ts';
+import { evictions } from './evictions.ts';
 import { getLocal, isLocalId, putLocal } from './local-docs.ts';
 import { ReadFilter } from './read-filter.ts';
 import { toPolicyUser } from './staff-user.ts';
@@ -83,6 +84,8 @@ export function replicationRoutes(options: ReplicationOptions): Hono<SessionEnv>
     '/_all_docs',
     withBody(options.maxBodyBytes, (c, b) => allDocs(c, db, filterOf(c), b)),
   );
+
+  app.get('/_evictions', (c) => evictions(c, db, userOf(c), now().toISOString()));
 
   app.get('/_local/:id', (c) => {
     const id = c.req.param('id');

@@ -1,0 +1,136 @@
+/**
+ * `GET /db/_evictions?since=<token>`: the ids a device must purge because they LEFT its user's view
+ * (a task unassigned or handed to someone else, a task finished so its contact goes, a closed task
+ * past the volunteer retention time). The answer is `{ ids, last_seq }` or, when the user's role or
+ * areas changed since `since` (its view key differs), `{ reset: true, ids: [], last_seq }`: the
+ * device then wipes and syncs afresh, as nothing short of that can say what the old view held.
+ *
+ * Why a purge list and not tombstones in `_changes`: a tombstone the server made up would stay on
+ * the device under the same id, be pushed back as a deletion the policy refuses, and shadow the
+ * document if it came back into view. `purge` (PouchDB's indexeddb adapter) removes the document
+ * and its history, so a later return is an ordinary new document to the replicator. The device
+ * calls this after each pull with the checkpoint it pulled from, then stores `last_seq`; the
+ * purge of an id it never held is a no-op, so the list may over-approximate (it only ever names
+ * documents the user was allowed to read at some revision, so it reveals nothing).
+ *
+ * How: each request changed since `since` is judged at its current revision and at up to
+ * `historyDepth` earlier ones (their bodies, kept until compaction); what some earlier revision let
+ * the user read and the current one does not is evicted, with its contact, notes and events.
+ * Limits: a request edited more than `historyDepth` times between two syncs, or compacted (CouchDB
+ * compacts on its own), can miss its eviction; retention is checked over all requests each call.
+ */
+import type { Context } from 'hono';
+import { canRead, canReadRequest, isPastVolunteerRetention } from '#domain/staff/access.ts';
+import { docClassOf } from '#domain/staff/doc-ids.ts';
+import type { StaffDoc } from '#domain/staff/documents.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { StaffUser } from '#domain/staff/users.ts';
+import type { ReplicaDb } from '../storage.ts';
+import { childrenOf } from './children.ts';
+import type { Body } from './read-filter.ts';
+import { parseSince, seqToken, viewKey } from './view-seq.ts';
+
+const historyDepth = 20;
+const pageSize = 500;
+
+type Rev = { id: string; rev: string; deleted: boolean };
+
+/** The live bodies of `rev` and its ancestors, newest first. */
+async function history(db: ReplicaDb, { id, rev }: Rev): Promise<StaffDoc[]> {
+  try {
+    const head = await db.get<Body>(id, { rev, revs: true });
+    const revs = head._revisions;
+    const bodies: StaffDoc[] = [];
+    if (typeof head.type === 'string') bodies.push(head as unknown as StaffDoc);
+    if (revs === undefined) return bodies;
+    for (let i = 1; i < Math.min(revs.ids.length, historyDepth); i++) {
+      try {
+        const older = await db.get<Body>(id, { rev: `${revs.start - i}-${revs.ids[i]}` });
+        if (typeof older.type === 'string') bodies.push(older as unknown as StaffDoc);
+      } catch {
+        break; // Compacted from here on.
+      }
+    }
+    return bodies;
+  } catch {
+    return [];
+  }
+}
+
+async function requestEvictions(db: ReplicaDb, user: StaffUser, now: string, change: Rev) {
+  const bodies = (await history(db, change)) as StaffRequestDoc[];
+  const current = change.deleted ? undefined : bodies[0];
+  const earlier = bodies.filter((b) => canReadRequest(user, b, now));
+  if (earlier.length === 0) return [];
+  const readableNow = current !== undefined && canReadRequest(user, current, now);
+  const ids = readableNow ? [] : [change.id];
+  for (const child of await childrenOf(db, change.id)) {
+    const doc = child.doc as unknown as StaffDoc;
+    const was = earlier.some((r) => canRead(user, doc, r, now));
+    const is = readableNow && canRead(user, doc, current, now);
+    if (was && !is) ids.push(child.id);
+  }
+  return ids;
+}
+
+/** Profiles (a coordinator's areas, a volunteer's own) leave a view by changing themselves. */
+async function otherEvictions(db: ReplicaDb, user: StaffUser, now: string, change: Rev) {
+  const bodies = await history(db, change);
+  const current = change.deleted ? undefined : bodies[0];
+  if (current !== undefined && canRead(user, current, undefined, now)) return [];
+  return bodies.some((b) => canRead(user, b, undefined, now)) ? [change.id] : [];
+}
+
+/** A volunteer's closed tasks leave their phone with time, without changing. */
+async function retentionEvictions(db: ReplicaDb, user: StaffUser, now: string) {
+  if (user.role !== 'volunteer') return [];
+  const all = await db.allDocs<Body>({
+    startkey: 'request:',
+    endkey: 'request:\ufff0',
+    include_docs: true,
+  });
+  const ids: string[] = [];
+  for (const row of all.rows) {
+    const request = row.doc as unknown as StaffRequestDoc | undefined;
+    if (request?.assignee !== user.id || !isPastVolunteerRetention(request, now)) continue;
+    const children = await childrenOf(db, request._id);
+    // Only what the task let them read before time ran out (canRead without a clock).
+    const held = children.filter((c) => canRead(user, c.doc as unknown as StaffDoc, request));
+    ids.push(request._id, ...held.map((c) => c.id));
+  }
+  return ids;
+}
+
+export async function evictions(c: Context, db: ReplicaDb, user: StaffUser, now: string) {
+  const key = viewKey(user);
+  const latest = Number((await db.info()).update_seq);
+  const asked = c.req.query('since') ?? '0';
+  const since = parseSince(asked, key, latest);
+  if (asked !== '0' && since === 0) {
+    return c.json({ reset: true, ids: [], last_seq: seqToken(latest, key) });
+  }
+  const ids = new Set<string>();
+  let cursor = since;
+  for (;;) {
+    const page = await db.changes({ since: cursor, limit: pageSize });
+    for (const change of page.results) {
+      const rev: Rev = {
+        id: change.id,
+        rev: change.changes[0]?.rev ?? '',
+        deleted: change.deleted === true,
+      };
+      const cls = docClassOf(change.id);
+      const found =
+        cls === 'request'
+          ? await requestEvictions(db, user, now, rev)
+          : cls === 'volunteer' || cls === 'area'
+            ? await otherEvictions(db, user, now, rev)
+            : [];
+      for (const id of found) ids.add(id);
+    }
+    cursor = Number(page.last_seq);
+    if (page.results.length < pageSize) break;
+  }
+  for (const id of await retentionEvictions(db, user, now)) ids.add(id);
+  return c.json({ ids: [...ids].sort(), last_seq: seqToken(cursor, key) });
+}
