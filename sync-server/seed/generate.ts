@@ -34,6 +34,7 @@ import {
   type VolunteerDoc,
 } from '#domain/staff/volunteer-doc.ts';
 import type { Role } from '../accounts/account.ts';
+import { staffUserId } from '../replication/staff-user.ts';
 import * as text from './content.ts';
 import {
   englishStreets,
@@ -44,7 +45,6 @@ import {
   type Place,
 } from './places.ts';
 import { seededRandom, type Random } from './random.ts';
-import { seededUserId } from './staff-ids.ts';
 
 export const maxAreas = places.length;
 
@@ -133,7 +133,7 @@ type Staff = {
 
 function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: number): Staff {
   const accounts: SeedAccount[] = [];
-  const admin = seededUserId('admin');
+  const admin = staffUserId('admin');
   accounts.push({
     username: 'admin',
     role: 'admin',
@@ -149,7 +149,7 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
     const home = chosen.find((p) => p.id === areas[0])!;
     const who = person(r, r.chance(home.welsh) ? 'cy' : 'en');
     const username = `coordinator${j + 1}`;
-    const userId = seededUserId(username);
+    const userId = staffUserId(username);
     for (const a of areas) coordinatorsByArea.get(a)!.push(userId);
     accounts.push({
       username,
@@ -168,7 +168,7 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
     const areas = second ? [home.id, second.id] : [home.id];
     const who = person(r, r.chance(home.welsh) ? 'cy' : 'en');
     const username = `volunteer${i + 1}`;
-    const userId = seededUserId(username);
+    const userId = staffUserId(username);
     // The first volunteer of every area is approved, so every area has someone to assign.
     const approved = i < chosen.length || r.chance(0.8);
     const skills = volunteerSkills.filter((s) =>

@@ -13,6 +13,8 @@ import { places } from './places.ts';
 import {
   demoPassword,
   isEmptyDataDir,
+  isLockError,
+  lockedError,
   readSeedInfo,
   SeedError,
   seedDataDir,
@@ -246,8 +248,8 @@ export async function runSeed(argv: string[], io: SeedIo): Promise<number> {
     printAccounts(result, io.out);
     return 0;
   } catch (error) {
-    if (error instanceof SeedError) {
-      io.err(error.message);
+    if (error instanceof SeedError || isLockError(error)) {
+      io.err(error instanceof SeedError ? error.message : lockedError(options.dataDir).message);
       return 1;
     }
     throw error;

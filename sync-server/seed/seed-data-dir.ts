@@ -67,8 +67,14 @@ export function isEmptyDataDir(dataDir: string): boolean {
   return !existsSync(dataDir) || readdirSync(dataDir).length === 0;
 }
 
-const isLockError = (error: unknown) =>
+export const isLockError = (error: unknown) =>
   error instanceof Error && /\block\b.*LOCK|Resource temporarily unavailable/.test(error.message);
+
+export const lockedError = (dataDir: string) =>
+  new SeedError(
+    'locked',
+    `${dataDir} is in use by another process (is the Cymorth server running?). Stop it and seed again.`,
+  );
 
 /** Opens a database, turning LevelDB's lock failure into a clear message. */
 async function openDb(dataDir: string, name: string): Promise<PouchDB.Database> {
@@ -78,10 +84,7 @@ async function openDb(dataDir: string, name: string): Promise<PouchDB.Database> 
     return db;
   } catch (error) {
     if (isLockError(error)) {
-      throw new SeedError(
-        'locked',
-        `${dataDir} is in use by another process (is the Cymorth server running?). Stop it and seed again.`,
-      );
+      throw lockedError(dataDir);
     }
     throw error;
   }

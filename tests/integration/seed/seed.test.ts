@@ -17,6 +17,7 @@ import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
+import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import { generate } from '../../../sync-server/seed/generate.ts';
 import { runSeed, type SeedIo } from '../../../sync-server/seed/seed-cli.ts';
@@ -27,7 +28,6 @@ import {
   seedDataDir,
   type SeedOptions,
 } from '../../../sync-server/seed/seed-data-dir.ts';
-import { seededUserId } from '../../../sync-server/seed/staff-ids.ts';
 import { replicatedDbName } from '../../../sync-server/storage.ts';
 
 const run = promisify(execFile);
@@ -143,7 +143,7 @@ describe('seedDataDir', () => {
         docs.filter((d) => d.type === 'volunteer').map((v) => [v._id, v as VolunteerDoc]),
       );
       for (const account of accounts.filter((a) => a.role === 'volunteer')) {
-        const profile = profiles.get(`volunteer:${seededUserId(account.username)}`);
+        const profile = profiles.get(`volunteer:${staffUserId(account.username)}`);
         expect(profile, account.username).toBeDefined();
         expect(account.areas).toEqual(profile?.approval === 'approved' ? profile.areas : []);
       }
@@ -192,14 +192,6 @@ describe('seedDataDir', () => {
     await writeFile(path.join(other, 'notes.txt'), 'not Cymorth');
     await seedDataDir({ ...options('other-files'), requests: 5, seed: 9, force: true });
     expect((await storedDocs(other)).filter((d) => d.type === 'request')).toHaveLength(5);
-  });
-});
-
-describe('seededUserId', () => {
-  it('gives the name-based id the replication layer derives from a username', () => {
-    // Pinned from sync-server/replication/staff-user.ts `staffUserId`: the two must never differ.
-    expect(seededUserId('admin')).toBe('2b8a7c2b-abb9-84ee-baec-28c8f52628fa');
-    expect(seededUserId('volunteer1')).toBe('68fd1a61-a5a1-8e5a-a271-5f38d755313e');
   });
 });
 
