@@ -45,6 +45,32 @@ async function winners(db: ReplicaDb, ids: string[]): Promise<Map<string, Stored
   return map;
 }
 
+/**
+ * What a replicated revision replaces: its newest ancestor the server holds, so an edit made
+ * offline on an older revision is judged as the edit it was (a concurrent branch is then merged
+ * by `settleConflicts`), not as an undoing of whatever won meanwhile. Without a known ancestor
+ * (a new document, or history the server never had) it is judged against the current winner.
+ */
+async function replacedRevision(
+  db: ReplicaDb,
+  doc: StoredDoc,
+  winner: StoredDoc | null,
+): Promise<StoredDoc | null> {
+  const history = doc._revisions;
+  if (history === undefined) return winner;
+  for (let i = 1; i < Math.min(history.ids.length, 20); i++) {
+    const rev = `${history.start - i}-${history.ids[i]}`;
+    if (winner?._rev === rev) return winner;
+    try {
+      const body = (await db.get(doc._id, { rev })) as unknown as StoredDoc;
+      return 'type' in body ? body : { _id: doc._id, _rev: rev, _deleted: true };
+    } catch {
+      // Not on the server: look further back.
+    }
+  }
+  return winner;
+}
+
 /** With `new_edits: false`, revisions the server already has need no judging and no writing. */
 async function knownRevs(db: ReplicaDb, docs: unknown[], newEdits: boolean): Promise<Set<string>> {
   if (newEdits) return new Set();
@@ -73,7 +99,7 @@ export async function bulkDocs(c: Context, db: ReplicaDb, user: StaffUser, body:
   const known = await knownRevs(db, docs, newEdits);
   const batchRequests = new Map<string, StaffRequestDoc>();
 
-  const judge = (input: unknown, id: string): Outcome => {
+  const judge = async (input: unknown, id: string): Promise<Outcome> => {
     if (!isObject(input) || id === '' || Object.hasOwn(input, '__proto__')) {
       return refuse(id, 'invalid-document');
     }
@@ -88,7 +114,9 @@ export async function bulkDocs(c: Context, db: ReplicaDb, user: StaffUser, body:
         ? undefined
         : (batchRequests.get(requestId) ??
           (stored && 'type' in stored && stored.type === 'request' ? stored : undefined));
-    const verdict = canWrite(user, current.get(id) ?? null, parsed.doc, related);
+    const winner = current.get(id) ?? null;
+    const before = newEdits ? winner : await replacedRevision(db, parsed.doc, winner);
+    const verdict = canWrite(user, before, parsed.doc, related);
     if (!verdict.ok) return refuse(id, verdict.reason);
     if ('type' in parsed.doc && parsed.doc.type === 'request') batchRequests.set(id, parsed.doc);
     return { write: parsed.doc };
@@ -98,7 +126,7 @@ export async function bulkDocs(c: Context, db: ReplicaDb, user: StaffUser, body:
   const order = docs.map((_, i) => i);
   order.sort((a, b) => rank(ids[a] ?? '') - rank(ids[b] ?? ''));
   const outcomes: Outcome[] = new Array<Outcome>(docs.length);
-  for (const i of order) outcomes[i] = judge(docs[i], ids[i] ?? '');
+  for (const i of order) outcomes[i] = await judge(docs[i], ids[i] ?? '');
 
   const writes = outcomes.flatMap((o) => ('write' in o ? [o.write] : []));
   const written = writes.length

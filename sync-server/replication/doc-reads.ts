@@ -52,16 +52,13 @@ export async function bulkGet(c: Context, db: ReplicaDb, filter: ReadFilter, bod
   const found = mayRead.length
     ? await db.bulkGet({ docs: mayRead, revs: c.req.query('revs') === 'true' })
     : { results: [] };
-  const byId = new Map(found.results.map((r) => [r.id, r]));
-  const results = docs.map(
-    (d) =>
-      (visible.has(d.id) ? byId.get(d.id) : undefined) ?? {
-        id: d.id,
-        docs: [
-          { error: { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' } },
-        ],
-      },
-  );
+  // One result per asked revision, in order; an id may be asked for several revisions.
+  let next = 0;
+  const results = docs.map((d) => {
+    if (visible.has(d.id)) return found.results[next++];
+    const error = { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' };
+    return { id: d.id, docs: [{ error }] };
+  });
   return c.json({ results });
 }
 

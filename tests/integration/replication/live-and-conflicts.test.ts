@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { requestContactId } from '#domain/staff/doc-ids.ts';
+import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { TestServer } from '../test-server.ts';
+import { startAccountServer } from '../accounts/account-fixtures.ts';
+import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
+import { deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
+import { seedWorld } from './world.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function eventually(check: () => Promise<boolean>, ms = 5000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('not within time');
+}
+
+describe('live replication and conflicts', () => {
+  it('live (longpoll) replication brings an assignment’s contact within moments', async () => {
+    server = await startAccountServer();
+    const world = await seedWorld(server);
+    const device = deviceDb();
+    const live = device.replicate.from(remoteDb(server, world.vera.cookie), { live: true });
+    try {
+      await eventually(async () => (await liveIds(device)).includes(world.requests.veras._id));
+      const { open } = world.requests;
+      const given = setRegister(
+        assign(open, world.vera.user.id, coordinatorId, at(100)),
+        'status',
+        'assigned',
+        coordinatorId,
+        at(100),
+      );
+      const current = await server.storage.replica.get(open._id);
+      await server.storage.replica.put({ ...given, _rev: current._rev });
+      await eventually(async () => (await liveIds(device)).includes(requestContactId(open._id)));
+    } finally {
+      live.cancel();
+    }
+  });
+
+  it('concurrent offline edits are merged on the server and every device converges', async () => {
+    server = await startAccountServer();
+    const world = await seedWorld(server);
+    const { owens } = world.requests;
+    const [phone, laptop] = [deviceDb(), deviceDb()];
+    for (const device of [phone, laptop]) {
+      await device.replicate.from(remoteDb(server, world.cath.cookie));
+    }
+    const onPhone = await phone.get<StaffRequestDoc>(owens._id);
+    await phone.put(setRegister(onPhone, 'urgency', 'high', world.cath.user.id, at(200)));
+    const onLaptop = await laptop.get<StaffRequestDoc>(owens._id);
+    await laptop.put(setRegister(onLaptop, 'status', 'in_progress', world.cath.user.id, at(201)));
+    for (const device of [phone, laptop]) {
+      const up = await device.replicate.to(remoteDb(server, world.cath.cookie));
+      expect(up.doc_write_failures).toBe(0);
+    }
+    const onServer = await server.storage.replica.get<StaffRequestDoc>(owens._id, {
+      conflicts: true,
+    });
+    expect(onServer._conflicts).toBeUndefined();
+    expect(onServer).toMatchObject({ urgency: 'high', status: 'in_progress' });
+    for (const device of [phone, laptop]) {
+      await device.replicate.from(remoteDb(server, world.cath.cookie));
+      const local = await device.get<StaffRequestDoc>(owens._id, { conflicts: true });
+      expect(local._rev).toBe(onServer._rev);
+      expect(local._conflicts ?? []).toEqual([]);
+    }
+  });
+});
