@@ -25,7 +25,9 @@ const initialSyncId = '_local/cymorth-initial-sync';
 
 const webLock = (name: string, signal: AbortSignal, job: () => Promise<void>) =>
   globalThis.navigator?.locks
-    ? navigator.locks.request(name, { signal }, job).catch(() => undefined)
+    ? navigator.locks.request(name, { signal }, job).catch((e: unknown) => {
+        if (!signal.aborted) console.error('sync stopped', e);
+      })
     : job();
 
 export function startReplication(options: ReplicationOptions) {
@@ -162,6 +164,7 @@ export function startReplication(options: ReplicationOptions) {
   return {
     /** Drops refusals of documents purged from the device (purge.ts returns their ids). */
     forget: (ids: string[]) => {
+      if (!state.leader) return Promise.resolve(); // only the leader's ledger is loaded
       ledger.forget(ids);
       return recount();
     },

@@ -32,10 +32,13 @@ export class UploadLedger {
   }
 
   #save(): Promise<unknown> {
-    this.#saving = this.#saving.then(async () => {
-      const { rev } = await this.#db.put(this.#doc);
-      this.#doc._rev = rev;
-    });
+    // A failed save must not stop later ones: each writes the whole ledger again.
+    this.#saving = this.#saving
+      .catch(() => {})
+      .then(async () => {
+        const { rev } = await this.#db.put(this.#doc);
+        this.#doc._rev = rev;
+      });
     return this.#saving;
   }
 
