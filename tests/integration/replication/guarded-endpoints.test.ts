@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noteDocId, requestContactId } from '#domain/staff/doc-ids.ts';
+import { docClassOf, noteDocId, requestContactId } from '#domain/staff/doc-ids.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
 import { at, testUuid } from '../../unit/domain/staff/factories.ts';
-import { dbFetch, stored } from './replication-fixtures.ts';
+import { dbFetch, expectedIds, stored } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 let server: TestServer;
@@ -60,14 +60,25 @@ describe('everything but replication is refused', () => {
     expect(await res.json()).toMatchObject({ error: expect.any(String) });
   });
 
-  it.each(['/_all_dbs', '/_session', '/_users', '/_config', '/_utils'])(
-    'POST %s (a CouchDB admin path) is refused',
-    async (path) => {
-      const res = await dbFetch(server, path, { method: 'POST', cookie: world.cath.cookie });
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-    },
-  );
+  it.each(
+    [
+      '/_all_dbs',
+      '/_session',
+      '/_users',
+      '/_config',
+      '/_utils/',
+      '/_replicate',
+      '/cymorth',
+    ].flatMap((path) => [
+      ['GET', path],
+      ['POST', path],
+    ]),
+  )('%s %s (a CouchDB admin path) is a JSON 4xx', async (method, path) => {
+    const res = await dbFetch(server, path, { method, cookie: world.cath.cookie });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+  });
 });
 
 describe('reads never reveal what the user may not see', () => {
@@ -94,6 +105,19 @@ describe('reads never reveal what the user may not see', () => {
     // The same request, visible to the coordinator, is there for them.
     const mine = await dbFetch(server, `/db/${owens._id}`, { cookie: world.cath.cookie });
     expect(mine.status).toBe(200);
+  });
+});
+
+describe('listings hold exactly what canRead allows', () => {
+  it.each(['cath', 'vera', 'owen', 'gwen'] as const)('for %s', async (name) => {
+    const person = world[name];
+    const expected = expectedIds(person.user, world.docs, new Date().toISOString());
+    const changes = await dbFetch(server, '/db/_changes?style=all_docs', { cookie: person.cookie });
+    const feed = (await changes.json()) as { results: { id: string }[] };
+    expect(feed.results.map((r) => r.id).sort()).toEqual(expected);
+    const all = await dbFetch(server, '/db/_all_docs?include_docs=true', { cookie: person.cookie });
+    const rows = ((await all.json()) as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect(rows.filter((id) => docClassOf(id) !== null).sort()).toEqual(expected);
   });
 });
 
@@ -163,6 +187,10 @@ describe('bad input gets 4xx or a per-document refusal and stores nothing', () =
       { id: 'user:cath', error: 'forbidden', reason: 'invalid-document' },
     ]);
     expect(answer[3]).toMatchObject({ ok: true, id: good._id });
+    // The same revision sent again (a retried batch) is accepted and changes nothing.
+    const stamped = await server.storage.replica.get(good._id, { revs: true });
+    const again = await post(JSON.stringify({ docs: [stamped], new_edits: false }));
+    expect(await again.json()).toEqual([{ ok: true, id: good._id }]);
     expect(await stored(server, invalid._id)).toBeNull();
     expect(await stored(server, 'user:cath')).toBeNull();
     expect(await stored(server, good._id)).not.toBeNull();
