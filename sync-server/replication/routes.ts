@@ -11,6 +11,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { SessionEnv } from '../accounts/require-session.ts';
 import { apiError } from '../api-error.ts';
 import { readJsonBody } from '../json-body.ts';
+import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { bulkDocs } from './bulk-docs.ts';
 import { changesFeed } from './changes-feed.ts';
@@ -34,12 +35,14 @@ export type ReplicationOptions = {
 
 export const defaultMaxBulkBytes = 10 * 1024 * 1024;
 
-type Ctx = Context<SessionEnv>;
+/** After the session check, the account as the access policy sees it. */
+type ReplicationEnv = { Variables: SessionEnv['Variables'] & { staff: StaffUser } };
+type Ctx = Context<ReplicationEnv>;
 
-export function replicationRoutes(options: ReplicationOptions): Hono<SessionEnv> {
+export function replicationRoutes(options: ReplicationOptions): Hono<ReplicationEnv> {
   const { db, now } = options;
-  const app = new Hono<SessionEnv>();
-  const userOf = (c: Ctx) => toPolicyUser(c.var.user);
+  const app = new Hono<ReplicationEnv>();
+  const userOf = (c: Ctx) => c.var.staff;
   const filterOf = (c: Ctx) => new ReadFilter(db, userOf(c), now().toISOString());
 
   /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */
@@ -50,6 +53,10 @@ export function replicationRoutes(options: ReplicationOptions): Hono<SessionEnv>
     };
 
   app.use(options.requireSession);
+  app.use(async (c, next) => {
+    c.set('staff', await toPolicyUser(db, c.var.user));
+    await next();
+  });
   app.use(async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

@@ -5,8 +5,11 @@
  * server instance computes alike with no lookup and no stored mapping to keep in step.
  */
 import { createHash } from 'node:crypto';
+import { volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffUser as PolicyUser } from '#domain/staff/users.ts';
+import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import type { StaffUser as SessionUser } from '../accounts/account.ts';
+import type { ReplicaDb } from '../storage.ts';
 
 export function staffUserId(username: string): string {
   const hex = createHash('sha256').update(`cymorth:staff-user:${username}`).digest('hex');
@@ -20,12 +23,19 @@ export function staffUserId(username: string): string {
   ].join('-');
 }
 
-/** `requireSession` lets only live, enabled accounts through, so `disabled` is always false here. */
-export function toPolicyUser(account: SessionUser): PolicyUser {
-  return {
-    id: staffUserId(account.username),
-    role: account.role,
-    areas: [...account.areas],
-    disabled: false,
-  };
+/**
+ * `requireSession` lets only live, enabled accounts through, so `disabled` is always false here.
+ * A volunteer's areas are their profile's once a coordinator approved it (`volunteerAccessAreas`),
+ * none before: the account's own areas are what an admin typed, not what a coordinator approved.
+ */
+export async function toPolicyUser(db: ReplicaDb, account: SessionUser): Promise<PolicyUser> {
+  const id = staffUserId(account.username);
+  const user: PolicyUser = { id, role: account.role, areas: [...account.areas], disabled: false };
+  if (account.role !== 'volunteer') return user;
+  try {
+    const profile = await db.get<VolunteerDoc>(volunteerDocId(id));
+    return { ...user, areas: volunteerAccessAreas(profile) };
+  } catch {
+    return { ...user, areas: [] };
+  }
 }

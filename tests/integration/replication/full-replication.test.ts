@@ -4,8 +4,16 @@ import { setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { at, contactFor, testUuid } from '../../unit/domain/staff/factories.ts';
-import { deviceDb, expectedIds, liveIds, remoteDb, stored } from './replication-fixtures.ts';
+import { area, at, contactFor, profile, testUuid } from '../../unit/domain/staff/factories.ts';
+import {
+  deviceDb,
+  expectedIds,
+  liveIds,
+  remoteDb,
+  seed,
+  staff,
+  stored,
+} from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 let server: TestServer | undefined;
@@ -69,6 +77,20 @@ describe('replication both ways, filtered per user', () => {
     const up = await cath.replicate.to(remoteDb(server, world.cath.cookie));
     expect(up.docs_written).toBe(1);
     expect(await stored(server, fresh._id)).toMatchObject({ updated_at: at(45) });
+  });
+
+  it('a volunteer whose profile is not approved yet gets only their profile and the areas', async () => {
+    server = await startAccountServer();
+    const world = await seedWorld(server);
+    const pedr = await staff(server, 'pedr', 'volunteer', ['ceredigion']);
+    const pending = profile(pedr.user.id, ['ceredigion'], 'pending');
+    await seed(server, [pending]);
+    const device = deviceDb();
+    await device.replicate.from(remoteDb(server, pedr.cookie));
+    const asPolicySeesThem = { ...pedr.user, areas: [] };
+    const expected = expectedIds(asPolicySeesThem, [...world.docs, pending]);
+    expect(expected).toEqual([area('ceredigion')._id, pending._id].sort());
+    expect(await liveIds(device)).toEqual(expected);
   });
 
   it('refuses a write the policy forbids: reported as denied, nothing of it stored', async () => {
