@@ -10,7 +10,14 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import { assign, setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { TestServer } from '../test-server.ts';
-import { days, signedIn, startAccountServer, testClock } from '../accounts/account-fixtures.ts';
+import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
+import {
+  days,
+  signedIn,
+  startAccountServer,
+  testClock,
+  testScrypt,
+} from '../accounts/account-fixtures.ts';
 import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
 import { dbFetch, deviceDb, expectedIds, liveIds, remoteDb } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
@@ -97,6 +104,21 @@ describe('documents entering and leaving a view', () => {
     const cookie = await signedIn(server.url, 'vera');
     const later = await evictionsSince(server, cookie, first.last_seq);
     expect(later.ids).toEqual([world.requests.done._id]);
+  });
+
+  it('a disabled account’s device is refused at once and receives nothing more', async () => {
+    server = await startAccountServer();
+    const world = await seedWorld(server);
+    const ctx = { store: server.storage.serverOnly, now: () => new Date(), scrypt: testScrypt };
+    await setDisabled(ctx, 'vera', true);
+    for (const path of ['/db/_changes', '/db/_evictions', '/db/_local/x']) {
+      const res = await dbFetch(server, path, { cookie: world.vera.cookie });
+      expect(res.status).toBeGreaterThanOrEqual(401);
+      expect(res.status).toBeLessThanOrEqual(403);
+    }
+    const device = deviceDb();
+    await expect(device.replicate.from(remoteDb(server, world.vera.cookie))).rejects.toThrow();
+    expect(await liveIds(device)).toEqual([]);
   });
 
   it('a changed set of areas resets the device’s view', async () => {
