@@ -4,6 +4,7 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import { createAccount, type NewAccount } from '../../../sync-server/accounts/account-store.ts';
+import { generate, type Generated, type SeedShape } from '../../../sync-server/seed/generate.ts';
 import type { AppServer } from './app-server.ts';
 
 export type StoredRequestDoc = { _id: string; reference: string; kind: string; status: string };
@@ -53,5 +54,24 @@ export class ServerSide {
     };
     const result = await createAccount(ctx, account);
     if (!result.ok) throw new Error(`could not create ${account.username}: ${result.problem}`);
+  }
+
+  /**
+   * A seeded world (areas, requests, volunteers and their profiles, notes) as `npm run seed` makes
+   * it, written into this server's database, with an account for every seeded staff member.
+   */
+  async seedStaffWorld(shape: SeedShape, password: string): Promise<Generated> {
+    const world = generate(shape);
+    await this.appServer.storage.replica.bulkDocs(world.docs);
+    for (const account of world.accounts) {
+      await this.createStaffAccount({
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        areas: account.areas,
+        password,
+      });
+    }
+    return world;
   }
 }

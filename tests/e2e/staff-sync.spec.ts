@@ -1,0 +1,55 @@
+/**
+ * A staff device replicates what its user may see, and only that: a coordinator and a volunteer
+ * sign in to a seeded server, and each device ends up holding exactly the requests the access
+ * policy lets them read, with the sync status saying everything is on the server.
+ */
+import { canRead } from '#domain/staff/access.ts';
+import type { StaffDoc } from '#domain/staff/documents.ts';
+import type { StaffUser } from '#domain/staff/users.ts';
+import { staffUserId } from '../../sync-server/replication/staff-user.ts';
+import { expect, test } from './support/fixtures.ts';
+import { hydrated } from './support/hydration.ts';
+import { t, type Lang } from './support/locales.ts';
+
+test.use({ ownServer: true });
+
+const password = 'hir-a-chryf-2026';
+
+/** The requests the access policy lets this user read, judged as the server judges (with a clock). */
+function requestsVisibleTo(docs: StaffDoc[], user: StaffUser): number {
+  const now = new Date().toISOString();
+  return docs.filter((d) => d.type === 'request' && canRead(user, d, undefined, now)).length;
+}
+
+for (const [lang, username, role] of [
+  ['cy', 'coordinator1', 'coordinator'],
+  ['en', 'volunteer1', 'volunteer'],
+] as const) {
+  test(`a ${role}'s device holds exactly what they may see (${lang})`, async ({ page, server }) => {
+    const world = await server.seedStaffWorld(
+      { requests: 60, volunteers: 6, areas: 3, coordinators: 2, seed: 7, now: new Date() },
+      password,
+    );
+    const account = world.accounts.find((a) => a.username === username)!;
+    // A volunteer's areas are the ones on their approved profile; a coordinator's, their account's.
+    const user = { id: staffUserId(username), role, areas: account.areas, disabled: false };
+    const expected = requestsVisibleTo(world.docs, user);
+    expect(expected).toBeGreaterThan(1);
+
+    await page.goto(`/${lang}/staff/sign-in`);
+    await hydrated(page);
+    await page.getByLabel(t(lang as Lang, 'staff.sign_in.username')).fill(username);
+    await page.getByLabel(t(lang as Lang, 'staff.sign_in.password')).fill(password);
+    await page.getByRole('button', { name: t(lang as Lang, 'staff.sign_in.button') }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/staff$`));
+
+    const panel = page.locator('.sync-panel');
+    // The plural form CLDR gives this count in this language (Welsh has six).
+    const countKey = new Intl.PluralRules(lang).select(expected);
+    await expect(panel).toContainText(
+      t(lang as Lang, `staff.sync.requests_on_device_${countKey}`, { count: expected }),
+      { timeout: 30_000 },
+    );
+    await expect(panel).toContainText(t(lang as Lang, 'staff.sync.everything_on_server'));
+  });
+}
