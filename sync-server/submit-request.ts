@@ -4,12 +4,17 @@
  * Order of writes (each put-if-absent, so each is safe to repeat):
  *   1. `ref:<reference>`   claims a unique reference;
  *   2. `receipt:<id>`      is the idempotency key: whoever writes it owns the id;
- *   3. `request:<id>` and `contact:<id>` via the domain's `toDocuments`.
+ *   3. `request:<id>` and `contact:<id>` via the domain's `toDocuments`, the request routed to the
+ *      area whose postcode districts include the resident's (`toStaffRequest`).
  * A crash after 2 leaves a receipt without documents; the device's retry finds the receipt and
  * writes what is missing, with the receipt's timestamp so the documents are the same ones.
  */
 import type { SubmissionReceipt } from '#domain/api-errors.ts';
+import { postcodeDistrict } from '#domain/contact-format.ts';
 import { toDocuments } from '#domain/request-documents.ts';
+import type { AreaDoc } from '#domain/staff/area-doc.ts';
+import { areaForDistrict } from '#domain/staff/intake.ts';
+import { toStaffRequest } from '#domain/staff/request-doc.ts';
 import type { Submission } from '#domain/request-schema.ts';
 import { fingerprint } from './canonical-json.ts';
 import { claimReference, referenceDocId } from './reference-claim.ts';
@@ -25,6 +30,8 @@ export type ReceiptDoc = {
   status_token_sha256: string;
   body_sha256: string;
   created_at: string;
+  /** The area the request was routed to when first stored, so a replay writes the same document. */
+  area?: string | null;
 };
 
 export type SubmitOutcome =
@@ -51,6 +58,7 @@ export async function submitRequest(
     status_token_sha256: hashStatusToken(token),
     body_sha256: bodyHash,
     created_at: now().toISOString(),
+    area: await routeToArea(storage, postcodeDistrict(submission.contact.postcode)),
   };
   if ((await storage.serverOnly.putIfAbsent(receiptDoc)) === 'exists') {
     // Another request with this id won the race: give our reference back and answer as it did.
@@ -76,8 +84,21 @@ async function replay(
 
 async function storeDocuments(storage: Storage, submission: Submission, receiptDoc: ReceiptDoc) {
   const { request, contact } = toDocuments(submission, receiptDoc.reference, receiptDoc.created_at);
-  await storage.replicated.putIfAbsent(request);
+  // Stored as staff sync expects it, routed to the area that covers the resident's district.
+  await storage.replicated.putIfAbsent(toStaffRequest(request, receiptDoc.area ?? null));
   await storage.replicated.putIfAbsent(contact);
+}
+
+async function routeToArea(storage: Storage, district: string): Promise<string | null> {
+  const areas = await storage.replica.allDocs<AreaDoc>({
+    startkey: 'area:',
+    endkey: 'area:\ufff0',
+    include_docs: true,
+  });
+  return areaForDistrict(
+    areas.rows.flatMap((row) => (row.doc ? [row.doc] : [])),
+    district,
+  );
 }
 
 function toReceipt(id: string, receiptDoc: ReceiptDoc): SubmissionReceipt {

@@ -120,6 +120,7 @@ function areaDocs(chosen: readonly Place[]): AreaDoc[] {
     type: 'area',
     name_cy: p.name_cy,
     name_en: p.name_en,
+    postcode_districts: [...new Set(p.towns.map((town) => town.district))].sort(),
   }));
 }
 

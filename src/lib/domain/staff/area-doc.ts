@@ -4,7 +4,14 @@ import { couchFields, type CouchMeta } from './couch-fields.ts';
 import { docClassOf } from './doc-ids.ts';
 import { freeText } from './free-text.ts';
 
-export type AreaDoc = CouchMeta & { _id: string; type: 'area'; name_cy: string; name_en: string };
+export type AreaDoc = CouchMeta & {
+  _id: string;
+  type: 'area';
+  name_cy: string;
+  name_en: string;
+  /** The postcode districts (`SY23`) whose residents' requests come to this area's coordinators. */
+  postcode_districts?: string[];
+};
 
 // Both names are required: Welsh is never the second-class copy (DESIGN.md).
 export const areaDocSchema: v.GenericSchema<unknown, AreaDoc> = v.strictObject(
@@ -17,6 +24,15 @@ export const areaDocSchema: v.GenericSchema<unknown, AreaDoc> = v.strictObject(
     type: v.literal('area', 'invalid'),
     name_cy: freeText(1, 100),
     name_en: freeText(1, 100),
+    postcode_districts: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(v.string('invalid'), v.regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, 'invalid')),
+          'invalid',
+        ),
+        v.maxLength(500, 'invalid'),
+      ),
+    ),
   },
   'invalid',
 );
