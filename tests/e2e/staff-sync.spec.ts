@@ -8,7 +8,8 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { staffUserId } from '../../sync-server/replication/staff-user.ts';
 import { expect, test } from './support/fixtures.ts';
-import { hydrated } from './support/hydration.ts';
+import { foodForMyself } from './support/help-requests.ts';
+import { hydrated, watchHydration } from './support/hydration.ts';
 import { t, type Lang } from './support/locales.ts';
 
 test.use({ ownServer: true });
@@ -53,3 +54,51 @@ for (const [lang, username, role] of [
     await expect(panel).toContainText(t(lang as Lang, 'staff.sync.everything_on_server'));
   });
 }
+
+test("a resident's request reaches the coordinator of its area", async ({
+  browser,
+  baseURL,
+  cymorth,
+  server,
+}) => {
+  const world = await server.seedStaffWorld(
+    { requests: 20, volunteers: 4, areas: 3, coordinators: 3, seed: 11, now: new Date() },
+    password,
+  );
+  const request = foodForMyself();
+  const district = request.address.postcode.toUpperCase().split(' ')[0]!;
+  const area = world.docs.find(
+    (d) => d.type === 'area' && (d.postcode_districts ?? []).includes(district),
+  );
+  expect(area, `a seeded area covers ${district}`).toBeDefined();
+  const areaId = area!._id.slice('area:'.length);
+  const coordinator = world.accounts.find(
+    (a) => a.role === 'coordinator' && a.areas.includes(areaId),
+  )!;
+  const user = { id: staffUserId(coordinator.username), role: 'coordinator' as const };
+  const before = requestsVisibleTo(world.docs, {
+    ...user,
+    areas: coordinator.areas,
+    disabled: false,
+  });
+
+  // The resident, on their phone, asks for help in Welsh.
+  const sent = await cymorth.askForHelp(request, 'cy');
+  await expect(sent.reference).toBeVisible();
+
+  // The coordinator, on their own device, signs in and finds it among their area's requests.
+  const device = await browser.newContext({ baseURL });
+  const page = await device.newPage();
+  await watchHydration(page);
+  await page.goto('/cy/staff/sign-in');
+  await hydrated(page);
+  await page.getByLabel(t('cy', 'staff.sign_in.username')).fill(coordinator.username);
+  await page.getByLabel(t('cy', 'staff.sign_in.password')).fill(password);
+  await page.getByRole('button', { name: t('cy', 'staff.sign_in.button') }).click();
+  const count = before + 1;
+  await expect(page.locator('.sync-panel')).toContainText(
+    t('cy', `staff.sync.requests_on_device_${new Intl.PluralRules('cy').select(count)}`, { count }),
+    { timeout: 30_000 },
+  );
+  await device.close();
+});
