@@ -34,7 +34,9 @@ async function storedAfterSubmitting(postcode: string) {
   const submission = withField(foodSubmission(), ['contact', 'postcode'], postcode);
   const res = await postJson(server, submission);
   expect(res.status).toBe(201);
-  return server.storage.replicated.get<{ area: string | null }>(`request:${String(submission.id)}`);
+  return server.storage.replicated.get<{ _id: string; area: string | null }>(
+    `request:${String(submission.id)}`,
+  );
 }
 
 describe('routing a resident request to an area', () => {
