@@ -1,8 +1,10 @@
 /**
  * The seeder's PRNG: mulberry32 (Tommy Ettinger, public domain), so a `--seed` always gives the same
- * documents. Good spread for synthetic data; never for anything secret.
+ * documents. Good spread for synthetic data; never for anything secret. The unit tests' property
+ * checks use the same generator (tests/unit/support/seeded-random.ts), so a failure names its seed.
  */
 export type Random = {
+  seed: number;
   next(): number;
   int(maxExclusive: number): number;
   pick<T>(items: readonly T[]): T;
@@ -11,6 +13,9 @@ export type Random = {
   weighted<T>(items: readonly (readonly [T, number])[]): T;
   /** `count` distinct items (fewer if there are fewer). */
   sample<T>(items: readonly T[], count: number): T[];
+  /** Each item kept with probability ½, in order. */
+  subset<T>(items: readonly T[]): T[];
+  shuffle<T>(items: readonly T[]): T[];
   uuid(): string;
 };
 
@@ -33,7 +38,16 @@ export function seededRandom(seed: number): Random {
     if (items.length === 0) throw new Error('pick from nothing');
     return items[int(items.length)]!;
   };
+  const shuffle = <T>(items: readonly T[]): T[] => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = int(i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
   return {
+    seed,
     next,
     int,
     pick,
@@ -47,14 +61,9 @@ export function seededRandom(seed: number): Random {
       }
       return items[items.length - 1]![0];
     },
-    sample: (items, count) => {
-      const out = [...items];
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = int(i + 1);
-        [out[i], out[j]] = [out[j]!, out[i]!];
-      }
-      return out.slice(0, count);
-    },
+    sample: (items, count) => shuffle(items).slice(0, count),
+    subset: (items) => items.filter(() => next() < 0.5),
+    shuffle,
     uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[int(4)]}${hex(3)}-${hex(12)}`,
   };
 }
