@@ -1,10 +1,38 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Staff code (PouchDB and the sync layer) stays out of the resident's precache: a resident's old
+ * phone should not download it in the background. Staff devices cache it at runtime on first use
+ * (runtimeCaching below) and then work offline as before. The list is filled while the client
+ * bundle is written, before the service worker is generated. SvelteKit evaluates this config again
+ * for its client build, so the list lives on `globalThis` to be one list for both evaluations.
+ */
+const shared = globalThis as { cymorthStaffChunks?: string[] };
+const staffOnlyChunks = (shared.cymorthStaffChunks ??= []);
+const isStaffModule = (id: string) =>
+  id.includes('/node_modules/pouchdb') || id.includes('/src/lib/staff/sync/');
+
+function keepStaffCodeOutOfPrecache(): Plugin {
+  return {
+    name: 'cymorth:staff-code-out-of-precache',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.moduleIds.some(isStaffModule)) {
+          staffOnlyChunks.push(`client/${chunk.fileName}`);
+        }
+      }
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     sveltekit(),
+    keepStaffCodeOutOfPrecache(),
     SvelteKitPWA({
       strategies: 'generateSW',
       // We drive registration and the update prompt ourselves with workbox-window
@@ -28,6 +56,15 @@ export default defineConfig({
         globPatterns: [
           'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest,txt}',
           'prerendered/**/*.{html,json}',
+        ],
+        globIgnores: staffOnlyChunks,
+        runtimeCaching: [
+          {
+            // Hashed, immutable code left out of the precache (the staff code): cached on first use.
+            urlPattern: /\/_app\/immutable\/.+\.js$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'cymorth-code', expiration: { maxEntries: 80 } },
+          },
         ],
         navigateFallback: '/200.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/db\//, /^\/healthz/],
