@@ -52,6 +52,17 @@ for (const [lang, username, role] of [
       { timeout: 30_000 },
     );
     await expect(panel).toContainText(t(lang as Lang, 'staff.sync.everything_on_server'));
+
+    // With no signal the device reopens with everything it holds: the page, its code (cached on
+    // first use, not precached) and the replica.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect(panel).toContainText(t(lang as Lang, 'staff.sync.offline'));
+    await expect(panel).toContainText(
+      t(lang as Lang, `staff.sync.requests_on_device_${countKey}`, { count: expected }),
+    );
+    await page.context().setOffline(false);
   });
 }
 
