@@ -4,8 +4,8 @@
  * they belong to is in the id as well as in `request_id`, and the two must agree.
  */
 import * as v from 'valibot';
-import { couchFields, type CouchMeta } from './couch-fields.ts';
-import { docClassOf, requestIdOf } from './doc-ids.ts';
+import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
+import { requestIdOf } from './doc-ids.ts';
 import { freeText } from './free-text.ts';
 import { authorSchema, instantSchema } from './stamps.ts';
 
@@ -23,10 +23,7 @@ export type NoteDoc = CouchMeta & {
 export const noteDocSchema: v.GenericSchema<unknown, NoteDoc> = v.pipe(
   v.strictObject(
     {
-      _id: v.pipe(
-        v.string('invalid'),
-        v.check((id) => docClassOf(id) === 'note', 'invalid'),
-      ),
+      _id: idOfClass('note'),
       ...couchFields,
       type: v.literal('note', 'invalid'),
       request_id: v.string('invalid'),
@@ -77,10 +74,7 @@ const value = v.nullable(v.pipe(v.string('invalid'), v.maxLength(100, 'invalid')
 export const eventDocSchema: v.GenericSchema<unknown, EventDoc> = v.pipe(
   v.strictObject(
     {
-      _id: v.pipe(
-        v.string('invalid'),
-        v.check((id) => docClassOf(id) === 'event', 'invalid'),
-      ),
+      _id: idOfClass('event'),
       ...couchFields,
       type: v.literal('event', 'invalid'),
       request_id: v.string('invalid'),

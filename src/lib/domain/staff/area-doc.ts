@@ -1,7 +1,6 @@
 /** An area a coordinator covers: a community, ward or county. Only admins write them; everyone reads. */
 import * as v from 'valibot';
-import { couchFields, type CouchMeta } from './couch-fields.ts';
-import { docClassOf } from './doc-ids.ts';
+import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
 import { freeText } from './free-text.ts';
 
 export type AreaDoc = CouchMeta & {
@@ -16,10 +15,7 @@ export type AreaDoc = CouchMeta & {
 // Both names are required: Welsh is never the second-class copy (DESIGN.md).
 export const areaDocSchema: v.GenericSchema<unknown, AreaDoc> = v.strictObject(
   {
-    _id: v.pipe(
-      v.string('invalid'),
-      v.check((id) => docClassOf(id) === 'area', 'invalid'),
-    ),
+    _id: idOfClass('area'),
     ...couchFields,
     type: v.literal('area', 'invalid'),
     name_cy: freeText(1, 100),

@@ -15,8 +15,8 @@ import {
   requesterSchema,
   supportDetails,
 } from '../request-schema.ts';
-import { couchFields, type CouchMeta } from './couch-fields.ts';
-import { docClassOf, requestIdOf } from './doc-ids.ts';
+import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
+import { requestIdOf } from './doc-ids.ts';
 import { instantSchema } from './stamps.ts';
 
 const details = v.union(
@@ -29,10 +29,7 @@ export type StaffContactDoc = ContactDoc & CouchMeta & { updated_at?: string };
 export const contactDocSchema: v.GenericSchema<unknown, StaffContactDoc> = v.pipe(
   v.strictObject(
     {
-      _id: v.pipe(
-        v.string('invalid'),
-        v.check((id) => docClassOf(id) === 'contact', 'invalid'),
-      ),
+      _id: idOfClass('contact'),
       ...couchFields,
       type: v.literal('contact', 'invalid'),
       request_id: v.string('invalid'),

@@ -6,6 +6,7 @@
  * https://docs.couchdb.org/en/stable/api/document/common.html
  */
 import * as v from 'valibot';
+import { docClassOf, type DocClass } from './doc-ids.ts';
 
 /** `<generation>-<hash>`: PouchDB and CouchDB both write a 32-digit hex hash. */
 export const revSchema = v.pipe(
@@ -64,4 +65,12 @@ export function compareRevs(a: string, b: string): number {
   const byGeneration = revGeneration(a) - revGeneration(b);
   if (byGeneration !== 0) return Math.sign(byGeneration);
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An `_id` of the given class (`note:<uuid>:<uuid>`, `area:<slug>`, …): the id decides the class. */
+export function idOfClass(cls: DocClass) {
+  return v.pipe(
+    v.string('invalid'),
+    v.check((id: string) => docClassOf(id) === cls, 'invalid'),
+  );
 }

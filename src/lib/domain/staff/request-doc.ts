@@ -20,8 +20,8 @@ import {
   currentAssignment,
   type Assignment,
 } from './assignments.ts';
-import { couchFields, type CouchMeta } from './couch-fields.ts';
-import { docClassOf, isAreaId, isUserId } from './doc-ids.ts';
+import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
+import { isAreaId, isUserId } from './doc-ids.ts';
 import { instantSchema, residentAuthor, sameStamp, stampSchema, type Stamp } from './stamps.ts';
 
 export const registers = ['status', 'assignee', 'urgency', 'area', 'details'] as const;
@@ -51,10 +51,7 @@ function agreesWithLog(doc: Pick<StaffRequestDoc, 'assignee' | 'assignments' | '
 export const staffRequestSchema: v.GenericSchema<unknown, StaffRequestDoc> = v.pipe(
   v.strictObject(
     {
-      _id: v.pipe(
-        v.string('invalid'),
-        v.check((id) => docClassOf(id) === 'request', 'invalid'),
-      ),
+      _id: idOfClass('request'),
       ...couchFields,
       type: v.literal('request', 'invalid'),
       kind: v.picklist(requestKinds, 'invalid'),

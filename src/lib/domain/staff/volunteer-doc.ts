@@ -4,8 +4,8 @@
  */
 import * as v from 'valibot';
 import { fields } from '../request-fields.ts';
-import { couchFields, type CouchMeta } from './couch-fields.ts';
-import { docClassOf, isAreaId } from './doc-ids.ts';
+import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
+import { isAreaId } from './doc-ids.ts';
 import { freeText, uniqueList } from './free-text.ts';
 import { instantSchema } from './stamps.ts';
 
@@ -36,10 +36,7 @@ export type VolunteerDoc = CouchMeta & {
 
 export const volunteerDocSchema: v.GenericSchema<unknown, VolunteerDoc> = v.strictObject(
   {
-    _id: v.pipe(
-      v.string('invalid'),
-      v.check((id) => docClassOf(id) === 'volunteer', 'invalid'),
-    ),
+    _id: idOfClass('volunteer'),
     ...couchFields,
     type: v.literal('volunteer', 'invalid'),
     name: fields.name,
