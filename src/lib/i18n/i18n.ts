@@ -21,7 +21,16 @@ void i18n.init({
 });
 
 /** The locale files: `common` on every page, the others by the pages that use them. */
-export type Namespace = 'common' | 'start' | 'request' | 'errors' | 'requests' | 'staff';
+export type Namespace =
+  | 'common'
+  | 'start'
+  | 'request'
+  | 'errors'
+  | 'requests'
+  | 'staff'
+  | 'signup'
+  | 'volunteers'
+  | 'work';
 
 const loading = new Map<string, Promise<void>>();
 
