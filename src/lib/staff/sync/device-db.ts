@@ -14,12 +14,25 @@ export const deviceDbName = (userId: string) => `cymorth-${userId}`;
 
 export type DeviceDbs = { local: PouchDB.Database; remote: PouchDB.Database; model: ReadModelDb };
 
-/** Opens (creating if need be) this user's databases and asks the browser to keep them. */
-export function openDeviceDbs(userId: string, origin = location.origin): DeviceDbs {
+/**
+ * Opens (creating if need be) this user's databases and asks the browser to keep them.
+ * `onPullAnswered` runs after every answer of the remote's `_changes`: one pull cycle, including
+ * the longpoll's empty answer when nothing visible changed (the server ends it every 25 s), which
+ * is when documents that silently LEFT the view can be asked for.
+ */
+export function openDeviceDbs(
+  userId: string,
+  origin = location.origin,
+  onPullAnswered?: () => void,
+): DeviceDbs {
   const local = new PouchDB(deviceDbName(userId), { adapter: 'indexeddb', auto_compaction: true });
   const remote = new PouchDB(`${origin}/db`, {
     // The session cookie is the credential; nothing else is sent.
-    fetch: (url, opts) => PouchDB.fetch(url, { ...opts, credentials: 'include' }),
+    fetch: async (url, opts) => {
+      const response = await PouchDB.fetch(url, { ...opts, credentials: 'include' });
+      if (response.ok && String(url).includes('/_changes')) onPullAnswered?.();
+      return response;
+    },
     skip_setup: true,
   });
   // Best effort: unsent work must not be evicted under storage pressure.

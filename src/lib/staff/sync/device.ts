@@ -1,38 +1,133 @@
 /**
  * The staff device for one signed-in user, put together: the databases, the read model following
- * the replica, the replication and its status, purge, and sign-out. Staff pages call
- * `startStaffDevice` once after sign-in; nothing here is reachable from the resident's pages.
+ * the replica, the replication and its status, the eviction cycle that purges what left the
+ * user's view, and the two ways the device's data goes: sign-out, and access ending on the server.
+ * Staff pages call `startStaffDevice` once after sign-in; nothing here is reachable from the
+ * resident's pages.
+ *
+ * When `/db` answers 401 (session ended) or 403 (account disabled), sync stops for good and:
+ * - disabled: the device is wiped at once, unsent changes included. A disabled account must not
+ *   keep personal data, and the server would refuse its writes anyway; `DeviceEnd.unsent` says how
+ *   many changes were discarded, so the loss is told, not silent.
+ * - session ended: wiped if nothing is unsent. Otherwise the data stays (sync stopped) until the
+ *   same user signs in again and the changes upload, or signs out choosing to lose them.
  */
 import { openDeviceDbs, wipe, type DeviceDbs } from './device-db.ts';
+import { evictionCycle, startTokenIfNone } from './eviction-cycle.ts';
+import type { EndReason } from './eviction-plan.ts';
 import { purgeFromDevice } from './purge.ts';
-import { followChanges } from './read-model.ts';
+import { followChanges, removeRows } from './read-model.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
 
 export type StaffDevice = ReturnType<typeof startStaffDevice>;
 
-export function startStaffDevice(userId: string, status: SyncStatus, origin?: string) {
-  const dbs: DeviceDbs = openDeviceDbs(userId, origin);
+/** How access ended: why, whether the device was wiped, and how many changes were unsent. */
+export type DeviceEnd = { reason: EndReason; wiped: boolean; unsent: number };
+
+/** A pull's answer starts an eviction cycle this much later, so the pulled batch lands first. */
+const cycleDelayMs = 500;
+/** The first pull waits at most this long for the server's seq to start eviction tokens from. */
+const tokenWaitMs = 3_000;
+
+export function startStaffDevice(
+  userId: string,
+  status: SyncStatus,
+  origin = globalThis.location?.origin ?? '',
+  onEnd?: (end: DeviceEnd) => void,
+) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let ended: Promise<DeviceEnd> | null = null;
+  const soon = () => {
+    // Not during the first sync: every page of it would ask, and there is nothing to purge yet.
+    if (stopped || !status.current.initialSync.finished) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void cycle.run(), cycleDelayMs);
+  };
+  const dbs: DeviceDbs = openDeviceDbs(userId, origin, soon);
   const readModel = followChanges(dbs.local, dbs.model);
-  status.start({ userId, local: dbs.local, remote: dbs.remote });
+
+  /** Purges documents that left this user's view; refusals of them are dropped too. */
+  async function purge(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const purged = await purgeFromDevice(dbs.local, dbs.model, ids);
+    // A read-model batch read before the purge may write its rows back: remove them once idle.
+    await readModel.idle();
+    await removeRows(dbs.model, ids);
+    await status.forget(purged);
+    return purged;
+  }
+
+  /** Changes not on the server, counted afresh; `refused` are the ones the server will not take. */
+  async function unsent(): Promise<{ all: number; refused: number }> {
+    await status.refresh();
+    return { all: status.current.pendingUploads, refused: status.current.denied.length };
+  }
+
+  const cycle = evictionCycle({
+    local: dbs.local,
+    remote: dbs.remote,
+    origin,
+    uploadable: async () => {
+      const { all, refused } = await unsent();
+      return all - refused;
+    },
+    purge,
+    onEnd: (reason) => void endAccess(reason),
+  });
+
+  async function stopAll(): Promise<void> {
+    stopped = true;
+    clearTimeout(timer);
+    cycle.stop();
+    await status.stop();
+    readModel.stop();
+  }
+
+  function endAccess(reason: EndReason): Promise<DeviceEnd> {
+    ended ??= (async () => {
+      const { all } = await unsent();
+      await stopAll();
+      const wiped = reason === 'disabled' || all === 0;
+      if (wiped) await wipe(userId, dbs);
+      const end = { reason, wiped, unsent: all };
+      onEnd?.(end);
+      return end;
+    })();
+    return ended;
+  }
+
+  const tokenReady = Promise.race([
+    startTokenIfNone(dbs.local, dbs.remote).catch(() => {}),
+    new Promise((resolve) => setTimeout(resolve, tokenWaitMs)),
+  ]);
+  void tokenReady.then(() => {
+    if (stopped) return;
+    status.start({
+      userId,
+      local: dbs.local,
+      remote: dbs.remote,
+      onPulled: cycle.pulled,
+      onCaughtUp: soon,
+      onAccessEnded: (reason) => void endAccess(reason),
+    });
+  });
 
   return {
     dbs,
     readModel,
-    /** Purges documents that left this user's view; refusals of them are dropped too. */
-    async purge(ids: string[]): Promise<string[]> {
-      const purged = await purgeFromDevice(dbs.local, dbs.model, ids);
-      await status.forget(purged);
-      return purged;
-    },
+    purge,
+    /** One eviction cycle now (it also runs after every pull). */
+    evict: () => cycle.run(),
     /**
      * Sign-out wipes the device only once everything on it is on the server, counted afresh, unless
      * the user, warned, chooses to lose what is unsent (`force`).
      */
     async signOut({ force = false } = {}): Promise<'wiped' | 'unsent'> {
+      await tokenReady;
       await status.refresh();
       if (!force && !status.current.everythingOnServer) return 'unsent';
-      await status.stop();
-      readModel.stop();
+      await stopAll();
       await wipe(userId, dbs);
       return 'wiped';
     },

@@ -6,6 +6,7 @@
  * starts again at once. PouchDB's own `retry` is off: its backoff knows nothing of 413.
  */
 import { backoffDelay } from '$lib/data/backoff.ts';
+import { endReasonOf, type EndReason } from './eviction-plan.ts';
 import { deniedReason, errorStatus, initialSnapshot, type SyncSnapshot } from './sync-snapshot.ts';
 import { UploadLedger } from './upload-ledger.ts';
 
@@ -16,6 +17,12 @@ export type ReplicationOptions = {
   onState: (state: SyncSnapshot) => void;
   batchSize?: number;
   random?: () => number;
+  /** The pull wrote these documents (the eviction cycle watches for overlaps). */
+  onPulled?: (ids: string[]) => void;
+  /** Both directions caught up without error: time for an eviction cycle. */
+  onCaughtUp?: () => void;
+  /** `/db` answered 401 or 403: replication has stopped for good; the device decides the rest. */
+  onAccessEnded?: (reason: EndReason) => void;
   /** Runs `job` while holding the named lock; defaults to Web Locks, or no lock without them. */
   lock?: (name: string, signal: AbortSignal, job: () => Promise<void>) => Promise<void>;
 };
@@ -96,6 +103,7 @@ export function startReplication(options: ReplicationOptions) {
       if (direction === 'push') ledger.pushed(change.docs);
       else {
         ledger.pulled(change.docs);
+        options.onPulled?.(change.docs.map((d) => d._id));
         if (initial)
           publish({ initialSync: { ...state.initialSync, done: done0 + change.docs_read } });
       }
@@ -115,6 +123,7 @@ export function startReplication(options: ReplicationOptions) {
         void local.put({ _id: initialSyncId, at: new Date().toISOString() }).catch(() => {});
       }
       void ledger.confirm(remote).then(recount, () => {});
+      options.onCaughtUp?.();
     });
     return new Promise<Outcome>((resolve) => {
       void sync.on('error', (error) => resolve({ error }));
@@ -132,6 +141,13 @@ export function startReplication(options: ReplicationOptions) {
       const { error } = await runOnce();
       current = null;
       if (stop.signal.aborted) break;
+      // Signed out elsewhere, timed out or disabled: retrying cannot help, and must not go on.
+      const ended = endReasonOf(errorStatus(error));
+      if (ended !== null) {
+        publish({ error: String((error as Error).message ?? error) });
+        options.onAccessEnded?.(ended);
+        break;
+      }
       // Cancelled without error (back online): start again now. Too large: halve, start again.
       const tooLarge = errorStatus(error) === 413 && state.batchSize > 1;
       if (tooLarge) publish({ batchSize: Math.max(1, Math.floor(state.batchSize / 2)) });
