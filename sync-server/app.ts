@@ -6,7 +6,9 @@
 import { Hono } from 'hono';
 import type { AccountsSettings } from './accounts/accounts-config.ts';
 import { createAccounts } from './accounts/create-accounts.ts';
+import { volunteerSignUpRoutes } from './accounts/volunteer-sign-up-routes.ts';
 import { internalError, methodNotAllowed, notFound } from './api-error.ts';
+import { areaListRoutes } from './area-list.ts';
 import { compress } from './compress.ts';
 import { healthRoute } from './health-route.ts';
 import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
@@ -61,6 +63,19 @@ export function createApp(options: AppOptions): Hono {
     now: options.now ?? (() => new Date()),
   });
   app.route('/api/session', accounts.sessionRoutes);
+  // Volunteers sign themselves up (pending until a coordinator approves); the form lists areas.
+  app.route(
+    '/api/volunteers',
+    volunteerSignUpRoutes({
+      storage: options.storage,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      trustProxy: options.trustProxy,
+      now: options.now ?? (() => new Date()),
+      scrypt: options.accounts?.scrypt,
+    }),
+  );
+  app.route('/api/areas', areaListRoutes(options.storage.replica));
   app.all('/api', notFound);
   app.all('/api/*', notFound);
   // CouchDB replication for staff devices, filtered per user (replication/routes.ts).

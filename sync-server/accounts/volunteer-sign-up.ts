@@ -1,0 +1,83 @@
+/**
+ * A volunteer signing themselves up: a volunteer account (through `createAccount`, so the same
+ * username and password rules as the admin CLI) and a pending `volunteer:<userId>` profile in the
+ * replicated database, or neither.
+ *
+ * The profile is written first and the account last. Undoing a write leaves a tombstone, and an
+ * account's tombstone would hold its username for ever (`putIfAbsent` never revives one), while a
+ * profile's tombstone is simply written over by the next sign-up with that username. So a failure
+ * creating the account deletes the profile just written, and nothing is left that blocks a retry.
+ * A crash between the two writes leaves a pending profile without an account, whose username then
+ * answers "taken" until an admin removes it.
+ */
+import type { SignUp } from '#domain/staff/volunteer-sign-up.ts';
+import { signUpProfile } from '#domain/staff/volunteer-sign-up.ts';
+import type { AreaDoc } from '#domain/staff/area-doc.ts';
+import { areaDocId } from '#domain/staff/doc-ids.ts';
+import { staffUserId } from '../replication/staff-user.ts';
+import type { Storage } from '../storage.ts';
+import { createAccount, findAccount, type AccountProblem } from './account-store.ts';
+import type { ScryptParams } from './password-hash.ts';
+
+export type SignUpOutcome =
+  | { kind: 'created'; userId: string }
+  | { kind: 'taken' }
+  | { kind: 'unknown_area' }
+  | { kind: 'refused'; problem: AccountProblem };
+
+export type VolunteerSignUpContext = { storage: Storage; scrypt: ScryptParams; now: () => Date };
+
+async function areasExist(storage: Storage, areas: readonly string[]): Promise<boolean> {
+  const found = await Promise.all(
+    areas.map((area) => storage.replicated.get<AreaDoc>(areaDocId(area))),
+  );
+  return found.every((doc) => doc !== null && doc.type === 'area');
+}
+
+const isConflict = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
+
+export async function signUpVolunteer(
+  ctx: VolunteerSignUpContext,
+  signUp: SignUp,
+): Promise<SignUpOutcome> {
+  const { storage } = ctx;
+  if (!(await areasExist(storage, signUp.areas))) return { kind: 'unknown_area' };
+  if ((await findAccount(storage.serverOnly, signUp.username)) !== null) return { kind: 'taken' };
+
+  const userId = staffUserId(signUp.username);
+  const profile = signUpProfile(signUp, userId, ctx.now().toISOString());
+  let rev: string;
+  try {
+    // No `_rev`: a live profile (a racing sign-up with this username) is a conflict, a deleted one
+    // from an undone sign-up is written over.
+    rev = (await storage.replica.put(profile)).rev;
+  } catch (error) {
+    if (isConflict(error)) return { kind: 'taken' };
+    throw error;
+  }
+
+  const undo = () => storage.replica.put({ ...profile, _rev: rev, _deleted: true });
+  let account: Awaited<ReturnType<typeof createAccount>>;
+  try {
+    account = await createAccount(
+      { store: storage.serverOnly, now: ctx.now, scrypt: ctx.scrypt },
+      {
+        username: signUp.username,
+        displayName: signUp.name,
+        role: 'volunteer',
+        // What they asked for; what they may see comes from the approved profile (staff-user.ts).
+        areas: signUp.areas,
+        password: signUp.password,
+      },
+    );
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  if (account.ok) return { kind: 'created', userId };
+  await undo();
+  return account.problem === 'exists'
+    ? { kind: 'taken' }
+    : { kind: 'refused', problem: account.problem };
+}
