@@ -2,6 +2,8 @@
  * The server's settings from the environment, checked once at start-up so a typo fails loudly
  * instead of running with a surprising default.
  */
+import path from 'node:path';
+
 export type ServerConfig = {
   port: number;
   host: string;
@@ -9,6 +11,11 @@ export type ServerConfig = {
   staticDir: string;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  /**
+   * A CouchDB server (`https://user:password@couch.example:5984/`) holding the two databases
+   * instead of `dataDir`; null for the embedded default. Always ends in `/`.
+   */
+  couchdbUrl: string | null;
 };
 
 /** A whole-number setting from the environment, or `fallback` when unset; out of range throws. */
@@ -28,6 +35,45 @@ export function integer(
   return value;
 }
 
+/**
+ * `COUCHDB_URL`, checked: an http(s) URL of the server (not of a database), credentials allowed in
+ * it, no query or fragment. The error never repeats the value, which may hold a password.
+ */
+export function couchdbUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.COUCHDB_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('COUCHDB_URL must be a URL such as https://user:password@couch.example:5984/');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new Error(
+      'COUCHDB_URL must be an http:// or https:// URL of the CouchDB server, without ?query or #fragment',
+    );
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** A URL fit for logs and error messages: the user name and password replaced by `***`. */
+export function redactUrl(href: string): string {
+  try {
+    const url = new URL(href);
+    if (url.username === '' && url.password === '') return url.href;
+    url.username = '***';
+    url.password = '';
+    return url.href;
+  } catch {
+    return '(an unreadable URL)';
+  }
+}
+
+/** Where the data lives: the CouchDB server when `COUCHDB_URL` is set, else the data directory. */
+export function storageLocation(config: Pick<ServerConfig, 'dataDir' | 'couchdbUrl'>): string {
+  return config.couchdbUrl ?? path.resolve(config.dataDir);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
@@ -36,5 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     staticDir: env.STATIC_DIR?.trim() || './build',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     trustProxy: env.TRUST_PROXY?.trim() === '1',
+    couchdbUrl: couchdbUrl(env),
   };
 }

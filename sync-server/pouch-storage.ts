@@ -1,11 +1,13 @@
 /**
- * Storage on PouchDB. With a directory it is LevelDB on disk (the default); the same class opens
- * CouchDB databases when given an `http(s)://` prefix through pouchdb-node's http adapter, which is
- * how `COUCHDB_URL` will plug in later.
+ * Storage on PouchDB. With a directory it is LevelDB on disk (the default); given the `http(s)://`
+ * URL of a CouchDB server (`COUCHDB_URL`) the same class opens the two databases there through
+ * pouchdb-node's http adapter, creating them if they do not exist yet. Credentials stay in the URL
+ * PouchDB holds and never appear in a message this module writes.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
+import { redactUrl } from './config.ts';
 import {
   replicatedDbName,
   serverOnlyDbName,
@@ -42,13 +44,10 @@ class PouchDocStore implements MutableDocStore {
 
   async putIfAbsent(doc: StoredDoc): Promise<'created' | 'exists'> {
     // A put without `_rev` would silently revive a deleted document; look for a tombstone first.
-    try {
-      await this.#db.get(doc._id, { revs: false });
-      return 'exists';
-    } catch (error) {
-      if (!hasStatus(error, 404)) throw error;
-      if ((error as PouchError).reason === 'deleted') return 'exists';
-    }
+    // `_all_docs` tells a tombstone from nothing the same way on LevelDB and over HTTP, where a
+    // GET of a deleted document may say `missing` rather than `deleted` (express-pouchdb does).
+    const { rows } = await this.#db.allDocs({ keys: [doc._id] });
+    if (rows.some((row) => !('error' in row))) return 'exists';
     try {
       await this.#db.put(doc);
       return 'created';
@@ -93,14 +92,65 @@ class PouchDocStore implements MutableDocStore {
   }
 }
 
-/** `location` is a data directory, or a CouchDB server URL ending in `/`. */
+export const isCouchUrl = (location: string) => /^https?:\/\//i.test(location);
+
+/** Where the data is, for logs: the directory, or the CouchDB server without its credentials. */
+export const describeLocation = (location: string) =>
+  isCouchUrl(location) ? `CouchDB at ${redactUrl(location)}` : location;
+
+/** The CouchDB server did not answer, or refused us; the message is safe to print. */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+}
+
+/** Long enough for a slow cluster, short enough that a wrong address fails start-up visibly. */
+const reachTimeoutMs = 15_000;
+
+function unreachable(location: string, error: unknown): StorageUnavailableError {
+  const status = (error as PouchError | null)?.status;
+  const why =
+    status === 401 || status === 403
+      ? `it refused the credentials in COUCHDB_URL (HTTP ${status})`
+      : error instanceof Error
+        ? // Node's fetch errors can quote the URL they were given, password and all.
+          error.message.replace(/\/\/[^/\s@]*@/g, '//***@')
+        : 'no answer';
+  return new StorageUnavailableError(`Could not reach ${describeLocation(location)}: ${why}`);
+}
+
+async function checkReachable(location: string, dbs: PouchDB.Database[]): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer in ${reachTimeoutMs / 1000} s`)),
+      reachTimeoutMs,
+    );
+  });
+  try {
+    // `info` also creates a missing database (PouchDB's http adapter sets it up first).
+    await Promise.race([Promise.all(dbs.map((db) => db.info())), timeout]);
+  } catch (error) {
+    await Promise.allSettled(dbs.map((db) => db.close()));
+    throw unreachable(location, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `location` is a data directory, or a CouchDB server URL ending in `/`. A CouchDB server that does
+ * not answer (or refuses the credentials) is a `StorageUnavailableError` here, not at the first
+ * request.
+ */
 export async function openPouchStorage(location: string): Promise<Storage> {
-  const isRemote = /^https?:\/\//.test(location);
+  const isRemote = isCouchUrl(location);
   if (!isRemote) await mkdir(location, { recursive: true });
   const open = (name: string) =>
-    new PouchDocStore(new PouchDB(isRemote ? `${location}${name}` : path.join(location, name)));
-  const replicated = open(replicatedDbName);
-  const serverOnly = open(serverOnlyDbName);
+    new PouchDB(isRemote ? `${location}${name}` : path.join(location, name));
+  const dbs = [open(replicatedDbName), open(serverOnlyDbName)] as const;
+  if (isRemote) await checkReachable(location, [...dbs]);
+  const replicated = new PouchDocStore(dbs[0]);
+  const serverOnly = new PouchDocStore(dbs[1]);
   return {
     replicated,
     replica: replicated.db,

@@ -5,14 +5,19 @@
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.ts';
-import { readConfig } from './config.ts';
+import { readConfig, storageLocation } from './config.ts';
 import { listen } from './listen.ts';
-import { openPouchStorage } from './pouch-storage.ts';
+import { describeLocation, openPouchStorage, StorageUnavailableError } from './pouch-storage.ts';
 
 const config = readConfig(process.env);
-const dataDir = path.resolve(config.dataDir);
+// DATA_DIR, or the CouchDB server of COUCHDB_URL (whose credentials are never printed).
+const location = storageLocation(config);
 const staticDir = path.resolve(config.staticDir);
-const storage = await openPouchStorage(dataDir);
+const storage = await openPouchStorage(location).catch((error: unknown) => {
+  if (!(error instanceof StorageUnavailableError)) throw error;
+  console.error(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+  process.exit(1);
+});
 const app = createApp({
   storage,
   staticDir,
@@ -33,7 +38,7 @@ function urlsToOpen(host: string, port: number): string[] {
 const [local, ...others] = urlsToOpen(config.host, server.port);
 console.log(`Cymorth is running. Open ${local}`);
 for (const url of others) console.log(`  on your network: ${url}`);
-console.log(`Data: ${dataDir}`);
+console.log(`Data: ${describeLocation(location)}`);
 console.log(`App files: ${staticDir}`);
 
 // Input can never reach these (Hono answers every handler error with a 500), but a bug in a

@@ -3,6 +3,7 @@
  * connects this to the process (arguments, terminal, data directory); everything else is here.
  * Exit status: 0 done, 1 refused or failed, 2 bad arguments.
  */
+import { StorageUnavailableError } from '../pouch-storage.ts';
 import type { Storage } from '../storage.ts';
 import type { AccountDoc } from './account.ts';
 import { parseAdminArgs, type AdminCommand } from './admin-args.ts';
@@ -24,6 +25,7 @@ import { passwordProblemText } from './password-policy.ts';
 import { PasswordInputError } from './password-prompt.ts';
 
 export type AdminIo = {
+  /** Where the data is, as the user should read it: a directory, or a CouchDB server (no password). */
   dataDir: string;
   openStorage(): Promise<Storage>;
   /** Asks for a new password: twice at a terminal, one line from a pipe. */
@@ -48,6 +50,10 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     storage = await io.openStorage();
     await storage.serverOnly.ping();
   } catch (error) {
+    if (error instanceof StorageUnavailableError) {
+      io.err(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+      return 1;
+    }
     io.err(`Could not open the data in ${io.dataDir}: ${String(error)}`);
     io.err('Is the server running? Stop it first: only one process can open the data at a time.');
     return 1;

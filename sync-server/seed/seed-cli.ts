@@ -6,13 +6,19 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { listAccounts } from '../accounts/account-store.ts';
-import { openPouchStorage } from '../pouch-storage.ts';
+import { couchdbUrl } from '../config.ts';
+import {
+  describeLocation,
+  isCouchUrl,
+  openPouchStorage,
+  StorageUnavailableError,
+} from '../pouch-storage.ts';
 import type { SeedAccount } from './generate.ts';
 import { maxAreas } from './generate.ts';
 import { places } from './places.ts';
 import {
   demoPassword,
-  isEmptyDataDir,
+  isEmptyLocation,
   isLockError,
   lockedError,
   readSeedInfo,
@@ -32,7 +38,8 @@ all share one demo password. Stop the server first: LevelDB allows one process p
   --volunteers M     volunteer profiles and accounts (default 8)
   --areas K          areas, Welsh counties, 1 to ${maxAreas} (default 3)
   --coordinators C   coordinator accounts, each covering some areas (default: one per two areas)
-  --data-dir DIR     where to write (default: $DATA_DIR, else ./data)
+  --data-dir DIR     where to write (default: the CouchDB server of $COUCHDB_URL if set,
+                     else $DATA_DIR, else ./data); an http(s):// URL names a CouchDB server
   --seed S           whole number; the same seed and --now give the same documents (default 1)
   --now ISO          the seeded world's "now" (default: today 00:00 UTC)
   --force            replace the Cymorth databases already in the directory
@@ -93,7 +100,8 @@ export function parseSeedArgs(argv: string[], io: SeedIo): Parsed {
   }
   if (values.help) return { ok: true, mode: 'help' };
   try {
-    const dataDir = path.resolve(values['data-dir'] ?? (io.env.DATA_DIR?.trim() || './data'));
+    const given = values['data-dir'] ?? couchdbUrl(io.env) ?? (io.env.DATA_DIR?.trim() || './data');
+    const dataDir = isCouchUrl(given) ? given : path.resolve(given);
     let now = startOfDay(io.today());
     if (values.now !== undefined) {
       now = new Date(values.now);
@@ -151,7 +159,9 @@ export function accountLines(
 function printSummary(result: SeedResult, options: SeedOptions, out: (line: string) => void) {
   const { summary, timings } = result;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  out(`Seeded ${options.dataDir} (seed ${options.seed}, now ${options.now.toISOString()})`);
+  out(
+    `Seeded ${describeLocation(options.dataDir)} (seed ${options.seed}, now ${options.now.toISOString()})`,
+  );
   out(
     `Documents: ${Object.entries(summary.docs)
       .map(([k, n]) => `${k} ${n}`)
@@ -227,12 +237,12 @@ export async function runSeed(argv: string[], io: SeedIo): Promise<number> {
   const { options } = parsed;
   try {
     if (parsed.mode === 'demo-start') {
-      if (!isEmptyDataDir(options.dataDir)) {
+      if (!(await isEmptyLocation(options.dataDir))) {
         await listExisting(options, io);
         return 0;
       }
       io.err(
-        `Empty data directory: seeding a small demo set into ${options.dataDir} (CYMORTH_DEMO=0 turns this off).`,
+        `No data yet: seeding a small demo set into ${describeLocation(options.dataDir)} (CYMORTH_DEMO=0 turns this off).`,
       );
       const result = await seedDataDir(options);
       const d = demoShape;
@@ -248,6 +258,10 @@ export async function runSeed(argv: string[], io: SeedIo): Promise<number> {
     printAccounts(result, io.out);
     return 0;
   } catch (error) {
+    if (error instanceof StorageUnavailableError) {
+      io.err(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+      return 1;
+    }
     if (error instanceof SeedError || isLockError(error)) {
       io.err(error instanceof SeedError ? error.message : lockedError(options.dataDir).message);
       return 1;

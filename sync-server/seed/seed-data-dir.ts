@@ -4,7 +4,9 @@
  * server-only marker `seed:info` saying what was seeded and whether it is the demo set.
  *
  * LevelDB lets one process open a database, so the server must be stopped; a locked directory is
- * reported as such rather than as LevelDB's own message.
+ * reported as such rather than as LevelDB's own message. `dataDir` may also be the URL of a CouchDB
+ * server (`COUCHDB_URL`): the same two databases are made there, and "empty" means they hold no
+ * documents yet.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -13,7 +15,7 @@ import PouchDB from 'pouchdb-node';
 import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
 import { createAccount } from '../accounts/account-store.ts';
 import { productionScrypt, type ScryptParams } from '../accounts/password-hash.ts';
-import { openPouchStorage } from '../pouch-storage.ts';
+import { describeLocation, isCouchUrl, openPouchStorage } from '../pouch-storage.ts';
 import { replicatedDbName, serverOnlyDbName, type MutableDocStore } from '../storage.ts';
 import { generate, summarise, type SeedAccount, type SeedShape, type Summary } from './generate.ts';
 
@@ -36,6 +38,7 @@ export type SeedInfo = {
 };
 
 export type SeedOptions = SeedShape & {
+  /** A data directory, or the URL of a CouchDB server ending in `/`. */
   dataDir: string;
   /** Replace the Cymorth databases already in `dataDir`. */
   force?: boolean;
@@ -67,6 +70,29 @@ export function isEmptyDataDir(dataDir: string): boolean {
   return !existsSync(dataDir) || readdirSync(dataDir).length === 0;
 }
 
+/** A CouchDB database that does not exist yet counts as empty; asking never creates it. */
+async function isEmptyCouchDb(url: string): Promise<boolean> {
+  const db = new PouchDB(url, { skip_setup: true });
+  try {
+    return (await db.info()).doc_count === 0;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return true;
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+/** No Cymorth data in this directory, or in the two databases on this CouchDB server. */
+export async function isEmptyLocation(location: string): Promise<boolean> {
+  if (!isCouchUrl(location)) return isEmptyDataDir(location);
+  await (await openPouchStorage(location)).close(); // fails clearly if CouchDB does not answer
+  const counts = await Promise.all(
+    [replicatedDbName, serverOnlyDbName].map((name) => isEmptyCouchDb(`${location}${name}`)),
+  );
+  return counts.every(Boolean);
+}
+
 export const isLockError = (error: unknown) =>
   error instanceof Error && /\block\b.*LOCK|Resource temporarily unavailable/.test(error.message);
 
@@ -78,7 +104,7 @@ export const lockedError = (dataDir: string) =>
 
 /** Opens a database, turning LevelDB's lock failure into a clear message. */
 async function openDb(dataDir: string, name: string): Promise<PouchDB.Database> {
-  const db = new PouchDB(path.join(dataDir, name));
+  const db = new PouchDB(isCouchUrl(dataDir) ? `${dataDir}${name}` : path.join(dataDir, name));
   try {
     await db.info();
     return db;
@@ -153,15 +179,16 @@ async function createAccounts(
 export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const dataDir = path.resolve(options.dataDir);
-  if (!options.force && !isEmptyDataDir(dataDir)) {
+  const dataDir = isCouchUrl(options.dataDir) ? options.dataDir : path.resolve(options.dataDir);
+  const where = describeLocation(dataDir);
+  if (!options.force && !(await isEmptyLocation(dataDir))) {
     throw new SeedError(
       'not_empty',
-      `${dataDir} already has data. Seed an empty directory, or pass --force to replace its Cymorth databases.`,
+      `${where} already has data. Seed an empty place, or pass --force to replace its Cymorth databases.`,
     );
   }
 
-  await mkdir(dataDir, { recursive: true });
+  if (!isCouchUrl(dataDir)) await mkdir(dataDir, { recursive: true });
   let replicated = await openDb(dataDir, replicatedDbName);
   let serverOnly: PouchDB.Database;
   try {
@@ -171,7 +198,7 @@ export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
     throw error;
   }
   if (options.force) {
-    log(`Replacing the Cymorth databases in ${dataDir} (--force).`);
+    log(`Replacing the Cymorth databases in ${where} (--force).`);
     await Promise.all([replicated.destroy(), serverOnly.destroy()]);
     replicated = await openDb(dataDir, replicatedDbName);
   } else {

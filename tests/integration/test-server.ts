@@ -1,6 +1,7 @@
 /**
  * The real sync server for integration tests: `createApp` on real PouchDB/LevelDB in a temporary
- * data directory, listening on a free port, serving the static fixture.
+ * data directory (or, with `storage: 'couchdb'`, on a CouchDB stand-in reached as `COUCHDB_URL`
+ * would be), listening on a free port, serving the static fixture.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,25 +10,62 @@ import { createApp, type AppOptions } from '../../sync-server/app.ts';
 import { listen } from '../../sync-server/listen.ts';
 import { openPouchStorage } from '../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../sync-server/storage.ts';
+import { startCouchStandIn, type CouchStandIn } from './couch-stand-in.ts';
 import { writeStaticFixture } from './static-fixture.ts';
+
+/** Where a test server keeps its data: the embedded default, or a CouchDB server over HTTP. */
+export type StorageKind = 'leveldb' | 'couchdb';
+export const storageKinds: readonly StorageKind[] = ['leveldb', 'couchdb'];
+
+/**
+ * The storage of servers started without saying which: LevelDB, unless a suite re-run on CouchDB
+ * asked otherwise (tests/integration/on-couchdb/), or `CYMORTH_TEST_STORAGE=couchdb` for a run of
+ * the whole integration project on CouchDB.
+ */
+let defaultKind: StorageKind =
+  process.env.CYMORTH_TEST_STORAGE === 'couchdb' ? 'couchdb' : 'leveldb';
+
+export function useStorageByDefault(kind: StorageKind): void {
+  defaultKind = kind;
+}
+
+export const defaultStorageKind = () => defaultKind;
 
 export type TestServer = {
   url: string;
   port: number;
   storage: Storage;
+  /** The storage's location: the data directory, or the CouchDB URL (with credentials). */
+  location: string;
   close(): Promise<void>;
 };
 
 export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'>> & {
   /** Wraps the real storage, e.g. to make a write fail as a crash would. */
   wrapStorage?: (storage: Storage) => Storage;
+  /** LevelDB in a temporary directory, or a fresh CouchDB stand-in; `defaultStorageKind()` if unset. */
+  storage?: StorageKind;
 };
 
+/** A fresh, empty place for a test server's data, and how to remove it afterwards. */
+export async function testStorageLocation(root: string, kind: StorageKind = defaultKind) {
+  let couch: CouchStandIn | undefined;
+  if (kind === 'couchdb') couch = await startCouchStandIn();
+  return {
+    location: couch?.url ?? path.join(root, 'data'),
+    couch,
+    remove: async () => {
+      await couch?.close();
+    },
+  };
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { wrapStorage, ...appOptions } = options;
+  const { wrapStorage, storage: kind, ...appOptions } = options;
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-it-'));
   const staticDir = await writeStaticFixture(root);
-  const storage = await openPouchStorage(path.join(root, 'data'));
+  const place = await testStorageLocation(root, kind);
+  const storage = await openPouchStorage(place.location);
   const app = createApp({
     // High by default so only the rate-limit tests ever meet the limit.
     rateLimitPerMinute: 10_000,
@@ -41,10 +79,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${server.port}`,
     port: server.port,
     storage,
+    location: place.location,
     close: async () => {
       // Short: a refused body is drained a moment after its answer, which would hold `close` open.
       await server.close(250);
       await storage.close();
+      await place.remove();
       await rm(root, { recursive: true, force: true });
     },
   };

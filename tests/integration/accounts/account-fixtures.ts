@@ -14,7 +14,12 @@ import { listen } from '../../../sync-server/listen.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
 import { writeStaticFixture } from '../static-fixture.ts';
-import { startTestServer, type TestServer, type TestServerOptions } from '../test-server.ts';
+import {
+  startTestServer,
+  testStorageLocation,
+  type TestServer,
+  type TestServerOptions,
+} from '../test-server.ts';
 
 export const testScrypt: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 export const goodPassword = 'Bara brith a phaned o de';
@@ -101,7 +106,8 @@ export const sessionIds = (storage: Storage) => storage.serverOnly.idsWithPrefix
 export async function startTwoInstances(now: () => Date) {
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-accounts-'));
   const staticDir = await writeStaticFixture(root);
-  const storage = await openPouchStorage(path.join(root, 'data'));
+  const place = await testStorageLocation(root);
+  const storage = await openPouchStorage(place.location);
   const options = {
     storage,
     staticDir,
@@ -120,6 +126,7 @@ export async function startTwoInstances(now: () => Date) {
     close: async () => {
       await Promise.all(servers.map((s) => s.close(250)));
       await storage.close();
+      await place.remove();
       await rm(root, { recursive: true, force: true });
     },
   };
