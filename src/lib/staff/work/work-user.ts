@@ -1,0 +1,31 @@
+/**
+ * The signed-in member of staff as the access policy sees them, built on the device from what it
+ * holds, so the screens offer exactly what the server will accept. A volunteer's areas are their
+ * approved profile's (`volunteerAccessAreas`), as the server computes them; the account's own list
+ * is what an admin typed and may not be approved yet.
+ */
+import type { StaffUser } from '#domain/staff/users.ts';
+import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { RequestRow, VolunteerRow } from '../sync/projections.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { StaffAccount } from '../session.ts';
+
+export function workUser(
+  account: Pick<StaffAccount, 'role' | 'areas'>,
+  id: string,
+  profile?: VolunteerRow,
+): StaffUser {
+  if (account.role !== 'volunteer') {
+    return { id, role: account.role, areas: [...account.areas], disabled: false };
+  }
+  const areas = profile
+    ? volunteerAccessAreas({ ...profile, _id: profile.id } as VolunteerDoc)
+    : [];
+  return { id, role: 'volunteer', areas, disabled: false };
+}
+
+/** A read-model row back as the document the domain judges (`''` meant null: projections.ts). */
+export function requestOfRow(row: RequestRow): StaffRequestDoc {
+  const { id, area, assignee, ...rest } = row;
+  return { ...rest, _id: id, area: area || null, assignee: assignee || null };
+}
