@@ -1,0 +1,106 @@
+/**
+ * Documents leave a staff device when they leave its user's view (DESIGN.md, "Access"), within one
+ * pull cycle, from the replica and the read model alike, and come back when the view takes them
+ * back although the device's checkpoint is past them. A disabled account's device is wiped at its
+ * next sync. This needs Chromium: PouchDB's `purge` exists only in its indexeddb adapter.
+ */
+import { canRead } from '#domain/staff/access.ts';
+import { requestContactId } from '#domain/staff/doc-ids.ts';
+import type { StaffDoc } from '#domain/staff/documents.ts';
+import type { Page } from '@playwright/test';
+import { disableAccount, handOver } from './support/coordinator-desk.ts';
+import { expect, test } from './support/fixtures.ts';
+import { hydrated } from './support/hydration.ts';
+import { t } from './support/locales.ts';
+import { heldOnDevice, userDatabases } from './support/staff-device-stores.ts';
+
+test.use({ ownServer: true });
+// A document that leaves the view silently is found when the pull's longpoll ends (25 s at most).
+test.setTimeout(150_000);
+const cycle = { timeout: 45_000 };
+
+const password = 'hir-a-chryf-2026';
+const shape = { requests: 60, volunteers: 6, areas: 3, coordinators: 2, seed: 7 };
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/en/staff/sign-in');
+  await hydrated(page);
+  await page.getByLabel(t('en', 'staff.sign_in.username')).fill(username);
+  await page.getByLabel(t('en', 'staff.sign_in.password')).fill(password);
+  await page.getByRole('button', { name: t('en', 'staff.sign_in.button') }).click();
+  await expect(page).toHaveURL(/\/en\/staff$/);
+}
+
+const onDevice = (count: number) =>
+  t('en', `staff.sync.requests_on_device_${new Intl.PluralRules('en').select(count)}`, { count });
+
+test('a task handed to someone else leaves the volunteer’s device, and comes back with it', async ({
+  page,
+  server,
+  appServer,
+}) => {
+  const world = await server.seedStaffWorld({ ...shape, now: new Date() }, password);
+  const now = new Date().toISOString();
+  const volunteers = world.accounts.filter((a) => a.role === 'volunteer');
+  const isActiveTask = (d: StaffDoc, userId: string) =>
+    d.type === 'request' && d.assignee === userId && ['assigned', 'in_progress'].includes(d.status);
+  const volunteer = volunteers.find((v) => world.docs.some((d) => isActiveTask(d, v.userId)))!;
+  const other = volunteers.find((v) => v !== volunteer)!;
+  const coordinator = world.accounts.find((a) => a.role === 'coordinator')!;
+  const task = world.docs.find((d) => isActiveTask(d, volunteer.userId))!;
+  const user = { id: volunteer.userId, role: 'volunteer' as const, areas: volunteer.areas };
+  const visible = world.docs.filter(
+    (d) => d.type === 'request' && canRead({ ...user, disabled: false }, d, undefined, now),
+  ).length;
+  const rows = [
+    { id: task._id, table: 'requests' },
+    { id: requestContactId(task._id), table: 'contacts' },
+  ];
+  const ids = rows.map((r) => r.id);
+
+  await signIn(page, volunteer.username);
+  const panel = page.locator('.sync-panel');
+  await expect(panel).toContainText(onDevice(visible), { timeout: 30_000 });
+  await expect(panel).toContainText(t('en', 'staff.sync.everything_on_server'));
+  expect(await heldOnDevice(page, volunteer.username, rows)).toEqual({
+    replica: ids,
+    readModel: ids,
+  });
+
+  // The coordinator gives the task to another volunteer: nothing the device can see changes.
+  await handOver(appServer, task._id, other.userId, coordinator.userId);
+  await expect
+    .poll(() => heldOnDevice(page, volunteer.username, rows), cycle)
+    .toEqual({ replica: [], readModel: [] });
+  await expect(panel).toContainText(onDevice(visible - 1));
+
+  // And gives it back: the device's checkpoint is past both documents, yet both arrive again.
+  await handOver(appServer, task._id, volunteer.userId, coordinator.userId);
+  await expect
+    .poll(() => heldOnDevice(page, volunteer.username, rows), cycle)
+    .toEqual({ replica: ids, readModel: ids });
+  await expect(panel).toContainText(onDevice(visible));
+  await expect(panel).toContainText(t('en', 'staff.sync.everything_on_server'));
+});
+
+test('a disabled account’s device is wiped at its next sync', async ({
+  page,
+  server,
+  appServer,
+}) => {
+  const world = await server.seedStaffWorld({ ...shape, now: new Date() }, password);
+  const volunteer = world.accounts.find((a) => a.role === 'volunteer')!;
+  await signIn(page, volunteer.username);
+  await expect(page.locator('.sync-panel')).toContainText(
+    t('en', 'staff.sync.everything_on_server'),
+    { timeout: 30_000 },
+  );
+  expect(await userDatabases(page, volunteer.username)).toHaveLength(2);
+
+  await disableAccount(appServer, volunteer.username);
+  await expect(page).toHaveURL(/\/en\/staff\/sign-in$/, cycle);
+  await expect.poll(() => userDatabases(page, volunteer.username)).toEqual([]);
+  // The account is forgotten on this device too: the staff page asks for sign-in.
+  await page.goto('/en/staff');
+  await expect(page).toHaveURL(/\/en\/staff\/sign-in$/);
+});

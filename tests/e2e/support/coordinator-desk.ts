@@ -1,0 +1,33 @@
+/**
+ * What a coordinator or an admin does on the server while a staff device watches: hand a task to
+ * someone else, and switch an account off. Written through the running server's own storage, as a
+ * replicated write or `npm run admin` would leave it.
+ */
+import { assign } from '#domain/staff/request-edits.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
+import type { AppServer } from './app-server.ts';
+
+/** Gives the request to `to` (a user id), as coordinator `by`; returns the stored revision. */
+export async function handOver(
+  server: AppServer,
+  requestId: string,
+  to: string,
+  by: string,
+): Promise<StaffRequestDoc> {
+  const db = server.storage.replica;
+  const current = await db.get<StaffRequestDoc>(requestId);
+  const handed = assign(current, to, by, new Date().toISOString());
+  const { rev } = await db.put(handed);
+  return { ...handed, _rev: rev };
+}
+
+export async function disableAccount(server: AppServer, username: string): Promise<void> {
+  const ctx = {
+    store: server.storage.serverOnly,
+    now: () => new Date(),
+    scrypt: { N: 2 ** 10, r: 8, p: 1 },
+  };
+  const result = await setDisabled(ctx, username, true);
+  if (!result.ok) throw new Error(`could not disable ${username}: ${result.problem}`);
+}
