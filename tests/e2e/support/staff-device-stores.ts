@@ -88,7 +88,9 @@ export function heldOnDevice(
 /** Writes `doc` into the user's replica through PouchDB, as a screen of the app would. */
 export async function writeOnDevice(page: Page, username: string, doc: object): Promise<void> {
   if (!(await page.evaluate(() => 'TestPouchDB' in globalThis))) {
-    await page.addScriptTag({ content: await pouchBundle() });
+    // Evaluated over the DevTools protocol, which the page's Content-Security-Policy (rightly)
+    // does not let an inline script tag do.
+    await page.evaluate(await pouchBundle());
   }
   await page.evaluate(
     async ({ user, doc }) => {
