@@ -1,0 +1,181 @@
+/**
+ * Two people work on one request at once, one of them offline (DESIGN.md, "Conflicts"): a
+ * coordinator in Welsh, online, and the volunteer doing the task, in English, on a phone that has
+ * lost its signal. When the phone is back online both devices and the server hold one merged
+ * request with every note, and what the server refused is on the volunteer's screen in words.
+ */
+import type { StaffDoc } from '#domain/staff/documents.ts';
+import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import { generate, type SeedAccount } from '../../sync-server/seed/generate.ts';
+import { StaffWork } from './pages/staff-work.ts';
+import { expect, test } from './support/fixtures.ts';
+
+test.use({ ownServer: true });
+
+const password = 'hir-a-chryf-2026';
+
+type Cast = {
+  seed: number;
+  coordinator: SeedAccount;
+  volunteer: SeedAccount;
+  /** Assigned to the volunteer, in the coordinator's areas. */
+  task: StaffRequestDoc;
+  /** Open and unassigned, in one of the volunteer's areas. */
+  open: StaffRequestDoc;
+};
+
+const shape = (seed: number, now: Date) => ({
+  requests: 60,
+  volunteers: 6,
+  areas: 3,
+  coordinators: 2,
+  seed,
+  now,
+});
+
+/** The first seeded world with the people and requests this story needs. */
+function cast(now: Date): Cast {
+  for (let seed = 1; seed < 200; seed++) {
+    const { docs, accounts } = generate(shape(seed, now));
+    const requests = docs.filter((d): d is StaffRequestDoc => d.type === 'request');
+    for (const volunteer of accounts.filter((a) => a.role === 'volunteer' && a.approved)) {
+      const profile = docs.find((d) => d._id === `volunteer:${volunteer.userId}`) as VolunteerDoc;
+      const task = requests.find((r) => r.status === 'assigned' && r.assignee === volunteer.userId);
+      const coordinator = accounts.find(
+        (a) => a.role === 'coordinator' && task?.area && a.areas.includes(task.area),
+      );
+      const open = requests.find(
+        (r) =>
+          r.assignee === null &&
+          (r.status === 'new' || r.status === 'triaged') &&
+          r.area !== null &&
+          profile.areas.includes(r.area),
+      );
+      if (task && coordinator && open) return { seed, coordinator, volunteer, task, open };
+    }
+  }
+  throw new Error('no seeded world fits the story');
+}
+
+test('a task edited offline and online at once converges, and a refusal is shown in words', async ({
+  browser,
+  baseURL,
+  server,
+}) => {
+  test.setTimeout(180_000);
+  const now = new Date();
+  const story = cast(now);
+  await server.seedStaffWorld(shape(story.seed, now), password);
+  const stored = (id: string) =>
+    server.appServer.storage.replica.get(id, { conflicts: true }) as Promise<
+      StaffDoc & { _conflicts?: string[] }
+    >;
+
+  const coordinatorDevice = await browser.newContext({ baseURL, locale: 'cy-GB' });
+  const volunteerDevice = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const coordinator = await StaffWork.open(coordinatorDevice, 'cy');
+  const volunteer = await StaffWork.open(volunteerDevice, 'en');
+  await coordinator.signIn(story.coordinator.username, password);
+  await volunteer.signIn(story.volunteer.username, password);
+
+  // Both open the same task from their lists.
+  await coordinator.openList('staff.home.requests_link');
+  await coordinator.page.getByLabel(coordinator.text('work.list.filter_label')).selectOption('all');
+  await coordinator.page
+    .getByRole('button', { name: coordinator.text('work.list.filter_button') })
+    .click();
+  await coordinator.openRequest(story.task._id);
+  await volunteer.openList('staff.home.tasks_link');
+  await expect(volunteer.card(story.open._id)).toBeVisible();
+  await volunteer.openRequest(story.task._id);
+
+  // The volunteer loses the signal and keeps working: the task is started, a note written.
+  await volunteer.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await volunteerDevice.setOffline(true);
+  await volunteer.setStatus('in_progress');
+  await expect(volunteer.page.getByText(volunteer.text('work.request.sync_offline'))).toBeVisible();
+  await expect(volunteer.page.locator('.work-status')).toContainText(
+    volunteer.text('staff.sync.pending_other', { count: 2 }),
+  );
+  await volunteer.addNote('Started: the pharmacy opens at ten.');
+
+  // Still offline, the volunteer takes an open task in an area they have just been taken off (a
+  // coordinator's decision the phone has not heard about), and writes a note on it.
+  const profile = (await server.appServer.storage.replica.get(
+    `volunteer:${story.volunteer.userId}`,
+  )) as VolunteerDoc & { _rev: string };
+  await server.appServer.storage.replica.put({
+    ...profile,
+    areas: profile.areas.filter((a) => a !== story.open.area),
+    updated_at: new Date().toISOString(),
+  });
+  await volunteer.page
+    .getByRole('link', { name: volunteer.text('work.request.list_link') })
+    .click();
+  await volunteer.openRequest(story.open._id);
+  await volunteer.claim();
+  await volunteer.addNote('On my way to this one too.');
+
+  // Meanwhile the coordinator, online, makes it urgent and leaves a note for the volunteer.
+  const urgency = story.task.urgency === 'high' ? 'low' : 'high';
+  await coordinator.setUrgency(urgency);
+  await coordinator.addNote('Mae hi angen y feddyginiaeth cyn hanner dydd.');
+  await expect
+    .poll(async () => ((await stored(story.task._id)) as StaffRequestDoc).urgency)
+    .toBe(urgency);
+
+  // The signal returns: the server merges the two edits and both devices follow.
+  await volunteerDevice.setOffline(false);
+  await expect
+    .poll(
+      async () => {
+        const doc = (await stored(story.task._id)) as StaffRequestDoc & { _conflicts?: string[] };
+        return [doc.status, doc.urgency, doc.assignee, doc._conflicts ?? []];
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual(['in_progress', urgency, story.volunteer.userId, []]);
+
+  await volunteer.gotoRequest(story.task._id);
+  for (const device of [coordinator, volunteer]) {
+    await expect(device.fact('status')).toHaveText(device.text('work.status.in_progress'), {
+      timeout: 30_000,
+    });
+    await expect(device.fact('urgency')).toHaveText(device.text(`work.urgency.${urgency}`));
+    await expect(device.notes).toContainText('Started: the pharmacy opens at ten.');
+    await expect(device.notes).toContainText('Mae hi angen y feddyginiaeth cyn hanner dydd.');
+  }
+  // The server holds both notes too: nothing was lost.
+  const notes = await server.appServer.storage.replica.allDocs({
+    startkey: `note:${story.task._id.slice('request:'.length)}:`,
+    endkey: `note:${story.task._id.slice('request:'.length)}:\uffff`,
+    include_docs: true,
+  });
+  const texts = notes.rows.map((r) => (r.doc as unknown as { text: string }).text);
+  expect(texts).toContain('Started: the pharmacy opens at ten.');
+  expect(texts).toContain('Mae hi angen y feddyginiaeth cyn hanner dydd.');
+  // The coordinator's history shows the volunteer's step as well as their own.
+  await expect(coordinator.page.getByTestId('history')).toContainText(
+    coordinator.text('work.history.status', {
+      from: coordinator.text('work.status.assigned'),
+      to: coordinator.text('work.status.in_progress'),
+    }),
+  );
+
+  // The claim outside the volunteer's areas was refused, and the phone says so, in words.
+  await volunteer.gotoRequest(story.open._id);
+  const reason = (code: string) => volunteer.text(`staff.sync.refused_reasons.${code}`);
+  await expect(volunteer.refusals).toContainText(
+    volunteer.text('work.refusals.request', { reason: reason('outside-your-areas') }),
+    { timeout: 30_000 },
+  );
+  await expect(volunteer.refusals).toContainText(
+    volunteer.text('work.refusals.note', { reason: reason('not-assigned-to-you') }),
+  );
+  const open = (await stored(story.open._id)) as StaffRequestDoc;
+  expect(open.assignee).toBeNull();
+
+  await coordinatorDevice.close();
+  await volunteerDevice.close();
+});
