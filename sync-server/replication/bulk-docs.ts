@@ -2,8 +2,10 @@
  * `POST /db/_bulk_docs`: every document validated by the domain schema and judged by `canWrite`
  * against the stored winner before anything is stored. A refusal is that document's answer,
  * `{ id, error: "forbidden", reason }`, which PouchDB's replicator reports as `denied`; the rest of
- * the batch is written. Requests are judged first, so a contact, note or event in the same batch is
- * judged against the request as this batch leaves it.
+ * the batch is written. A time set further than five minutes ahead of the server's clock is refused
+ * (`clock-ahead`, stamps.ts), so a device with a wrong clock cannot win merges. Requests are judged
+ * first, so a contact, note or event in the same batch is judged against the request as this batch
+ * leaves it.
  * https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-docs
  */
 import type { Context } from 'hono';
@@ -88,7 +90,14 @@ async function knownRevs(db: ReplicaDb, docs: unknown[], newEdits: boolean): Pro
   return known;
 }
 
-export async function bulkDocs(c: Context, db: ReplicaDb, user: StaffUser, body: unknown) {
+/** `now` is the server's clock: writes stamped too far ahead of it are refused (`clock-ahead`). */
+export async function bulkDocs(
+  c: Context,
+  db: ReplicaDb,
+  user: StaffUser,
+  body: unknown,
+  now: () => Date = () => new Date(),
+) {
   const docs = isObject(body) ? body.docs : undefined;
   const newEdits = isObject(body) ? (body.new_edits ?? true) : true;
   if (!Array.isArray(docs) || typeof newEdits !== 'boolean') {
@@ -98,6 +107,7 @@ export async function bulkDocs(c: Context, db: ReplicaDb, user: StaffUser, body:
   const current = await winners(db, [...ids, ...ids.flatMap((id) => requestIdOf(id) ?? [])]);
   const known = await knownRevs(db, docs, newEdits);
   const batchRequests = new Map<string, StaffRequestDoc>();
+  const judgedAt = now().toISOString();
 
   const judge = async (input: unknown, id: string): Promise<Outcome> => {
     if (!isObject(input) || id === '' || Object.hasOwn(input, '__proto__')) {
@@ -116,7 +126,7 @@ export async function bulkDocs(c: Context, db: ReplicaDb, user: StaffUser, body:
           (stored && 'type' in stored && stored.type === 'request' ? stored : undefined));
     const winner = current.get(id) ?? null;
     const before = newEdits ? winner : await replacedRevision(db, parsed.doc, winner);
-    const verdict = canWrite(user, before, parsed.doc, related);
+    const verdict = canWrite(user, before, parsed.doc, related, judgedAt);
     if (!verdict.ok) return refuse(id, verdict.reason);
     if ('type' in parsed.doc && parsed.doc.type === 'request') batchRequests.set(id, parsed.doc);
     return { write: parsed.doc };

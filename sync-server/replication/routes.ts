@@ -88,7 +88,7 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   );
   app.post(
     '/_bulk_docs',
-    withBody(options.maxBulkBytes, (c, b) => bulkDocs(c, db, userOf(c), b)),
+    withBody(options.maxBulkBytes, (c, b) => bulkDocs(c, db, userOf(c), b, now)),
   );
   app.get('/_all_docs', (c) => allDocs(c, db, filterOf(c), undefined));
   app.post(

@@ -10,6 +10,7 @@ import { createApp, type AppOptions } from '../../sync-server/app.ts';
 import { listen } from '../../sync-server/listen.ts';
 import { openPouchStorage } from '../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../sync-server/storage.ts';
+import { t0 } from '../unit/domain/staff/factories.ts';
 import { startCouchStandIn, type CouchStandIn } from './couch-stand-in.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 
@@ -47,6 +48,16 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
   storage?: StorageKind;
 };
 
+/**
+ * The test documents live in January 2030 (`t0` of tests/unit/domain/staff/factories.ts), and the
+ * server refuses writes stamped far ahead of its clock (`clock-ahead`). So a server started without
+ * a clock gets this one: time moving as usual, from a day after `t0`.
+ */
+export function worldClock(): () => Date {
+  const offset = Date.parse(t0) + 86_400_000 - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 /** A fresh, empty place for a test server's data, and how to remove it afterwards. */
 export async function testStorageLocation(root: string, kind: StorageKind = defaultKind) {
   let couch: CouchStandIn | undefined;
@@ -70,6 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // High by default so only the rate-limit tests ever meet the limit.
     rateLimitPerMinute: 10_000,
     trustProxy: false,
+    now: worldClock(),
     ...appOptions,
     storage: wrapStorage ? wrapStorage(storage) : storage,
     staticDir,

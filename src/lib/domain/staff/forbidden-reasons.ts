@@ -18,6 +18,7 @@ export const forbiddenReasons = [
   'append-only',
   'cannot-delete',
   'was-deleted',
+  'clock-ahead',
 ] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 

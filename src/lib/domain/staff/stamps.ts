@@ -34,6 +34,18 @@ export function compareStamps(a: Stamp, b: Stamp): number {
 export const sameStamp = (a: Stamp, b: Stamp) => compareStamps(a, b) === 0;
 
 /**
+ * How far ahead of the server's clock a written time may be. Phones' clocks drift by seconds, and
+ * a save takes a moment to travel; a stamp further ahead than this comes from a clock set wrong,
+ * and would win every last-writer-wins merge against honest edits until real time caught up.
+ */
+export const maxClockSkewMs = 5 * 60_000;
+
+/** `at` is more than `maxClockSkewMs` after `now` (both ISO instants). */
+export function isAheadOf(at: string, now: string): boolean {
+  return Date.parse(at) - Date.parse(now) > maxClockSkewMs;
+}
+
+/**
  * The stamp for a new write by `by` at wall-clock `now`, strictly after the stamp it replaces. A
  * phone whose clock runs slow would otherwise write a value that loses to the one it replaced; taking
  * one millisecond past what it has seen is the hybrid-logical-clock rule (Kulkarni et al., "Logical

@@ -11,7 +11,7 @@ import { canWriteProfile } from './profile-write-access.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
 import { coversArea, type StaffUser } from './users.ts';
-import { changedFields } from './write-integrity.ts';
+import { changedFields, futureTimeProblem } from './write-integrity.ts';
 
 const live = (doc: StoredDoc | null): StaffDoc | null =>
   doc === null || !('type' in doc) ? null : doc;
@@ -72,16 +72,24 @@ function requestWrite(user: StaffUser, before: StaffDoc | null, after: StaffDoc 
   return b === null ? forbidden('role-cannot-write') : canVolunteerWriteRequest(user, b, a);
 }
 
+/**
+ * `now` is the judge's clock (the server's, ISO): given, a write that sets a time more than
+ * `maxClockSkewMs` ahead of it is refused (`clock-ahead`), so a device whose clock is set wrong
+ * cannot win every merge from then on. A device judging its own edits passes no clock.
+ */
 export function canWrite(
   user: StaffUser,
   before: StoredDoc | null,
   after: StoredDoc,
   related?: StaffRequestDoc,
+  now?: string,
 ): WriteVerdict {
   if (user.disabled) return forbidden('disabled');
   const cls = docClassOf(after._id);
   if (cls === null || (before !== null && before._id !== after._id))
     return forbidden('invalid-document');
+  const ahead = now === undefined ? null : futureTimeProblem(before, after, now);
+  if (ahead !== null) return forbidden(ahead);
   if (isAppendOnly(cls)) return appendOnlyWrite(user, before, after, related);
   // Bringing a deleted document back is an admin's repair (the last body as it was, old stamps
   // and all), never a side effect of a stale device.

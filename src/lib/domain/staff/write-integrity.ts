@@ -7,7 +7,7 @@
 import { assignmentKey, type Assignment } from './assignments.ts';
 import type { ForbiddenReason } from './forbidden-reasons.ts';
 import { detailFields, registers, type Register, type StaffRequestDoc } from './request-doc.ts';
-import { compareStamps, sameStamp } from './stamps.ts';
+import { compareStamps, isAheadOf, sameStamp } from './stamps.ts';
 import type { StaffUser } from './users.ts';
 
 /** Structural equality for JSON values; key order does not matter. */
@@ -60,6 +60,39 @@ export function stampProblem(
   for (const r of changedRegisters(before, after)) {
     if (after.fields_meta[r].by !== user.id) return 'wrong-author';
     if (compareStamps(after.fields_meta[r], before.fields_meta[r]) <= 0) return 'unstamped-change';
+  }
+  return null;
+}
+
+/** Whether a field holds a time: `at` (stamps, assignments, events) and every `…_at`. */
+const isTimeKey = (key: string) => key === 'at' || key.endsWith('_at');
+
+/** Every time a document carries, by its path (`fields_meta.status.at`, `assignments.2.at`). */
+export function timesOf(value: unknown, path = ''): Map<string, string> {
+  const times = new Map<string, string>();
+  if (typeof value !== 'object' || value === null) return times;
+  for (const [key, field] of Object.entries(value)) {
+    if (key.startsWith('_')) continue;
+    const at = path === '' ? key : `${path}.${key}`;
+    if (typeof field === 'string' && isTimeKey(key)) times.set(at, field);
+    else for (const [p, t] of timesOf(field, at)) times.set(p, t);
+  }
+  return times;
+}
+
+/**
+ * `clock-ahead` when this write sets a time (a stamp, `updated_at`, an assignment, a note's
+ * `created_at`) further in the future than the server's clock allows. Only the times the write
+ * changes are judged, so a document is never stuck because of what someone else wrote earlier.
+ */
+export function futureTimeProblem(
+  before: object | null,
+  after: object,
+  now: string,
+): ForbiddenReason | null {
+  const old = before === null ? new Map<string, string>() : timesOf(before);
+  for (const [path, at] of timesOf(after)) {
+    if (old.get(path) !== at && isAheadOf(at, now)) return 'clock-ahead';
   }
   return null;
 }
