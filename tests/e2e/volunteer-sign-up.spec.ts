@@ -131,15 +131,25 @@ test('a volunteer signs up in Welsh, a coordinator approves, and requests reach 
   await expect(card).toContainText(t('cy', 'volunteers.status.pending'), { timeout: 30_000 });
   await expect(card).toContainText(t('cy', 'volunteers.dbs_to_check'));
   await expectNoAxeViolations(coordinatorPage, 'the volunteers page (cy)');
+  // With no signal: the approval waits on the laptop and goes up when the signal returns.
+  await laptop.setOffline(true);
   await card.getByLabel(t('cy', 'volunteers.approve.dbs_confirm')).check();
   await card.getByRole('button', { name: t('cy', 'volunteers.approve.button') }).click();
   await expect(card).toContainText(t('cy', 'volunteers.status.approved'));
+  await expect(card).toContainText(t('cy', 'volunteers.approve.saved'));
+  await expect(
+    coordinatorPage.getByText(t('cy', 'staff.sync.pending_one', { count: 1 })),
+  ).toBeVisible();
+  expect(
+    (await server.appServer.storage.replicated.get<VolunteerDoc>(volunteerDocId(userId)))?.approval,
+  ).toBe('pending');
+  await laptop.setOffline(false);
   await expect
     .poll(
       async () =>
         (await server.appServer.storage.replicated.get<VolunteerDoc>(volunteerDocId(userId)))
           ?.approval,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     )
     .toBe('approved');
   const approved = await server.appServer.storage.replicated.get<VolunteerDoc>(
@@ -161,10 +171,22 @@ test('the sign-up pages pass axe, in Welsh and in English', async ({ page, serve
   await signUp.continueButton.click();
   await expect(signUp.errorSummary).toBeVisible();
   await expectNoAxeViolations(page, 'sign-up name with an error (cy)', { soft: true });
-  await signUp.answerAll(answers(area.name_cy), async (step) => {
+  // A username already taken comes back from the server to its own question.
+  const taken = { ...answers(area.name_cy), username: 'coordinator1' };
+  await signUp.answerAll(taken, async (step) => {
     if (step !== 'name') await expectNoAxeViolations(page, `sign-up ${step} (cy)`, { soft: true });
   });
   await expectNoAxeViolations(page, 'sign-up check (cy)', { soft: true });
+  await signUp.sendButton.click();
+  await signUp.expectAt('account');
+  await expect(signUp.errorSummary).toContainText(t('cy', 'signup.errors.username.taken'));
+  await expectNoAxeViolations(page, 'sign-up username taken (cy)', { soft: true });
+  await page.getByLabel(t('cy', 'signup.account.username'), { exact: true }).fill('nia.haf');
+  await signUp.continueButton.click();
+  await signUp.expectAt('check');
+  await signUp.sendButton.click();
+  await expect(signUp.heading).toHaveText(t('cy', 'signup.done.title'));
+  await expectNoAxeViolations(page, 'sign-up done (cy)', { soft: true });
   await page.goto('/cy/staff/sign-up');
   await expectNoAxeViolations(page, 'sign-up start (cy)', { soft: true });
 
