@@ -8,7 +8,7 @@ import { canRead } from '#domain/staff/access.ts';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { Page } from '@playwright/test';
-import { disableAccount, handOver } from './support/coordinator-desk.ts';
+import { disableAccount, handOver, setVolunteerAreas } from './support/coordinator-desk.ts';
 import { expect, test } from './support/fixtures.ts';
 import { hydrated } from './support/hydration.ts';
 import { t } from './support/locales.ts';
@@ -80,6 +80,52 @@ test('a task handed to someone else leaves the volunteer’s device, and comes b
     .poll(() => heldOnDevice(page, volunteer.username, rows), cycle)
     .toEqual({ replica: ids, readModel: ids });
   await expect(panel).toContainText(onDevice(visible));
+  await expect(panel).toContainText(t('en', 'staff.sync.everything_on_server'));
+});
+
+test('a volunteer moved to other areas keeps only what the new areas show', async ({
+  page,
+  server,
+  appServer,
+}) => {
+  const world = await server.seedStaffWorld({ ...shape, now: new Date() }, password);
+  const now = new Date().toISOString();
+  const areaIds = world.docs.flatMap((d) =>
+    d.type === 'area' ? [d._id.slice('area:'.length)] : [],
+  );
+  const requests = world.docs.filter((d) => d.type === 'request');
+  const visibleTo = (id: string, areas: string[]) =>
+    requests.filter((d) =>
+      canRead({ id, role: 'volunteer', areas, disabled: false }, d, undefined, now),
+    );
+  // An approved volunteer, and areas that show them fewer requests than theirs do.
+  const moves = world.docs.flatMap((d) => {
+    if (d.type !== 'volunteer' || d.approval !== 'approved') return [];
+    const id = d._id.slice('volunteer:'.length);
+    return areaIds
+      .filter((a) => !d.areas.includes(a))
+      .map((a) => ({ id, before: visibleTo(id, d.areas), after: visibleTo(id, [a]), areas: [a] }))
+      .filter((m) => m.before.some((r) => !m.after.includes(r)));
+  });
+  const move = moves[0]!;
+  const volunteer = world.accounts.find((a) => a.userId === move.id)!;
+  const left = move.before.find((r) => !move.after.includes(r))!;
+  const rows = [{ id: left._id, table: 'requests' }];
+
+  // The device's first eviction cycle gives it a token, which the move then makes name an old view.
+  const firstCycle = page.waitForResponse((r) => r.url().includes('/db/_evictions'));
+  await signIn(page, volunteer.username);
+  const panel = page.locator('.sync-panel');
+  await expect(panel).toContainText(onDevice(move.before.length), { timeout: 30_000 });
+  await firstCycle;
+  expect((await heldOnDevice(page, volunteer.username, rows)).replica).toEqual([left._id]);
+
+  await setVolunteerAreas(appServer, move.id, move.areas);
+  await expect(panel).toContainText(onDevice(move.after.length), cycle);
+  expect(await heldOnDevice(page, volunteer.username, rows)).toEqual({
+    replica: [],
+    readModel: [],
+  });
   await expect(panel).toContainText(t('en', 'staff.sync.everything_on_server'));
 });
 

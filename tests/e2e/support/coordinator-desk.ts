@@ -5,6 +5,8 @@
  */
 import { assign } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { volunteerDocId } from '#domain/staff/doc-ids.ts';
+import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { AppServer } from './app-server.ts';
 
@@ -30,4 +32,11 @@ export async function disableAccount(server: AppServer, username: string): Promi
   };
   const result = await setDisabled(ctx, username, true);
   if (!result.ok) throw new Error(`could not disable ${username}: ${result.problem}`);
+}
+
+/** A coordinator moves a volunteer to other areas (their approved profile decides their view). */
+export async function setVolunteerAreas(server: AppServer, userId: string, areas: string[]) {
+  const db = server.storage.replica;
+  const profile = await db.get<VolunteerDoc>(volunteerDocId(userId));
+  await db.put({ ...profile, areas });
 }

@@ -13,7 +13,7 @@
  *   same user signs in again and the changes upload, or signs out choosing to lose them.
  */
 import { openDeviceDbs, wipe, type DeviceDbs } from './device-db.ts';
-import { evictionCycle, startTokenIfNone } from './eviction-cycle.ts';
+import { evictionCycle } from './eviction-cycle.ts';
 import type { EndReason } from './eviction-plan.ts';
 import { purgeFromDevice } from './purge.ts';
 import { followChanges, removeRows } from './read-model.ts';
@@ -26,8 +26,6 @@ export type DeviceEnd = { reason: EndReason; wiped: boolean; unsent: number };
 
 /** A pull's answer starts an eviction cycle this much later, so the pulled batch lands first. */
 const cycleDelayMs = 500;
-/** The first pull waits at most this long for the server's seq to start eviction tokens from. */
-const tokenWaitMs = 3_000;
 
 export function startStaffDevice(
   userId: string,
@@ -97,20 +95,13 @@ export function startStaffDevice(
     return ended;
   }
 
-  const tokenReady = Promise.race([
-    startTokenIfNone(dbs.local, dbs.remote).catch(() => {}),
-    new Promise((resolve) => setTimeout(resolve, tokenWaitMs)),
-  ]);
-  void tokenReady.then(() => {
-    if (stopped) return;
-    status.start({
-      userId,
-      local: dbs.local,
-      remote: dbs.remote,
-      onPulled: cycle.pulled,
-      onCaughtUp: soon,
-      onAccessEnded: (reason) => void endAccess(reason),
-    });
+  status.start({
+    userId,
+    local: dbs.local,
+    remote: dbs.remote,
+    onPulled: cycle.pulled,
+    onCaughtUp: soon,
+    onAccessEnded: (reason) => void endAccess(reason),
   });
 
   return {
@@ -124,7 +115,6 @@ export function startStaffDevice(
      * the user, warned, chooses to lose what is unsent (`force`).
      */
     async signOut({ force = false } = {}): Promise<'wiped' | 'unsent'> {
-      await tokenReady;
       await status.refresh();
       if (!force && !status.current.everythingOnServer) return 'unsent';
       await stopAll();

@@ -3,7 +3,8 @@
  * timer (retention ends with time, not with a change the pull would see): ask the server what left
  * since the stored token, carry out `planEvictionCycle`, and store the new token only once the
  * purge is done, so a cycle cut short is simply asked again. The token lives in a `_local`
- * document of the replica: never replicated, and gone with the replica when it is wiped.
+ * document of the replica: never replicated, and gone with the replica when it is wiped. A device's
+ * first cycle (no token yet) reconciles its replica with what the server lists for it now.
  *
  * Pitfalls, and how each is met:
  * - A purged document is not pulled again from an old checkpoint: the server no longer serves it,
@@ -52,18 +53,6 @@ export async function writeToken(local: PouchDB.Database, since: string): Promis
   await local.put<TokenDoc>({ _id: tokenId, _rev: old?._rev, since });
 }
 
-/**
- * Before a device's first pull: evictions only matter from the seq the pull starts at, which spares
- * the server a scan of all history (`since=0`, still correct, is what a device that could not ask
- * here uses).
- */
-export async function startTokenIfNone(local: PouchDB.Database, remote: PouchDB.Database) {
-  if ((await readToken(local)) !== null) return;
-  const info = await remote.info().catch(() => null);
-  const seq = info?.update_seq;
-  if (typeof seq === 'string') await writeToken(local, seq);
-}
-
 async function ask(origin: string, since: string) {
   try {
     const res = await fetch(`${origin}/db/_evictions?since=${encodeURIComponent(since)}`, {
@@ -99,9 +88,10 @@ export function evictionCycle(deps: EvictionCycleDeps) {
 
   async function once(): Promise<void> {
     pulled.clear();
-    const since = (await readToken(deps.local)) ?? '0';
-    const reply = await ask(deps.origin, since);
-    const plan = planEvictionCycle(reply, await deps.uploadable());
+    const since = await readToken(deps.local);
+    // `now`: the server's current seq as a first token, without a scan of all history.
+    const reply = await ask(deps.origin, since ?? 'now');
+    const plan = planEvictionCycle(reply, await deps.uploadable(), since !== null);
     if (stopped) return;
     switch (plan.kind) {
       case 'end':

@@ -46,14 +46,23 @@ export function endReasonOf(status: number | undefined): EndReason | null {
   return null;
 }
 
-/** `uploadable`: local changes not yet on the server and not refused by it. */
-export function planEvictionCycle(reply: EvictionReply, uploadable: number): EvictionPlan {
+/**
+ * `uploadable`: local changes not yet on the server and not refused by it. `hadToken`: false on a
+ * device's first cycle, asked with `since=now` for a token to start from. With no earlier token
+ * nothing can say what left the view before it (a device signed in before its areas changed, say),
+ * so the first cycle reconciles as a reset does.
+ */
+export function planEvictionCycle(
+  reply: EvictionReply,
+  uploadable: number,
+  hadToken = true,
+): EvictionPlan {
   const ended = endReasonOf(reply.status);
   if (ended !== null) return { kind: 'end', reason: ended };
   if (reply.status !== 200 || !isAnswer(reply.body)) return { kind: 'skip' };
   if (uploadable > 0) return { kind: 'wait' };
   const { ids, last_seq: next, reset } = reply.body;
-  if (reset === true) return { kind: 'reset', next };
+  if (reset === true || !hadToken) return { kind: 'reset', next };
   return { kind: 'purge', ids: [...new Set(ids)], next };
 }
 

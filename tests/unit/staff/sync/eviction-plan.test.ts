@@ -32,6 +32,13 @@ describe('planEvictionCycle', () => {
     });
   });
 
+  it('reconciles as a reset on a device’s first cycle, which had no token to ask from', () => {
+    expect(planEvictionCycle(ok({ ids: ['request:a'], last_seq: '12-k' }), 0, false)).toEqual({
+      kind: 'reset',
+      next: '12-k',
+    });
+  });
+
   it('waits, token unchanged, while changes are waiting to upload', () => {
     expect(planEvictionCycle(ok({ ids: ['request:a'], last_seq: '9-k' }), 2)).toEqual({
       kind: 'wait',
