@@ -179,3 +179,99 @@ test('a task edited offline and online at once converges, and a refusal is shown
   await coordinatorDevice.close();
   await volunteerDevice.close();
 });
+
+/** A task held by one approved volunteer, in an area where another approved volunteer works. */
+function reassignable(now: Date) {
+  for (let seed = 1; seed < 200; seed++) {
+    const { docs, accounts } = generate(shape(seed, now));
+    const profiles = docs.filter((d): d is VolunteerDoc => d.type === 'volunteer');
+    const worksIn = (a: SeedAccount, area: string | null) =>
+      a.approved === true &&
+      profiles.some((p) => p._id === `volunteer:${a.userId}` && area && p.areas.includes(area));
+    for (const task of docs.filter(
+      (d): d is StaffRequestDoc => d.type === 'request' && d.status === 'assigned',
+    )) {
+      const holder = accounts.find((a) => a.userId === task.assignee && a.approved);
+      const other = accounts.find(
+        (a) => a.role === 'volunteer' && a.userId !== task.assignee && worksIn(a, task.area),
+      );
+      const coordinator = accounts.find(
+        (a) => a.role === 'coordinator' && task.area && a.areas.includes(task.area),
+      );
+      if (holder && other && coordinator) return { seed, task, holder, other, coordinator };
+    }
+  }
+  throw new Error('no seeded world fits the story');
+}
+
+test('a task finished offline after the coordinator gave it to someone else is put to the coordinator', async ({
+  browser,
+  baseURL,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const now = new Date();
+  const story = reassignable(now);
+  await server.seedStaffWorld(shape(story.seed, now), password);
+
+  const coordinatorDevice = await browser.newContext({ baseURL, locale: 'cy-GB' });
+  const volunteerDevice = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const coordinator = await StaffWork.open(coordinatorDevice, 'cy');
+  const volunteer = await StaffWork.open(volunteerDevice, 'en');
+  await coordinator.signIn(story.coordinator.username, password);
+  await volunteer.signIn(story.holder.username, password);
+  await coordinator.gotoRequest(story.task._id);
+  await volunteer.gotoRequest(story.task._id);
+  await volunteer.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+  await volunteerDevice.setOffline(true);
+  await volunteer.setStatus('done');
+  await volunteer.addNote('Delivered, left with the neighbour.');
+
+  // The coordinator, not knowing, gives the task to another volunteer.
+  await coordinator.page
+    .getByLabel(coordinator.text('work.actions.assign_label'))
+    .selectOption(story.other.userId);
+  await coordinator.page
+    .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
+    .click();
+  await expect(coordinator.fact('volunteer')).toHaveText(story.other.displayName);
+
+  await volunteerDevice.setOffline(false);
+  // Merged: the reassignment stands, and so does the volunteer's "done"; nothing is dropped, and the
+  // coordinator is asked to decide whether the work was done.
+  await expect
+    .poll(
+      async () => {
+        const doc = (await server.appServer.storage.replica.get(story.task._id, {
+          conflicts: true,
+        })) as StaffRequestDoc & { _conflicts?: string[] };
+        return [doc.status, doc.assignee, doc._conflicts ?? []];
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual(['done', story.other.userId, []]);
+  await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.done'), {
+    timeout: 30_000,
+  });
+  const attention = coordinator.page.getByTestId('attention');
+  await expect(attention).toContainText(
+    coordinator.text('work.attention.progress-by-former-assignee', {
+      name: story.holder.displayName,
+    }),
+  );
+  await expect(coordinator.notes).toContainText('Delivered, left with the neighbour.');
+
+  // Giving the task back to the volunteer who did it settles it.
+  await coordinator.page
+    .getByLabel(coordinator.text('work.actions.assign_label'))
+    .selectOption(story.holder.userId);
+  await coordinator.page
+    .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
+    .click();
+  await expect(attention).toHaveCount(0);
+  await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.done'));
+
+  await coordinatorDevice.close();
+  await volunteerDevice.close();
+});

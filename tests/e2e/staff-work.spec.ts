@@ -150,3 +150,30 @@ test('a coordinator makes a task urgent and leaves a note with the keyboard alon
   await expect(work.page).toHaveTitle(new RegExp(`^${work.text('common.error_title_prefix')}`));
   await context.close();
 });
+
+test('a request page opens with no signal, and an unknown one says it is not on the device', async ({
+  browser,
+  baseURL,
+  server,
+}) => {
+  const now = new Date();
+  await server.seedStaffWorld(shape(now), password);
+  const { account, task } = volunteerWithTask(now);
+  const context = await browser.newContext({ baseURL });
+  const work = await StaffWork.open(context, 'en');
+  await work.signIn(account.username, password);
+  await work.gotoRequest(task._id);
+  await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+  await context.setOffline(true);
+  // No page was built for this address: the service worker answers with the app's fallback.
+  await work.page.reload();
+  await hydrated(work.page);
+  await expect(work.fact('status')).toHaveText(work.text('work.status.assigned'));
+  await work.page.goto('/en/staff/requests/00000000-0000-4000-8000-000000000000');
+  await expect(
+    work.page.getByRole('heading', { name: work.text('work.request.not_found_title') }),
+  ).toBeVisible();
+  await context.setOffline(false);
+  await context.close();
+});

@@ -7,7 +7,7 @@
 import type { EventDoc } from '#domain/staff/append-only-docs.ts';
 import { canWrite } from '#domain/staff/access.ts';
 import { eventDocId } from '#domain/staff/doc-ids.ts';
-import { isClosed, requestStatuses, type RequestStatus } from '#domain/request-status.ts';
+import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
 import { isHeld, isOpen } from '#domain/staff/lifecycle.ts';
 import { assign, claim, decline, setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
@@ -83,7 +83,8 @@ export function offerFor(user: StaffUser, doc: StaffRequestDoc, now: string): Of
         ok({ kind: 'status', to: s }),
     ),
     urgency: coordinating && ok({ kind: 'urgency', to: otherUrgency(doc.urgency) }),
-    assign: coordinating && !isClosed(doc.status) && ok({ kind: 'assign', to: null }),
+    // Closed requests too: giving a finished task back to whoever did it settles a conflict.
+    assign: coordinating && ok({ kind: 'assign', to: null }),
     claim: !coordinating && doc.assignee === null && ok({ kind: 'claim' }),
     decline: !coordinating && doc.assignee === user.id && ok({ kind: 'decline' }),
   };
