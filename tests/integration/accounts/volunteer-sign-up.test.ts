@@ -207,6 +207,17 @@ describe('refusals, with nothing stored', () => {
     expect(await stored(s, volunteerDocId(staffUserId('cath')))).toBeNull();
   });
 
+  it('of two sign-ups racing for one username, exactly one wins, and its details are kept', async () => {
+    const { s } = await startWorld();
+    const answers = await Promise.all(
+      ['Nia Un', 'Nia Dau', 'Nia Tri'].map((name) => signUp(s, signUpBody({ name }))),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const account = await s.storage.serverOnly.get<{ display_name: string }>('user:nia');
+    const profile = (await stored(s, volunteerDocId(staffUserId('nia')))) as VolunteerDoc;
+    expect(profile.name).toBe(account?.display_name);
+  });
+
   it.each([
     ['malformed JSON', '{"username": "nia",', {}, 400, 'invalid_json'],
     ['a form post', 'username=nia', { 'Content-Type': 'application/x-www-form-urlencoded' }, 415],
