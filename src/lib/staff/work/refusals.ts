@@ -19,3 +19,8 @@ export function refusalsOf(requestId: string, denied: SyncSnapshot['denied']): R
     return requestIdOf(id) === requestId ? [{ id, what, reason }] : [];
   });
 }
+
+/** The requests with at least one refused write, to mark them in a list. */
+export function refusedRequests(denied: SyncSnapshot['denied']): Set<string> {
+  return new Set(denied.flatMap(({ id }) => requestIdOf(id) ?? []));
+}

@@ -9,7 +9,6 @@ import { isClosed, type RequestStatus } from '#domain/request-status.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { urgencyLevels } from '#domain/urgency.ts';
-import { coversArea } from '#domain/staff/users.ts';
 import { isAllowed } from './request-actions.ts';
 
 /** `active`: everything not yet done or cancelled, the coordinator's default view. */
@@ -52,10 +51,7 @@ export function coordinatorQueue(
   now: string,
 ): StaffRequestDoc[] {
   return requests
-    .filter(
-      (r) =>
-        coversArea(user, r.area) && canReadRequest(user, r, now) && matchesFilter(r.status, filter),
-    )
+    .filter((r) => canReadRequest(user, r, now) && matchesFilter(r.status, filter))
     .sort(byUrgency);
 }
 

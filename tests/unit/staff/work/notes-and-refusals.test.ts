@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteDocId, requestContactId } from '#domain/staff/doc-ids.ts';
 import { newNote } from '$lib/staff/work/notes.ts';
-import { refusalsOf } from '$lib/staff/work/refusals.ts';
+import { refusalsOf, refusedRequests } from '$lib/staff/work/refusals.ts';
 import { requestOfRow, workUser } from '$lib/staff/work/work-user.ts';
 import { projectRequest } from '$lib/staff/sync/projections.ts';
 import { at, profile, request, testUuid, user } from '../../domain/staff/factories.ts';
@@ -68,6 +68,17 @@ describe('refusalsOf', () => {
       { id: doc._id, what: 'request', reason: 'outside-your-areas' },
       { id: note, what: 'note', reason: 'not-assigned-to-you' },
     ]);
+  });
+});
+
+describe('refusedRequests', () => {
+  it('names the requests whose own documents were refused', () => {
+    const doc = request();
+    const denied = [
+      { id: noteDocId(doc._id, testUuid()), reason: 'not-assigned-to-you' },
+      { id: 'area:powys', reason: 'role-cannot-write' },
+    ];
+    expect(refusedRequests(denied)).toEqual(new Set([doc._id]));
   });
 });
 

@@ -25,6 +25,11 @@ describe('coordinatorQueue', () => {
     expect(queue.map((r) => r._id)).toEqual([b._id, a._id]);
   });
 
+  it('shows an admin every request', () => {
+    const all = [request(), request({ area: 'powys' })];
+    expect(coordinatorQueue(all, user('admin'), 'all', now)).toHaveLength(2);
+  });
+
   it('filters by status; "active" leaves out what is done or cancelled', () => {
     const open = request({ status: 'triaged' });
     const done = request({ status: 'done', assignee: testUuid() });
