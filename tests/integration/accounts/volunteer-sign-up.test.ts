@@ -213,7 +213,9 @@ describe('refusals, with nothing stored', () => {
       ['Nia Un', 'Nia Dau', 'Nia Tri'].map((name) => signUp(s, signUpBody({ name }))),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    const account = await s.storage.serverOnly.get<{ display_name: string }>('user:nia');
+    const account = await s.storage.serverOnly.get<{ _id: string; display_name: string }>(
+      'user:nia',
+    );
     const profile = (await stored(s, volunteerDocId(staffUserId('nia')))) as VolunteerDoc;
     expect(profile.name).toBe(account?.display_name);
   });
