@@ -38,7 +38,7 @@ export async function staff(
 let clientCount = 0;
 
 /** The server's `/db` as this person's device reaches it. */
-export function remoteDb(server: TestServer, cookie?: string): PouchDB.Database {
+export function remoteDb(server: Pick<TestServer, 'url'>, cookie?: string): PouchDB.Database {
   return new PouchDB(`${server.url}/db`, {
     skip_setup: true,
     fetch: (url, opts) => {
