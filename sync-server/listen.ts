@@ -1,6 +1,12 @@
 /**
  * Putting an app on a port and taking it off again cleanly: used by `start.ts` and by the
  * integration tests (port 0 picks a free one).
+ *
+ * Closing drains: no new connections, idle keep-alive sockets closed at once, open requests given
+ * `graceMs`, then their sockets cut (which aborts a held longpoll through its request's signal).
+ * A cut socket does not stop the handler behind it, though: it may still be awaiting the database.
+ * So `close` also waits for every handler still running to settle, and only then resolves, so the
+ * caller can close storage without a late `_local` read finding the database closed.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -8,16 +14,32 @@ import type { Hono } from 'hono';
 
 export type RunningServer = {
   port: number;
-  /** Stops accepting connections and waits for open requests, at most `graceMs`. */
+  /** Stops accepting connections and waits for open requests, at most `graceMs` before cutting. */
   close(graceMs?: number): Promise<void>;
 };
 
 type HttpServer = import('node:http').Server;
 
+/** After sockets are cut, how long handlers still running get to settle before `close` gives up. */
+const settleMs = 5_000;
+
 export function listen(app: Hono, port: number, host: string): Promise<RunningServer> {
+  const running = new Set<Promise<unknown>>();
+  const fetch: typeof app.fetch = (request, ...rest) => {
+    const handled = Promise.resolve(app.fetch(request, ...rest));
+    const settled = handled.catch(() => undefined).finally(() => running.delete(settled));
+    running.add(settled);
+    return handled;
+  };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-      resolve({ port: info.port, close: (graceMs) => closeServer(server, graceMs) });
+    const server = serve({ fetch, port, hostname: host }, (info: AddressInfo) => {
+      resolve({
+        port: info.port,
+        close: async (graceMs) => {
+          await closeServer(server, graceMs);
+          await settle(running);
+        },
+      });
     }) as HttpServer;
     server.once('error', reject);
   });
@@ -35,4 +57,12 @@ function closeServer(server: HttpServer, graceMs = 5_000): Promise<void> {
     // Idle keep-alive sockets would otherwise hold `close` open until they time out.
     server.closeIdleConnections();
   });
+}
+
+async function settle(running: Set<Promise<unknown>>): Promise<void> {
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, settleMs).unref());
+  while (running.size > 0) {
+    const outcome = await Promise.race([Promise.all(running).then(() => 'done'), deadline]);
+    if (outcome !== 'done') return;
+  }
 }
