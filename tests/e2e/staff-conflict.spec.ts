@@ -9,6 +9,7 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { generate, type SeedAccount } from '../../sync-server/seed/generate.ts';
+import { formatReference } from '#domain/reference.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -260,4 +261,86 @@ test('a task finished offline after the coordinator gave it to someone else is p
 
   await coordinatorDevice.close();
   await volunteerDevice.close();
+});
+
+/** An approved volunteer and an open task in one of their areas. */
+function openTaskFor(now: Date) {
+  const { docs, accounts } = generate(shape(1, now));
+  for (const volunteer of accounts.filter((a) => a.role === 'volunteer' && a.approved)) {
+    const profile = docs.find((d) => d._id === `volunteer:${volunteer.userId}`) as VolunteerDoc;
+    const open = docs.find(
+      (d): d is StaffRequestDoc =>
+        d.type === 'request' &&
+        d.assignee === null &&
+        (d.status === 'new' || d.status === 'triaged') &&
+        d.area !== null &&
+        profile.areas.includes(d.area),
+    );
+    if (open) return { volunteer, open };
+  }
+  throw new Error('no seeded world fits the story');
+}
+
+test('a claim refused after the volunteer was taken off the area is still told once the request has left the phone', async ({
+  browser,
+  baseURL,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const now = new Date();
+  const { volunteer: account, open } = openTaskFor(now);
+  await server.seedStaffWorld(shape(1, now), password);
+  const device = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const volunteer = await StaffWork.open(device, 'en');
+  await volunteer.signIn(account.username, password);
+  await volunteer.openList('staff.home.tasks_link');
+  await volunteer.openRequest(open._id);
+  await volunteer.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+  await device.setOffline(true);
+  // A coordinator takes the volunteer off that area while the phone has no signal.
+  const profile = (await server.appServer.storage.replica.get(
+    `volunteer:${account.userId}`,
+  )) as VolunteerDoc & { _rev: string };
+  await server.appServer.storage.replica.put({
+    ...profile,
+    areas: profile.areas.filter((a) => a !== open.area),
+    updated_at: new Date().toISOString(),
+  });
+  await volunteer.claim();
+  await volunteer.addNote('On my way.');
+  await volunteer.page
+    .getByRole('link', { name: volunteer.text('work.request.list_link') })
+    .click();
+
+  await device.setOffline(false);
+  // The server refuses the claim and the note; the request has left the volunteer's view and is
+  // purged from the phone, and the refusals are still there, in words.
+  await expect(volunteer.card(open._id)).toHaveCount(0, { timeout: 30_000 });
+  const gone = volunteer.page.getByTestId('gone-refusals');
+  const reason = (code: string) => volunteer.text(`staff.sync.refused_reasons.${code}`);
+  const named = volunteer.text('work.list.link_text', {
+    kind: volunteer.text(`requests.kind.${open.kind}`),
+    reference: formatReference(open.reference),
+  });
+  await expect(gone).toContainText(
+    volunteer.text('work.refusals.gone_item', {
+      request: named,
+      change: volunteer.text('work.refusals.request', { reason: reason('outside-your-areas') }),
+    }),
+  );
+  await expect(gone).toContainText(
+    volunteer.text('work.refusals.note', { reason: reason('not-assigned-to-you') }),
+  );
+  await expectNoAxeViolations(volunteer.page, 'refusals of a purged request (en)', { soft: true });
+  expect(((await server.appServer.storage.replica.get(open._id)) as StaffRequestDoc).assignee).toBe(
+    null,
+  );
+
+  await gone.getByRole('button', { name: volunteer.text('work.refusals.gone_dismiss') }).click();
+  await expect(gone).toHaveCount(0);
+  await volunteer.page.reload();
+  await expect(volunteer.page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(gone).toHaveCount(0);
+  await device.close();
 });
