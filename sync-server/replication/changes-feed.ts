@@ -6,7 +6,9 @@
  * makes documents ENTER a view without changing themselves: when a request the user may read
  * changes (say it is assigned to them), its contact, notes and events the user may now read are
  * listed again at the request's seq. The device's `_revs_diff` then fetches only those it lacks.
- * On a first sync (`since` 0) that is skipped: every child is in the feed on its own.
+ * On a first sync that is skipped: every child is in the feed on its own, judged against its
+ * request as it was during the device's pass, so only requests changed since the pass began
+ * (view-seq.ts) list their children again.
  *
  * A feed page where nothing is visible is not an answer: PouchDB ends a one-shot replication on an
  * empty page, so the scan goes on until something is visible or the feed ends.
@@ -17,7 +19,7 @@ import { childrenOf } from './children.ts';
 import { badRequest } from './couch-errors.ts';
 import { intParam } from './query-params.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
-import { parseSince, seqToken, viewKey } from './view-seq.ts';
+import { parsePosition, seqToken, viewKey } from './view-seq.ts';
 
 type Entry = {
   seq: string;
@@ -31,10 +33,18 @@ const defaultLimit = 1000;
 const maxLimit = 10_000;
 /** Longest a longpoll is held open; PouchDB asks again at once, so this only bounds idle sockets. */
 const maxWaitMs = 25_000;
+/**
+ * How far one answer may scan for a visible change once it has one: a volunteer sees a few in a
+ * hundred documents, and every answer costs the device a round of requests, so an answer scans
+ * until it is full, the feed ends, or this many changes were read.
+ */
+const maxScannedPerAnswer = 10_000;
 
 async function currentSeq(db: ReplicaDb): Promise<number> {
   return Number((await db.info()).update_seq);
 }
+
+type ScanOptions = { allLeaves: boolean; includeDocs: boolean; key: string; passStart: number };
 
 /** One scan from `since`: visible entries and the server seq it reached. */
 async function scan(
@@ -42,34 +52,42 @@ async function scan(
   filter: ReadFilter,
   since: number,
   limit: number,
-  options: { allLeaves: boolean; includeDocs: boolean; key: string },
+  options: ScanOptions,
 ) {
-  const pageSize = Math.max(limit, 200);
+  // Big pages: each costs an iterator over the feed; an answer is cut at `limit` below.
+  const pageSize = Math.max(limit, 2000);
   const entries: Entry[] = [];
   const listed = new Set<string>();
   let cursor = since;
-  for (let pages = 1; ; pages++) {
-    const page = await db.changes<Body>({
+  for (let scanned = 0; ;) {
+    // Ids and revisions only: bodies are read for what the user might see (read-filter.ts).
+    const page = await db.changes({
       since: cursor,
       limit: pageSize,
       style: options.allLeaves ? 'all_docs' : 'main_only',
-      include_docs: true,
     });
-    const visible = await filter.visibleIds(
-      page.results.map((r) => r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, _deleted: true }),
-    );
+    scanned += page.results.length;
+    const visible = await filter.visibleChanges(page.results);
+    let full = false;
     for (const change of page.results) {
-      if (!visible.has(change.id) || listed.has(change.id)) continue;
-      const seq = seqToken(Number(change.seq), options.key);
+      // Cut at `limit`: the answer's last_seq is then the last change looked at, not the page's.
+      if ((full = entries.length >= limit)) break;
+      cursor = Number(change.seq);
+      const body = visible.get(change.id);
+      if (body === undefined || listed.has(change.id)) continue;
+      const changeSeq = Number(change.seq);
+      const seq = seqToken(changeSeq, options.key, options.passStart);
       listed.add(change.id);
       entries.push({
         seq,
         id: change.id,
         changes: change.changes,
         ...(change.deleted ? { deleted: true as const } : {}),
-        ...(options.includeDocs && change.doc ? { doc: change.doc } : {}),
+        ...(options.includeDocs ? { doc: body } : {}),
       });
-      if (since === 0 || change.deleted || change.doc?.type !== 'request') continue;
+      // A request unchanged since the device's pass began: its children were judged against it.
+      if (since === 0 || changeSeq <= options.passStart) continue;
+      if (change.deleted || body.type !== 'request') continue;
       await filter.request(change.id); // its children are judged against it
       for (const child of await childrenOf(db, change.id)) {
         if (listed.has(child.id) || !filter.canReadBody(child.doc)) continue;
@@ -82,9 +100,10 @@ async function scan(
         });
       }
     }
-    cursor = Number(page.last_seq);
+    if (!full) cursor = Number(page.last_seq);
+    full ||= entries.length >= limit;
     const ended = page.results.length < pageSize;
-    if (ended || entries.length >= limit || (entries.length > 0 && pages >= 5)) break;
+    if (ended || full || (entries.length > 0 && scanned >= maxScannedPerAnswer)) break;
   }
   return { entries, cursor };
 }
@@ -126,12 +145,14 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
   };
   // Without a heartbeat to send (the answer is one compressed JSON body), wake before it was due.
   const deadline = Date.now() + Math.min(timeout, heartbeat);
-  let since = parseSince(c.req.query('since'), key, await currentSeq(db));
+  const position = parsePosition(c.req.query('since'), key, await currentSeq(db));
+  let since = position.seq;
   for (;;) {
-    const { entries, cursor } = await scan(db, filter, since, limit, options);
+    const scanOptions = { ...options, passStart: position.passStart };
+    const { entries, cursor } = await scan(db, filter, since, limit, scanOptions);
     const remaining = deadline - Date.now();
     if (entries.length > 0 || feed === 'normal' || remaining <= 0 || c.req.raw.signal.aborted) {
-      return c.json({ results: entries, last_seq: seqToken(cursor, key) });
+      return c.json({ results: entries, last_seq: seqToken(cursor, key, position.passStart) });
     }
     since = cursor;
     await nextChange(db, since, remaining, c.req.raw.signal);

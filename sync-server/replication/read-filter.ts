@@ -3,8 +3,13 @@
  * Contacts, notes and events are judged with their request, read once per request per answer.
  * A deletion is visible to whoever could read the document's last live revision, so devices that
  * held it learn it is gone and nobody else learns it existed.
+ *
+ * Bodies are read once: a body already in hand (the changes feed's, `_bulk_get`'s) primes the
+ * request cache, and a contact, note or event whose request the user may not read is never read,
+ * as no policy lets anyone but an admin read a child of a request they cannot read
+ * (`visibleRequestIds` in read-access.ts).
  */
-import { canRead } from '#domain/staff/access.ts';
+import { canRead, canReadRequest } from '#domain/staff/access.ts';
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
@@ -12,6 +17,14 @@ import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 
 export type Body = { _id: string; _rev?: string; _deleted?: boolean; type?: unknown };
+
+/** A change as the feed lists it, without its body. */
+export type ChangeRow = { id: string; deleted?: boolean; changes: { rev: string }[] };
+
+const isChild = (id: string) => {
+  const docClass = docClassOf(id);
+  return docClass === 'contact' || docClass === 'note' || docClass === 'event';
+};
 
 /** How far back a deletion's history is searched for its last live body. */
 const maxHistory = 8;
@@ -76,6 +89,55 @@ export class ReadFilter {
     return this.#requests.get(id) ?? null;
   }
 
+  /** Caches the requests among these current winners, as read elsewhere (not deletions). */
+  prime(docs: Iterable<Body>): void {
+    for (const doc of docs) {
+      if (doc._deleted === true || docClassOf(doc._id) !== 'request') continue;
+      if (!this.#requests.has(doc._id))
+        this.#requests.set(doc._id, doc.type === 'request' ? (doc as StaffRequestDoc) : null);
+    }
+  }
+
+  /** The current winners of these ids (a deletion as a bare tombstone); missing ids left out. */
+  async #winners(ids: readonly string[]): Promise<Map<string, Body>> {
+    const winners = new Map<string, Body>();
+    if (ids.length === 0) return winners;
+    const result = await this.#db.allDocs<Body>({ keys: [...ids], include_docs: true });
+    for (const row of result.rows) {
+      if ('error' in row) continue;
+      winners.set(
+        row.id,
+        row.value.deleted
+          ? { _id: row.id, _rev: row.value.rev, _deleted: true }
+          : (row.doc as Body),
+      );
+    }
+    return winners;
+  }
+
+  /**
+   * Of a feed page (no bodies), the winners this user may read, by id: the same verdicts as
+   * `visibleIds` on the page's bodies, without reading the children of requests the user may not
+   * read. Requests are read once, into the cache, with every request a child names.
+   */
+  async visibleChanges(changes: readonly ChangeRow[]): Promise<Map<string, Body>> {
+    const ids = [...new Set(changes.map((c) => c.id))];
+    const isAdmin = this.#user.role === 'admin';
+    const children = isAdmin ? [] : ids.filter(isChild);
+    const others = isAdmin ? ids : ids.filter((id) => !isChild(id));
+    // Requests first, so that the children's requests in this page are not read a second time.
+    const winners = await this.#winners(others);
+    this.prime(winners.values());
+    await this.#loadRequests(children.flatMap((id) => requestIdOf(id) ?? []));
+    const readable = children.filter((id) => {
+      const request = this.#requests.get(requestIdOf(id) ?? '') ?? null;
+      return request !== null && canReadRequest(this.#user, request, this.#now);
+    });
+    for (const [id, body] of await this.#winners(readable)) winners.set(id, body);
+    const visible = await this.visibleIds([...winners.values()]);
+    return new Map([...winners].filter(([id]) => visible.has(id)));
+  }
+
   /** The ids of `docs` (current winners, as stored) this user may read. */
   async visibleIds(docs: readonly Body[]): Promise<Set<string>> {
     const judged = await Promise.all(
@@ -111,18 +173,7 @@ export class ReadFilter {
 
   /** Of these ids, the ones that exist (live or deleted) and this user may read. */
   async visibleOfIds(ids: readonly string[]): Promise<Set<string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Set();
-    const result = await this.#db.allDocs<Body>({ keys: unique, include_docs: true });
-    const docs: Body[] = [];
-    for (const row of result.rows) {
-      if ('error' in row) continue;
-      docs.push(
-        row.value.deleted
-          ? { _id: row.id, _rev: row.value.rev, _deleted: true }
-          : (row.doc as Body),
-      );
-    }
-    return this.visibleIds(docs);
+    const visible = await this.visibleChanges(ids.map((id) => ({ id, changes: [] })));
+    return new Set(visible.keys());
   }
 }

@@ -113,6 +113,12 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     return id.startsWith('_') ? refused(c) : getDoc(c, db, filterOf(c), id);
   });
 
-  app.all('*', refused);
+  // `/db/`, which PouchDB's http adapter asks for its info, reaches no route above once mounted
+  // (Hono matches trailing slashes strictly): answered here, everything else refused.
+  app.all('*', (c) =>
+    c.req.method === 'GET' && c.req.path === c.req.routePath.replace(/\*$/, '')
+      ? info(c)
+      : refused(c),
+  );
   return app;
 }
