@@ -16,6 +16,8 @@ export type BaselineBuild = {
   commit: string;
   subject: string;
   buildDir: string;
+  /** The exported checkout itself (its `sync-server/` can run, on our node_modules). */
+  root: string;
   cleanUp(): Promise<void>;
 };
 
@@ -44,7 +46,7 @@ export async function buildBaseline(ref: string): Promise<BaselineBuild> {
     await access(path.join(buildDir, 'sw.js')).catch(() => {
       throw new Error(`the build of ${subject} has no build/sw.js`);
     });
-    return { ref, commit, subject, buildDir, cleanUp };
+    return { ref, commit, subject, buildDir, root: dir, cleanUp };
   } catch (error) {
     await cleanUp();
     throw error;

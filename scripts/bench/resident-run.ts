@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: what Cymorth costs a resident's phone, measured on this machine and printed
+ * `npm run bench -- resident` (part of `npm run bench`): what Cymorth costs a resident's phone, measured on this machine and printed
  * with the command behind each figure. Performance is measured here, never asserted in tests;
  * goals are printed beside the figures, and a run only fails when a measurement could not be made.
  *

@@ -5,7 +5,7 @@
  * documented environment (PORT, HOST, DATA_DIR, STATIC_DIR) and its "Open <url>" line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './repo-root.ts';
@@ -19,10 +19,23 @@ export type RunningSyncServer = {
 
 const startTimeoutMs = 30_000;
 
-export async function startSyncServer(staticDir: string): Promise<RunningSyncServer> {
+export type SyncServerOptions = {
+  /** The checkout whose `sync-server/` runs (a baseline's export); this repository by default. */
+  root?: string;
+  /** A data directory to start from, copied (the server locks its own copy); empty by default. */
+  dataFrom?: string;
+  /** More environment, e.g. TRUST_PROXY=1 so that simulated devices have addresses of their own. */
+  env?: Record<string, string>;
+};
+
+export async function startSyncServer(
+  staticDir: string,
+  options: SyncServerOptions = {},
+): Promise<RunningSyncServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cymorth-bench-data-'));
+  if (options.dataFrom) cpSync(options.dataFrom, dataDir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/start.ts'], {
-    cwd: repoRoot,
+    cwd: options.root ?? repoRoot,
     env: {
       ...process.env,
       PORT: '0',
@@ -31,6 +44,7 @@ export async function startSyncServer(staticDir: string): Promise<RunningSyncSer
       STATIC_DIR: staticDir,
       // The bench is one client making many page loads; the per-address limit is not under test.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

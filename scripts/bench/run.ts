@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark, measured on this machine and printed with the command behind
+ * each figure, beside a baseline when `BENCH_BASELINE=<git ref>` is set. Performance is measured
+ * here, never asserted in tests. One part only: `npm run bench -- resident` or `-- sync` (or
+ * `BENCH_ONLY=resident|sync`).
+ *
+ *   resident  what a resident's phone downloads, and Lighthouse (resident-run.ts)
+ *   sync      staff devices' first sync beside a plain CouchDB-style server and the IndexedDB
+ *             floor, many first syncs at once, and edit → device propagation (sync/run-sync.ts)
+ */
+export {};
+
+const parts = ['resident', 'sync'] as const;
+const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
+if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
+  console.error(`Unknown part "${asked}": npm run bench [-- ${parts.join(' | ')}]`);
+  process.exit(2);
+}
+const runs = (part: (typeof parts)[number]) => asked === '' || asked === part;
+
+if (runs('resident')) await import('./resident-run.ts');
+if (runs('sync')) {
+  const { runSyncBench } = await import('./sync/run-sync.ts');
+  const failures = await runSyncBench();
+  if (failures > 0) {
+    console.error(`${failures} sync measurement(s) of the current server failed; see above.`);
+    process.exitCode = 1;
+  }
+}
