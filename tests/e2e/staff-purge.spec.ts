@@ -15,9 +15,10 @@ import { t } from './support/locales.ts';
 import { heldOnDevice, userDatabases } from './support/staff-device-stores.ts';
 
 test.use({ ownServer: true });
-// A document that leaves the view silently is found when the pull's longpoll ends (25 s at most).
-test.setTimeout(150_000);
-const cycle = { timeout: 45_000 };
+// A document that leaves the view without a change the device can see is found by the next quiet
+// eviction cycle, a minute at most after the last one (device.ts, `quietCycleMs`).
+test.setTimeout(200_000);
+const cycle = { timeout: 90_000 };
 
 const password = 'hir-a-chryf-2026';
 const shape = { requests: 60, volunteers: 6, areas: 3, coordinators: 2, seed: 7 };
@@ -58,9 +59,12 @@ test('a task handed to someone else leaves the volunteer’s device, and comes b
   ];
   const ids = rows.map((r) => r.id);
 
+  // After the device's first eviction cycle, so the hand-over is found by a later one.
+  const firstCycle = page.waitForResponse((r) => r.url().includes('/db/_evictions'));
   await signIn(page, volunteer.username);
   const panel = page.locator('.sync-panel');
   await expect(panel).toContainText(onDevice(visible), { timeout: 30_000 });
+  await firstCycle;
   await expect(panel).toContainText(t('en', 'staff.sync.everything_on_server'));
   expect(await heldOnDevice(page, volunteer.username, rows)).toEqual({
     replica: ids,

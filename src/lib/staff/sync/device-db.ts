@@ -17,8 +17,8 @@ export type DeviceDbs = { local: PouchDB.Database; remote: PouchDB.Database; mod
 /**
  * Opens (creating if need be) this user's databases and asks the browser to keep them.
  * `onPullAnswered` runs after every answer of the remote's `_changes`: one pull cycle, including
- * the longpoll's empty answer when nothing visible changed (the server ends it every 25 s), which
- * is when documents that silently LEFT the view can be asked for.
+ * the longpoll's empty answer when nothing visible changed (PouchDB's heartbeat ends it every
+ * 10 s), which is when documents that silently LEFT the view can be asked for.
  */
 export function openDeviceDbs(
   userId: string,

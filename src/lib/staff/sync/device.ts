@@ -24,8 +24,15 @@ export type StaffDevice = ReturnType<typeof startStaffDevice>;
 /** How access ended: why, whether the device was wiped, and how many changes were unsent. */
 export type DeviceEnd = { reason: EndReason; wiped: boolean; unsent: number };
 
-/** A pull's answer starts an eviction cycle this much later, so the pulled batch lands first. */
+/** A pull that brought something starts a cycle this much later, so the batch lands first. */
 const cycleDelayMs = 500;
+/**
+ * A pull's empty answer (the longpoll's heartbeat, every 10 s) starts a cycle only this long after
+ * the last one. Documents that leave a view without a visible change (handed to someone else,
+ * retention over) are found within it; asking on every heartbeat would cost the server a scan of
+ * every request per volunteer device every 10 s (evictions.ts, retention).
+ */
+const quietCycleMs = 60_000;
 
 export function startStaffDevice(
   userId: string,
@@ -34,15 +41,22 @@ export function startStaffDevice(
   onEnd?: (end: DeviceEnd) => void,
 ) {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastCycle = 0;
   let stopped = false;
   let ended: Promise<DeviceEnd> | null = null;
   const soon = () => {
     // Not during the first sync: every page of it would ask, and there is nothing to purge yet.
     if (stopped || !status.current.initialSync.finished) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void cycle.run(), cycleDelayMs);
+    timer = setTimeout(() => {
+      lastCycle = Date.now();
+      void cycle.run();
+    }, cycleDelayMs);
   };
-  const dbs: DeviceDbs = openDeviceDbs(userId, origin, soon);
+  const quietly = () => {
+    if (Date.now() - lastCycle >= quietCycleMs) soon();
+  };
+  const dbs: DeviceDbs = openDeviceDbs(userId, origin, quietly);
   const readModel = followChanges(dbs.local, dbs.model);
 
   /** Purges documents that left this user's view; refusals of them are dropped too. */
