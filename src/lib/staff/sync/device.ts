@@ -94,6 +94,8 @@ export function startStaffDevice(
     cycle.stop();
     await status.stop();
     readModel.stop();
+    // A batch still being projected would otherwise meet the read model closed by a wipe.
+    await readModel.idle();
   }
 
   function endAccess(reason: EndReason): Promise<DeviceEnd> {
@@ -129,6 +131,8 @@ export function startStaffDevice(
      * the user, warned, chooses to lose what is unsent (`force`).
      */
     async signOut({ force = false } = {}): Promise<'wiped' | 'unsent'> {
+      // Access already ended and the device was wiped: nothing is left to wipe.
+      if ((await ended)?.wiped) return 'wiped';
       await status.refresh();
       if (!force && !status.current.everythingOnServer) return 'unsent';
       await stopAll();
