@@ -1,6 +1,7 @@
 /** Nearest-rank percentiles (https://en.wikipedia.org/wiki/Percentile#The_nearest-rank_method). */
 export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
+  // Infinity (did not finish in time) sorts last and is kept; NaN (failed) is left out.
+  const sorted = [...values].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? Number.NaN;

@@ -6,6 +6,7 @@
  *   BENCH_SYNC_BATCHES=100x10,500x2,…  batch settings to compare against Cymorth's server
  *   BENCH_SYNC_CONCURRENT=100          volunteers syncing at once
  *   BENCH_SYNC_LIVE=200                live devices for the propagation figure
+ *   BENCH_SYNC_CAP_S=180               concurrent first syncs still running then are stopped
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { launchChromium } from '../../chromium.ts';
 import { buildBaseline, type BaselineBuild } from '../baseline-build.ts';
 import { ensureBuild } from '../ensure-build.ts';
-import { measure } from '../measured.ts';
+import { measure, type Measured } from '../measured.ts';
 import { renderTable } from '../report-table.ts';
 import { writeResults } from '../results-file.ts';
 import { startSyncServer, type RunningSyncServer } from '../sync-server-process.ts';
@@ -43,6 +44,16 @@ function wholeNumber(name: string, fallback: number): number {
 /** Devices are told apart by X-Forwarded-For (see deviceAddress). */
 const proxied = { TRUST_PROXY: '1' };
 
+/** A measurement, its figures printed as soon as it is made (a long run stopped half-way still says something). */
+async function shown<T>(what: string, run: () => Promise<T>): Promise<Measured<T>> {
+  const result = await measure(what, run);
+  if (result.ok)
+    console.log(
+      `    ${what}: ${JSON.stringify(result.value, (k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v) : v))}`,
+    );
+  return result;
+}
+
 type Server = { name: SyncTarget['name']; label: string; server: RunningSyncServer };
 
 export async function runSyncBench(): Promise<number> {
@@ -50,6 +61,7 @@ export async function runSyncBench(): Promise<number> {
   const cleanUps: (() => Promise<void>)[] = [];
   const concurrentCount = wholeNumber('BENCH_SYNC_CONCURRENT', 100);
   const liveCount = wholeNumber('BENCH_SYNC_LIVE', 200);
+  const capMs = wholeNumber('BENCH_SYNC_CAP_S', 180) * 1000;
   const variants = batchVariants(process.env.BENCH_SYNC_BATCHES);
   const baselineRef = process.env.BENCH_BASELINE?.trim() || null;
   console.log(
@@ -138,10 +150,10 @@ export async function runSyncBench(): Promise<number> {
         console.log(
           `[reference] ${who}: stock PouchDB from the plain server, then the Dexie floor…`,
         );
-        reference.plain[who] = await measure(`plain ${who}`, () =>
+        reference.plain[who] = await shown(`plain ${who}`, () =>
           stockFirstSync(browser, plain.origin, '/bench/index.html', plain.dbUrl(who), settings),
         );
-        reference.floor[who] = await measure(`floor ${who}`, () =>
+        reference.floor[who] = await shown(`floor ${who}`, () =>
           dexieFloor(
             browser,
             plain.origin,
@@ -153,7 +165,7 @@ export async function runSyncBench(): Promise<number> {
       for (const [i, s] of servers.entries()) {
         for (const who of whos) {
           console.log(`[${s.name}] ${who}: the app's first sync…`);
-          targets[i]!.app[who] = await measure(`app ${who}`, () =>
+          targets[i]!.app[who] = await shown(`app ${who}`, () =>
             appFirstSync(browser, s.server.origin, world[who].username, viewSize[who]),
           );
         }
@@ -164,7 +176,7 @@ export async function runSyncBench(): Promise<number> {
           console.log(
             `[current] ${who}: stock PouchDB from /db at ${v.batch_size}×${v.batches_limit}…`,
           );
-          runs[who] = await measure(`stock ${who} ${v.batch_size}x${v.batches_limit}`, () =>
+          runs[who] = await shown(`stock ${who} ${v.batch_size}x${v.batches_limit}`, () =>
             stockFirstSync(
               browser,
               current.origin,
@@ -183,15 +195,16 @@ export async function runSyncBench(): Promise<number> {
 
     for (const [i, s] of servers.entries()) {
       console.log(`[${s.name}] ${concurrentCount} concurrent volunteer first syncs…`);
-      targets[i]!.concurrent = await measure('concurrent', () =>
+      targets[i]!.concurrent = await shown('concurrent', () =>
         concurrentFirstSyncs(
           s.server.origin,
           world.volunteers.slice(0, concurrentCount).map((p) => p.username),
           settings,
+          capMs,
         ),
       );
       console.log(`[${s.name}] ${liveCount} live devices, coordinator edits…`);
-      targets[i]!.live = await measure('live', () => live(s.server.origin, world, liveCount));
+      targets[i]!.live = await shown('live', () => live(s.server.origin, world, liveCount));
     }
 
     const results: SyncResults = {

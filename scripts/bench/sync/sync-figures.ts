@@ -16,7 +16,7 @@ type SyncFigure = {
   goal?: { text: string; met: (v: number) => boolean };
 };
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const seconds = (ms: number) => (ms === Infinity ? 'unfinished' : `${(ms / 1000).toFixed(2)} s`);
 const ratio = (v: number) => `${v.toFixed(2)}×`;
 const count = (v: number) => v.toLocaleString('en-GB');
 
@@ -97,10 +97,19 @@ const loadFigures: SyncFigure[] = [
     goal: { text: '≤ 60 s', met: (v) => v <= 60_000 },
   },
   {
-    figure: '  … clients (failed)',
+    figure: '  … clients',
     command: 5,
     pick: (t) => valueOf(t.concurrent)?.count,
     format: count,
+  },
+  {
+    figure: '  … unfinished at the cap / failed',
+    command: 5,
+    pick: (t) => {
+      const c = valueOf(t.concurrent);
+      return c ? c.unfinished * 1000 + c.failed : undefined;
+    },
+    format: (v) => `${Math.floor(v / 1000)} / ${v % 1000}`,
   },
   {
     figure: 'coordinator edit → volunteer device: p50',
