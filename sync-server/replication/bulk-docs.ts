@@ -18,6 +18,7 @@ import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { badRequest } from './couch-errors.ts';
 import { settleConflicts } from './resolve-conflicts.ts';
+import { routableTombstone } from './routable-tombstone.ts';
 
 type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
 type Outcome = Refusal | { write: StoredDoc } | { unchanged: string };
@@ -129,7 +130,7 @@ export async function bulkDocs(
     const verdict = canWrite(user, before, parsed.doc, related, judgedAt);
     if (!verdict.ok) return refuse(id, verdict.reason);
     if ('type' in parsed.doc && parsed.doc.type === 'request') batchRequests.set(id, parsed.doc);
-    return { write: parsed.doc };
+    return { write: routableTombstone(parsed.doc, before) };
   };
 
   // Requests first, then the rest; answers go back in the order the documents came.

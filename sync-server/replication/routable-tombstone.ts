@@ -1,0 +1,43 @@
+/**
+ * A deletion is stored with the few fields the read policy judges it by, never a bare
+ * `{ _id, _rev, _deleted }`. Who may see a deletion is whoever could read the document's last live
+ * revision (read-filter.ts), and a bare tombstone is judged by that revision's body; but CouchDB
+ * compacts old revision bodies away on its own (and PouchDB when asked), after which a bare
+ * deletion is visible to nobody and devices holding the document keep it for ever. The tombstone,
+ * the leaf, keeps its body through compaction, so what it needs is kept there. CouchDB's advice for
+ * deletions that filters must still route: https://docs.couchdb.org/en/stable/api/document/common.html#delete--db-docid
+ *
+ * Only routing fields, never personal ones: a deleted contact keeps its request id, not the name,
+ * address or health details (UK GDPR: what is deleted should not live on in a tombstone).
+ */
+import type { StoredDoc } from '#domain/staff/documents.ts';
+
+/** Per class, the fields `canRead` looks at (src/lib/domain/staff/read-access.ts). */
+const routingFields: Record<string, readonly string[]> = {
+  request: ['area', 'status', 'assignee', 'assignments', 'fields_meta'],
+  contact: ['request_id'],
+  note: ['request_id', 'author', 'for_assignee'],
+  event: ['request_id', 'author'],
+  volunteer: ['areas'],
+  area: [],
+};
+
+/**
+ * `deletion` (a bare tombstone about to be written) with the routing fields of `replaced`, the
+ * live revision it deletes; unchanged when there is no live revision to take them from.
+ */
+export function routableTombstone(deletion: StoredDoc, replaced: StoredDoc | null): StoredDoc {
+  if (deletion._deleted !== true || 'type' in deletion) return deletion;
+  if (replaced === null || !('type' in replaced) || replaced._deleted === true) return deletion;
+  const kept: Record<string, unknown> = { type: replaced.type };
+  for (const field of routingFields[replaced.type] ?? []) {
+    const value = (replaced as Record<string, unknown>)[field];
+    if (value !== undefined) kept[field] = value;
+  }
+  if (replaced.type === 'request') {
+    // Only the status stamp is read (the volunteer retention clock); the rest are not routing.
+    const meta = (replaced as { fields_meta: Record<string, unknown> }).fields_meta;
+    kept.fields_meta = { status: meta.status };
+  }
+  return { ...kept, ...deletion } as unknown as StoredDoc;
+}
