@@ -156,5 +156,7 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
     }
     since = cursor;
     await nextChange(db, since, remaining, c.req.raw.signal);
+    // Requests read before the wait may have changed since: judge the next scan on fresh reads.
+    filter.forgetRequests();
   }
 }

@@ -29,6 +29,9 @@ const isChild = (id: string) => {
 /** How far back a deletion's history is searched for its last live body. */
 const maxHistory = 8;
 
+/** A revision's generation, the `N` of `N-hash`; 0 when unknown. */
+const generation = (rev: string | undefined) => Number.parseInt(rev ?? '', 10) || 0;
+
 const isLive = (doc: Body | null | undefined): doc is Body & StaffDoc =>
   doc !== null && doc !== undefined && typeof doc.type === 'string';
 
@@ -89,13 +92,22 @@ export class ReadFilter {
     return this.#requests.get(id) ?? null;
   }
 
-  /** Caches the requests among these current winners, as read elsewhere (not deletions). */
+  /**
+   * Caches the requests among these current winners, as read elsewhere (not deletions). A body
+   * newer than the cached one replaces it: a longpoll keeps its filter while requests change.
+   */
   prime(docs: Iterable<Body>): void {
     for (const doc of docs) {
       if (doc._deleted === true || docClassOf(doc._id) !== 'request') continue;
-      if (!this.#requests.has(doc._id))
-        this.#requests.set(doc._id, doc.type === 'request' ? (doc as StaffRequestDoc) : null);
+      const cached = this.#requests.get(doc._id);
+      if (cached && generation(cached._rev) > generation(doc._rev)) continue;
+      this.#requests.set(doc._id, doc.type === 'request' ? (doc as StaffRequestDoc) : null);
     }
+  }
+
+  /** Forgets every request read so far: what follows is judged on fresh reads. */
+  forgetRequests(): void {
+    this.#requests.clear();
   }
 
   /** The current winners of these ids (a deletion as a bare tombstone); missing ids left out. */
