@@ -78,6 +78,8 @@ async function handedOverTask({ page, server, appServer }: Fixtures) {
     .poll(() => heldOnDevice(page, volunteer.username, rows), cycle)
     .toEqual({ replica: [], readModel: [] });
   await expect(panel).toContainText(onDevice(visible - 1));
+  // Purged, not deleted: no tombstone waits to be pushed.
+  await expect(panel).toContainText(t('en', 'staff.sync.everything_on_server'));
   const handBack = () => handOver(appServer, task._id, volunteer.userId, coordinator.userId);
   return { username: volunteer.username, rows, ids, panel, visible, handBack };
 }
