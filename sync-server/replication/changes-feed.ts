@@ -44,7 +44,14 @@ async function currentSeq(db: ReplicaDb): Promise<number> {
   return Number((await db.info()).update_seq);
 }
 
-type ScanOptions = { allLeaves: boolean; includeDocs: boolean; key: string; passStart: number };
+type ScanOptions = {
+  allLeaves: boolean;
+  includeDocs: boolean;
+  key: string;
+  passStart: number;
+  /** The client went away: stop scanning for an answer nobody will read. */
+  signal: AbortSignal;
+};
 
 /** One scan from `since`: visible entries and the server seq it reached. */
 async function scan(
@@ -104,6 +111,7 @@ async function scan(
     full ||= entries.length >= limit;
     const ended = page.results.length < pageSize;
     if (ended || full || (entries.length > 0 && scanned >= maxScannedPerAnswer)) break;
+    if (options.signal.aborted) break;
   }
   return { entries, cursor };
 }
@@ -148,7 +156,7 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
   const position = parsePosition(c.req.query('since'), key, await currentSeq(db));
   let since = position.seq;
   for (;;) {
-    const scanOptions = { ...options, passStart: position.passStart };
+    const scanOptions = { ...options, passStart: position.passStart, signal: c.req.raw.signal };
     const { entries, cursor } = await scan(db, filter, since, limit, scanOptions);
     const remaining = deadline - Date.now();
     if (entries.length > 0 || feed === 'normal' || remaining <= 0 || c.req.raw.signal.aborted) {

@@ -203,6 +203,8 @@ export async function runSyncBench(): Promise<number> {
           capMs,
         ),
       );
+      // Stopped clients' requests may still be running on the server: let it settle first.
+      await new Promise((r) => setTimeout(r, 10_000));
       console.log(`[${s.name}] ${liveCount} live devices, coordinator edits…`);
       targets[i]!.live = await shown('live', () => live(s.server.origin, world, liveCount));
     }
@@ -298,7 +300,7 @@ function syncCommands(
   return [
     `${world.seedCommand}  (${world.totalDocs.toLocaleString('en-GB')} documents)`,
     `the server: DATA_DIR=<copy of [0]> STATIC_DIR=<copy of build/ + bench page> PORT=0 HOST=127.0.0.1 npx tsx sync-server/start.ts (for the baseline: the ref's sync-server/ and build)`,
-    `scripts/bench/sync/browser-sync.ts appFirstSync: ${chromium}; /en/staff/sign-in as ${world.volunteer.username} (volunteer) or ${world.coordinator.username} (coordinator), submit; time from the first /db request until the sync panel's first-sync progress is gone (initialSync.finished); ${bytes}, /db requests only. The app replicates at batch_size ${app.batch_size}, batches_limit ${app.batches_limit} (src/lib/staff/sync/replication.ts)`,
+    `scripts/bench/sync/browser-sync.ts appFirstSync: ${chromium}; /en/staff/sign-in as ${world.volunteer.username} (volunteer) or ${world.coordinator.username} (coordinator), submit; time from the first /db request until its PouchDB replica (IndexedDB _pouch_cymorth-<username>, store docs) holds every document of the view (the panel's own 'first sync finished' comes at the two-way sync's first paused, long before); ${bytes}, /db requests only. The app replicates at batch_size ${app.batch_size}, batches_limit ${app.batches_limit} (src/lib/staff/sync/replication.ts)`,
     `scripts/bench/sync/plain-server.ts: express-pouchdb 4.2 (minimumForPouchDB, compression off as in CouchDB) over pouchdb-node/LevelDB in the bench process, holding the user's view (replicated from [1] as that user); ${chromium}; bench page: pouchdb-browser 9 + indexeddb adapter, local.replicate.from(<plain>/couch/<who>, {batch_size: ${app.batch_size}, batches_limit: ${app.batches_limit}}), timed in the page; ${bytes}`,
     `scripts/bench/sync/browser/bench-page.ts dexieFloor: fetch <plain>/couch/<who>/_all_docs?include_docs=true (untimed), then time Dexie bulkPut of the docs into a fresh table ('_id' key)`,
     `scripts/bench/sync/concurrent-syncs.ts: ${concurrent} volunteers (the ${concurrent} with the largest views; seeded, approved, with areas), each PouchDB 9 in Node (memory adapter) in the bench process, replicate.from(<server>/db) at ${app.batch_size}×${app.batches_limit}, all started at once; time per client; nearest-rank percentiles`,
