@@ -176,6 +176,8 @@ test('a disabled account’s device is wiped at its next sync', async ({
   await disableAccount(appServer, volunteer.username);
   await expect(page).toHaveURL(/\/en\/staff\/sign-in$/, cycle);
   await expect.poll(() => userDatabases(page, volunteer.username)).toEqual([]);
+  // The sign-in page says why, in words; nothing was waiting to upload, so no loss is told.
+  await expect(page.locator('.inset--waiting')).toHaveText(t('en', 'staff.device_end.disabled'));
   // The account is forgotten on this device too: the staff page asks for sign-in.
   await page.goto('/en/staff');
   await expect(page).toHaveURL(/\/en\/staff\/sign-in$/);
