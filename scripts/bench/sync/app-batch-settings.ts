@@ -19,7 +19,7 @@ export async function appBatchSettings(root = repoRoot): Promise<BatchSettings> 
 
 /** `BENCH_SYNC_BATCHES="100x10,500x2"`: the settings to compare against Cymorth's server. */
 export function batchVariants(raw: string | undefined): BatchSettings[] {
-  const text = raw?.trim() || '100x10,500x2,1000x2,2000x2,1000x4';
+  const text = raw?.trim() || '500x2,1000x2,2000x2';
   return text.split(',').map((part) => {
     const match = /^(\d+)x(\d+)$/.exec(part.trim());
     if (!match)

@@ -6,7 +6,7 @@
  *   BENCH_SYNC_BATCHES=100x10,500x2,…  batch settings to compare against Cymorth's server
  *   BENCH_SYNC_CONCURRENT=100          volunteers syncing at once
  *   BENCH_SYNC_LIVE=200                live devices for the propagation figure
- *   BENCH_SYNC_CAP_S=180               concurrent first syncs still running then are stopped
+ *   BENCH_SYNC_CAP_S=90                concurrent first syncs still running then are stopped
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -61,7 +61,7 @@ export async function runSyncBench(): Promise<number> {
   const cleanUps: (() => Promise<void>)[] = [];
   const concurrentCount = wholeNumber('BENCH_SYNC_CONCURRENT', 100);
   const liveCount = wholeNumber('BENCH_SYNC_LIVE', 200);
-  const capMs = wholeNumber('BENCH_SYNC_CAP_S', 180) * 1000;
+  const capMs = wholeNumber('BENCH_SYNC_CAP_S', 90) * 1000;
   const variants = batchVariants(process.env.BENCH_SYNC_BATCHES);
   const baselineRef = process.env.BENCH_BASELINE?.trim() || null;
   console.log(
