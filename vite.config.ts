@@ -80,6 +80,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A few tests run real PouchDB and Dexie on fake IndexedDB over a thousand documents:
+          // in a few hundred ms alone, several seconds when every file runs at once.
+          testTimeout: 20_000,
         },
       },
       {
