@@ -4,10 +4,19 @@
  * status; other tabs wait for the lock and show the broadcast. On failure it backs off with full
  * jitter (`backoffDelay`), on HTTP 413 it halves the batch and tries again, and on `online` it
  * starts again at once. PouchDB's own `retry` is off: its backoff knows nothing of 413.
+ * A device's first sync is a one-off pull (`firstPull`), retried the same way; the live sync starts
+ * once it has completed.
  */
 import { backoffDelay } from '$lib/data/backoff.ts';
 import { endReasonOf, type EndReason } from './eviction-plan.ts';
-import { deniedReason, errorStatus, initialSnapshot, type SyncSnapshot } from './sync-snapshot.ts';
+import {
+  deniedReason,
+  errorStatus,
+  firstPullCompleted,
+  infoRefusalStatus,
+  initialSnapshot,
+  type SyncSnapshot,
+} from './sync-snapshot.ts';
 import { UploadLedger } from './upload-ledger.ts';
 
 export type ReplicationOptions = {
@@ -45,9 +54,9 @@ export function startReplication(options: ReplicationOptions) {
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(`cymorth-sync-${userId}`) : null;
   let state: SyncSnapshot = {
     ...initialSnapshot(globalThis.navigator?.onLine ?? true),
-    batchSize: options.batchSize ?? 500,
+    batchSize: options.batchSize ?? 1000,
   };
-  let current: PouchDB.Replication.Sync<object> | null = null;
+  let current: { cancel(): void } | null = null;
   let wake = () => {};
 
   const publish = (patch: Partial<SyncSnapshot>, leader = true) => {
@@ -71,19 +80,103 @@ export function startReplication(options: ReplicationOptions) {
     return counting;
   };
 
-  async function runOnce(): Promise<Outcome> {
-    const flag = await local.get<{ total?: number }>(initialSyncId).catch(() => null);
-    let initial = flag === null;
-    const done0 = state.initialSync.done;
-    if (initial) {
-      const total = await remote.info().then(
-        (i) => i.doc_count,
-        () => undefined,
-      );
-      publish({ initialSync: { done: done0, total, finished: false } });
-    } else publish({ initialSync: { ...state.initialSync, finished: true } });
+  /** Resolves when `run` ends: `complete` (a one-off finished, or either was cancelled) or `error`. */
+  const settled = (
+    run: PouchDB.Replication.Replication<object> | PouchDB.Replication.Sync<object>,
+  ) =>
+    new Promise<Outcome & { result?: { status?: string; ok?: boolean } }>((resolve) => {
+      const events = run as unknown as { on(e: string, f: (x: never) => void): void };
+      events.on('error', (error: unknown) => resolve({ error }));
+      events.on('complete', (result: { status?: string; ok?: boolean }) => resolve({ result }));
+    });
 
-    const sync = local.sync(remote, {
+  /**
+   * The remote as the replications see it. PouchDB asks `info()` when a replication starts and
+   * after each pulled batch, and its http adapter resolves a 401/403 answer as if it were the
+   * info. A disabled account's first 403 also clears its cookie, so every later request is a 401:
+   * the 403 must not be lost there, or the device takes a disabled account for an ended session
+   * (and keeps what it held). It is kept in `refusal`, and the replication stops.
+   */
+  let refusal: (Error & { status: number }) | null = null;
+  const server = new Proxy(remote, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (typeof value !== 'function') return value;
+      if (prop !== 'info') return (value as () => unknown).bind(target);
+      return async () => {
+        const info = await target.info();
+        const status = infoRefusalStatus(info);
+        if (status !== undefined && !refusal) {
+          const { error, reason } = info as unknown as { error: string; reason?: string };
+          refusal = Object.assign(new Error(reason ?? error), { name: error, status });
+          current?.cancel();
+        }
+        return info;
+      };
+    },
+  });
+
+  /**
+   * `/db`'s document count, or the 401/403 that ends access. The first 403 of a disabled account
+   * also clears its cookie, so the error must not be dropped here: every later request is a 401,
+   * which would pass the disabled account off as an ended session (and keep what it held).
+   */
+  async function serverInfo(): Promise<{ total?: number; error?: unknown }> {
+    try {
+      const info = await server.info();
+      return refusal ? { error: refusal } : { total: info.doc_count };
+    } catch (error) {
+      return endReasonOf(errorStatus(error)) === null ? {} : { error };
+    }
+  }
+
+  /**
+   * The device's first sync pulls only: a two-way sync would send every pulled revision back to
+   * the server's `_revs_diff` as it arrives (twice the bytes down, and three times as slow). The
+   * first sync is finished only when this pull has completed; the flag is a `_local` document, so
+   * it never replicates and goes with the replica when it is wiped. Local writes made meanwhile
+   * upload with the live sync that follows.
+   */
+  async function firstPull(): Promise<Outcome & { cancelled?: boolean }> {
+    const done0 = state.initialSync.done;
+    const { total, error: ending } = await serverInfo();
+    if (ending !== undefined) return { error: ending };
+    publish({ initialSync: { done: done0, total, finished: false } });
+    if (stop.signal.aborted) return { cancelled: true };
+    const pull = local.replicate.from(server, {
+      retry: false,
+      batch_size: state.batchSize,
+      batches_limit: 2,
+    });
+    current = pull;
+    void pull.on('change', (info) => {
+      ledger.pulled(info.docs);
+      options.onPulled?.(info.docs.map((d) => d._id));
+      publish({ initialSync: { ...state.initialSync, done: done0 + info.docs_read } });
+      void recount();
+    });
+    const { error, result } = await settled(pull);
+    current = null;
+    if (error !== undefined) return { error };
+    if (!firstPullCompleted(result)) return { cancelled: true };
+    await local.put({ _id: initialSyncId, at: new Date().toISOString() }).catch(() => {});
+    publish({ initialSync: { ...state.initialSync, finished: true }, error: null });
+    void recount();
+    options.onCaughtUp?.();
+    return {};
+  }
+
+  async function runOnce(): Promise<Outcome> {
+    const flag = await local.get<{ at?: string }>(initialSyncId).catch(() => null);
+    if (flag === null) {
+      const { error, cancelled } = await firstPull();
+      if (error !== undefined) return { error };
+      if (cancelled) return {}; // back online, or stopped: the loop starts again or ends
+    } else if (!state.initialSync.finished)
+      publish({ initialSync: { ...state.initialSync, finished: true } });
+    if (stop.signal.aborted) return {};
+
+    const sync = local.sync(server, {
       live: true,
       retry: false,
       batch_size: state.batchSize,
@@ -104,8 +197,6 @@ export function startReplication(options: ReplicationOptions) {
       else {
         ledger.pulled(change.docs);
         options.onPulled?.(change.docs.map((d) => d._id));
-        if (initial)
-          publish({ initialSync: { ...state.initialSync, done: done0 + change.docs_read } });
       }
       void recount();
     });
@@ -114,21 +205,15 @@ export function startReplication(options: ReplicationOptions) {
       if (direction === 'push' && doc.id)
         void ledger.denied(doc.id, deniedReason(doc)).then(recount, () => {});
     });
+    // 'paused' without error: both directions caught up. It says nothing of the first sync, which
+    // `firstPull` alone finishes (the live sync's first pause can come before anything is pulled).
     void sync.on('paused', (error) => {
       if (error) return;
       publish({ lastSyncedAt: new Date().toISOString(), error: null });
-      if (initial) {
-        initial = false;
-        publish({ initialSync: { ...state.initialSync, finished: true } });
-        void local.put({ _id: initialSyncId, at: new Date().toISOString() }).catch(() => {});
-      }
       void ledger.confirm(remote).then(recount, () => {});
       options.onCaughtUp?.();
     });
-    return new Promise<Outcome>((resolve) => {
-      void sync.on('error', (error) => resolve({ error }));
-      void sync.on('complete', () => resolve({}));
-    });
+    return settled(sync);
   }
 
   async function lead(): Promise<void> {
@@ -138,8 +223,10 @@ export function startReplication(options: ReplicationOptions) {
     await recount();
     let failures = 0;
     while (!stop.signal.aborted) {
-      const { error } = await runOnce();
+      const outcome = await runOnce();
       current = null;
+      // A refusal `info()` let through comes first: the error after it is the cleared cookie's 401.
+      const error = refusal ?? outcome.error;
       if (stop.signal.aborted) break;
       // Signed out elsewhere, timed out or disabled: retrying cannot help, and must not go on.
       const ended = endReasonOf(errorStatus(error));

@@ -5,7 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReplication } from '$lib/staff/sync/replication.ts';
-import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import {
+  firstPullCompleted,
+  infoRefusalStatus,
+  type SyncSnapshot,
+} from '$lib/staff/sync/sync-snapshot.ts';
 import { request, testUuid } from '../../domain/staff/factories.ts';
 import { memoryDb } from './pouch.ts';
 
@@ -145,5 +149,138 @@ describe('replication status', () => {
     const s = await until((x) => x.everythingOnServer, 8_000);
     expect(s.batchSize).toBeLessThanOrEqual(10);
     expect((await remote.info()).doc_count).toBe(40);
+  });
+});
+
+describe('first sync', () => {
+  /** Records each call to the remote's methods that send a device's revisions up. */
+  function watched(db: PouchDB.Database, seen: (method: string) => void) {
+    const up = new Set(['revsDiff', 'bulkDocs']);
+    return new Proxy(db, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        const fn = (value as (...a: unknown[]) => unknown).bind(target);
+        if (typeof prop !== 'string' || !up.has(prop)) return fn;
+        return (...args: unknown[]) => {
+          seen(prop);
+          return fn(...args);
+        };
+      },
+    });
+  }
+
+  it('pulls only, is finished only once everything is pulled, then uploads local writes', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs(Array.from({ length: 30 }, () => request()));
+    await local.bulkDocs([request(), request()]); // written before the first sync
+    const states: SyncSnapshot[] = [];
+    const upWhilePulling: string[] = [];
+    const handle = startReplication({
+      userId: testUuid(),
+      local,
+      remote: watched(server(remote, new Set()), (m) => {
+        if (!states.at(-1)?.initialSync.finished) upWhilePulling.push(m);
+      }),
+      batchSize: 10,
+      onState: (s) => states.push(s),
+      random: () => 0,
+      lock: (_name, _signal, job) => job(),
+    });
+    stops.push(handle.stop);
+    const end = Date.now() + 5_000;
+    while (!states.at(-1)?.everythingOnServer || !states.at(-1)?.initialSync.finished) {
+      if (Date.now() > end) throw new Error(`timed out; ${JSON.stringify(states.at(-1))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const first = states.findIndex((s) => s.initialSync.finished);
+    expect(states[first]?.initialSync).toEqual({ done: 30, total: 30, finished: true });
+    expect(states.slice(0, first).some((s) => s.initialSync.done > 0)).toBe(true); // progress
+    expect(upWhilePulling).toEqual([]); // nothing sent up before the pull completed
+    expect(await local.get('_local/cymorth-initial-sync')).toMatchObject({
+      at: expect.any(String),
+    });
+    expect((await remote.info()).doc_count).toBe(32);
+    expect((await local.info()).doc_count).toBe(32);
+  });
+
+  it('a device whose first pull completed before goes straight to the live sync', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await local.put({ _id: '_local/cymorth-initial-sync', at: new Date().toISOString() });
+    await remote.bulkDocs([request(), request()]);
+    const { until } = replicate(local, server(remote, new Set()));
+    const s = await until((x) => x.initialSync.finished);
+    expect(s.initialSync.done).toBe(0); // not counted as a first sync
+    const end = Date.now() + 5_000;
+    while ((await local.info()).doc_count < 2) {
+      if (Date.now() > end) throw new Error('the live sync pulled nothing');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await local.get('_local/cymorth-initial-sync')).toMatchObject({ _rev: '0-1' });
+  });
+
+  it('a first pull that fails is retried, and finished only when it completes', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs([request(), request(), request()]);
+    const link = { down: true };
+    const { until } = replicate(local, server(remote, new Set(), Infinity, link));
+    const failed = await until((s) => s.error !== null);
+    expect(failed.initialSync.finished).toBe(false);
+    link.down = false; // the backoff retries after its 1 s floor
+    const done = await until((s) => s.initialSync.finished);
+    expect(done.initialSync.done).toBe(3);
+    expect(done.error).toBeNull();
+  });
+});
+
+describe('firstPullCompleted', () => {
+  it('is true only for a pull that ran to completion', () => {
+    expect(firstPullCompleted({ status: 'complete', ok: true })).toBe(true);
+    expect(firstPullCompleted({ status: 'cancelled', ok: true })).toBe(false);
+    expect(firstPullCompleted({ status: 'complete', ok: false })).toBe(false);
+    expect(firstPullCompleted(undefined)).toBe(false);
+  });
+});
+
+describe('access ending', () => {
+  it('a 403 that info() resolved as a body ends access as disabled, not as a later 401', async () => {
+    const local = memoryDb('local');
+    const db = memoryDb('remote');
+    // PouchDB's http info() resolves the refusal's body; every later request is a 401.
+    const remote = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'info')
+          return () => Promise.resolve({ error: 'account_disabled', reason: 'disabled' });
+        if (prop === 'changes' || prop === 'get')
+          return () => Promise.reject(Object.assign(new Error('Sign in first.'), { status: 401 }));
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const reasons: string[] = [];
+    const handle = startReplication({
+      userId: testUuid(),
+      local,
+      remote,
+      onState: () => {},
+      onAccessEnded: (reason) => reasons.push(reason),
+      random: () => 0,
+      lock: (_name, _signal, job) => job(),
+    });
+    stops.push(handle.stop);
+    const end = Date.now() + 5_000;
+    while (reasons.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(reasons).toEqual(['disabled']);
+  });
+
+  it('infoRefusalStatus reads the server’s refusal codes, and nothing from a real info', () => {
+    expect(infoRefusalStatus({ error: 'account_disabled', reason: 'x' })).toBe(403);
+    expect(infoRefusalStatus({ error: 'session_expired', reason: 'x' })).toBe(401);
+    expect(infoRefusalStatus({ error: 'unauthorized', reason: 'x' })).toBe(401);
+    expect(infoRefusalStatus({ db_name: 'db', doc_count: 3, update_seq: '3' })).toBeUndefined();
+    expect(infoRefusalStatus(null)).toBeUndefined();
   });
 });
