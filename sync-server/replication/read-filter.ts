@@ -10,6 +10,7 @@
  * (`visibleRequestIds` in read-access.ts).
  */
 import { canRead, canReadRequest } from '#domain/staff/access.ts';
+import { revGeneration } from '#domain/staff/couch-fields.ts';
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
@@ -28,9 +29,6 @@ const isChild = (id: string) => {
 
 /** How far back a deletion's history is searched for its last live body. */
 const maxHistory = 8;
-
-/** A revision's generation, the `N` of `N-hash`; 0 when unknown. */
-const generation = (rev: string | undefined) => Number.parseInt(rev ?? '', 10) || 0;
 
 const isLive = (doc: Body | null | undefined): doc is Body & StaffDoc =>
   doc !== null && doc !== undefined && typeof doc.type === 'string';
@@ -100,7 +98,8 @@ export class ReadFilter {
     for (const doc of docs) {
       if (doc._deleted === true || docClassOf(doc._id) !== 'request') continue;
       const cached = this.#requests.get(doc._id);
-      if (cached && generation(cached._rev) > generation(doc._rev)) continue;
+      if (cached?._rev && doc._rev && revGeneration(cached._rev) > revGeneration(doc._rev))
+        continue;
       this.#requests.set(doc._id, doc.type === 'request' ? (doc as StaffRequestDoc) : null);
     }
   }
