@@ -15,10 +15,10 @@
  */
 import type { Context } from 'hono';
 import type { ReplicaDb } from '../storage.ts';
-import { childrenOf } from './children.ts';
 import { badRequest } from './couch-errors.ts';
 import { intParam } from './query-params.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
+import type { IndexEntry } from './routing-index.ts';
 import { parsePosition, seqToken, viewKey } from './view-seq.ts';
 
 type Entry = {
@@ -33,87 +33,70 @@ const defaultLimit = 1000;
 const maxLimit = 10_000;
 /** Longest a longpoll is held open; PouchDB asks again at once, so this only bounds idle sockets. */
 const maxWaitMs = 25_000;
-/**
- * How far one answer may scan for a visible change once it has one: a volunteer sees a few in a
- * hundred documents, and every answer costs the device a round of requests, so an answer scans
- * until it is full, the feed ends, or this many changes were read.
- */
-const maxScannedPerAnswer = 10_000;
-
-async function currentSeq(db: ReplicaDb): Promise<number> {
-  return Number((await db.info()).update_seq);
-}
 
 type ScanOptions = {
   allLeaves: boolean;
-  includeDocs: boolean;
   key: string;
   passStart: number;
-  /** The client went away: stop scanning for an answer nobody will read. */
-  signal: AbortSignal;
 };
 
-/** One scan from `since`: visible entries and the server seq it reached. */
-async function scan(
-  db: ReplicaDb,
-  filter: ReadFilter,
-  since: number,
-  limit: number,
-  options: ScanOptions,
-) {
-  // Big pages: each costs an iterator over the feed; an answer is cut at `limit` below.
-  const pageSize = Math.max(limit, 2000);
+/**
+ * One walk of the routing index from `since`: visible entries and the server seq it reached.
+ * Synchronous, so it judges one state of the index.
+ */
+function scan(filter: ReadFilter, since: number, limit: number, options: ScanOptions) {
+  const index = filter.index;
   const entries: Entry[] = [];
   const listed = new Set<string>();
-  let cursor = since;
-  for (let scanned = 0; ;) {
-    // Ids and revisions only: bodies are read for what the user might see (read-filter.ts).
-    const page = await db.changes({
-      since: cursor,
-      limit: pageSize,
-      style: options.allLeaves ? 'all_docs' : 'main_only',
-    });
-    scanned += page.results.length;
-    const visible = await filter.visibleChanges(page.results);
-    let full = false;
-    for (const change of page.results) {
-      // Cut at `limit`: the answer's last_seq is then the last change looked at, not the page's.
-      if ((full = entries.length >= limit)) break;
-      cursor = Number(change.seq);
-      const body = visible.get(change.id);
-      if (body === undefined || listed.has(change.id)) continue;
-      const changeSeq = Number(change.seq);
-      const seq = seqToken(changeSeq, options.key, options.passStart);
-      listed.add(change.id);
-      entries.push({
-        seq,
-        id: change.id,
-        changes: change.changes,
-        ...(change.deleted ? { deleted: true as const } : {}),
-        ...(options.includeDocs ? { doc: body } : {}),
-      });
-      // A request unchanged since the device's pass began: its children were judged against it.
-      if (since === 0 || changeSeq <= options.passStart) continue;
-      if (change.deleted || body.type !== 'request') continue;
-      await filter.request(change.id); // its children are judged against it
-      for (const child of await childrenOf(db, change.id)) {
-        if (listed.has(child.id) || !filter.canReadBody(child.doc)) continue;
-        listed.add(child.id);
-        entries.push({
-          seq,
-          id: child.id,
-          changes: [{ rev: child.rev }],
-          ...(options.includeDocs ? { doc: child.doc } : {}),
-        });
-      }
+  const toEntry = (entry: IndexEntry, seq: string): Entry => ({
+    seq,
+    id: entry.id,
+    changes: options.allLeaves ? entry.leaves.map((rev) => ({ rev })) : [{ rev: entry.rev }],
+    ...(entry.deleted ? { deleted: true as const } : {}),
+  });
+  let cursor = Math.max(since, index.seq);
+  for (const entry of index.since(since)) {
+    // Cut at `limit`: the answer's last_seq is then just before the first change not looked at.
+    if (entries.length >= limit) {
+      cursor = entry.seq - 1;
+      break;
     }
-    if (!full) cursor = Number(page.last_seq);
-    full ||= entries.length >= limit;
-    const ended = page.results.length < pageSize;
-    if (ended || full || (entries.length > 0 && scanned >= maxScannedPerAnswer)) break;
-    if (options.signal.aborted) break;
+    if (listed.has(entry.id) || !filter.canSee(entry)) continue;
+    const seq = seqToken(entry.seq, options.key, options.passStart);
+    listed.add(entry.id);
+    entries.push(toEntry(entry, seq));
+    // A request unchanged since the device's pass began: its children were judged against it.
+    if (since === 0 || entry.seq <= options.passStart) continue;
+    if (entry.deleted || entry.routing?.type !== 'request') continue;
+    for (const child of index.childrenOf(entry.id)) {
+      if (listed.has(child.id) || !filter.canSee(child)) continue;
+      listed.add(child.id);
+      entries.push(toEntry(child, seq));
+    }
   }
   return { entries, cursor };
+}
+
+/**
+ * The bodies of `entries` (`include_docs`), read after the walk: an entry whose document the user
+ * may no longer read by the time it is read is left out, as its newer change is later in the feed.
+ */
+async function withDocs(db: ReplicaDb, filter: ReadFilter, entries: Entry[]): Promise<Entry[]> {
+  if (entries.length === 0) return entries;
+  const read = await db.allDocs<Body>({ keys: entries.map((e) => e.id), include_docs: true });
+  const visible = await filter.visibleOfIds(entries.map((e) => e.id));
+  const bodies = new Map<string, Body>();
+  for (const row of read.rows) {
+    if ('error' in row) continue;
+    bodies.set(
+      row.id,
+      row.value.deleted ? { _id: row.id, _rev: row.value.rev, _deleted: true } : (row.doc as Body),
+    );
+  }
+  return entries.flatMap((e) => {
+    const doc = bodies.get(e.id);
+    return doc !== undefined && visible.has(e.id) ? [{ ...e, doc }] : [];
+  });
 }
 
 /** Resolves at the next change after `since`, after `ms`, or when the client goes away. */
@@ -146,25 +129,25 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
     return badRequest(c, 'limit, timeout and heartbeat are whole numbers.');
   }
   const key = viewKey(filter.user);
-  const options = {
-    allLeaves: c.req.query('style') === 'all_docs',
-    includeDocs: c.req.query('include_docs') === 'true',
-    key,
-  };
+  const includeDocs = c.req.query('include_docs') === 'true';
+  const allLeaves = c.req.query('style') === 'all_docs';
   // Without a heartbeat to send (the answer is one compressed JSON body), wake before it was due.
   const deadline = Date.now() + Math.min(timeout, heartbeat);
-  const position = parsePosition(c.req.query('since'), key, await currentSeq(db));
+  const position = parsePosition(c.req.query('since'), key, await filter.current());
+  const options = { allLeaves, key, passStart: position.passStart };
   let since = position.seq;
   for (;;) {
-    const scanOptions = { ...options, passStart: position.passStart, signal: c.req.raw.signal };
-    const { entries, cursor } = await scan(db, filter, since, limit, scanOptions);
+    const scanned = scan(filter, since, limit, options);
+    const entries = includeDocs ? await withDocs(db, filter, scanned.entries) : scanned.entries;
     const remaining = deadline - Date.now();
     if (entries.length > 0 || feed === 'normal' || remaining <= 0 || c.req.raw.signal.aborted) {
-      return c.json({ results: entries, last_seq: seqToken(cursor, key, position.passStart) });
+      return c.json({
+        results: entries,
+        last_seq: seqToken(scanned.cursor, key, position.passStart),
+      });
     }
-    since = cursor;
+    since = scanned.cursor;
     await nextChange(db, since, remaining, c.req.raw.signal);
-    // Requests read before the wait may have changed since: judge the next scan on fresh reads.
-    filter.forgetRequests();
+    await filter.current();
   }
 }

@@ -14,7 +14,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** `GET /db/:id` with `rev`, `revs`, `open_revs`, `latest`, `conflicts`. */
 export async function getDoc(c: Context, db: ReplicaDb, filter: ReadFilter, id: string) {
-  if (!(await filter.visibleOfIds([id])).has(id)) return missing(c);
   const q = (name: string) => c.req.query(name);
   const openRevs = q('open_revs') === 'all' ? 'all' : jsonParam(q('open_revs'));
   if (openRevs !== undefined && openRevs !== 'all' && !isStringArray(openRevs)) {
@@ -28,10 +27,12 @@ export async function getDoc(c: Context, db: ReplicaDb, filter: ReadFilter, id: 
     ...(rev === undefined ? {} : { rev }),
   };
   try {
-    if (openRevs !== undefined) {
-      return c.json(await db.get(id, { ...options, open_revs: openRevs }));
-    }
-    return c.json(await db.get(id, options));
+    // Read first, judged after on an index at least as new as what was read.
+    const doc: unknown =
+      openRevs === undefined
+        ? await db.get(id, options)
+        : await db.get(id, { ...options, open_revs: openRevs });
+    return (await filter.visibleOfIds([id])).has(id) ? c.json(doc) : missing(c);
   } catch {
     return missing(c);
   }
@@ -44,8 +45,7 @@ type BulkGetResult = {
 
 /**
  * `POST /db/_bulk_get`: every revision asked for, or `not_found` where the user may not read.
- * The asked revisions are read first; where one is the current winner (as it nearly always is)
- * its body is what the filter judges, so no document is read twice.
+ * The revisions are read first and judged after, on an index at least as new as what was read.
  */
 export async function bulkGet(c: Context, db: ReplicaDb, filter: ReadFilter, body: unknown) {
   const asked = isObject(body) ? body.docs : undefined;
@@ -57,29 +57,10 @@ export async function bulkGet(c: Context, db: ReplicaDb, filter: ReadFilter, bod
     ...(typeof d.rev === 'string' ? { rev: d.rev } : {}),
   }));
   if (docs.length === 0) return c.json({ results: [] });
-  const [found, winners] = await Promise.all([
-    db.bulkGet({ docs, revs: c.req.query('revs') === 'true' }) as Promise<{
-      results: BulkGetResult[];
-    }>,
-    db.allDocs({ keys: [...new Set(docs.map((d) => d.id))] }),
-  ]);
-  const inHand = new Map<string, Body>();
-  for (const result of found.results) {
-    for (const got of result.docs)
-      if ('ok' in got) inHand.set(`${result.id} ${got.ok._rev}`, got.ok);
-  }
-  const judged: Body[] = [];
-  const unread: string[] = [];
-  for (const row of winners.rows) {
-    if ('error' in row) continue;
-    const winner = row.value.deleted ? undefined : inHand.get(`${row.id} ${row.value.rev}`);
-    if (row.value.deleted) judged.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
-    else if (winner) judged.push(winner);
-    else unread.push(row.id);
-  }
-  filter.prime(judged);
-  const visible = await filter.visibleIds(judged);
-  for (const id of await filter.visibleOfIds(unread)) visible.add(id);
+  const found = (await db.bulkGet({ docs, revs: c.req.query('revs') === 'true' })) as {
+    results: BulkGetResult[];
+  };
+  const visible = await filter.visibleOfIds(docs.map((d) => d.id));
   // One result per asked revision, in order; an id may be asked for several revisions.
   const results = docs.map((d, i) => {
     if (visible.has(d.id)) return found.results[i];
@@ -106,14 +87,20 @@ export async function revsDiff(c: Context, db: ReplicaDb, filter: ReadFilter, bo
   return c.json(answer);
 }
 
-const defaultLimit = 1000;
-const maxLimit = 10_000;
+const maxLimit = Number.MAX_SAFE_INTEGER;
+/** Bodies are read this many at a time for `include_docs`. */
+const readBatch = 500;
 
-/** `GET|POST /db/_all_docs` with `keys`, `include_docs`, `startkey`/`endkey`, `limit`. */
+type Row = { id: string; key: string; value: { rev: string; deleted?: true }; doc?: unknown };
+
+/**
+ * `GET|POST /db/_all_docs` with `keys`, `include_docs`, `startkey`/`endkey`, `limit`. As in CouchDB,
+ * no limit means every row: a device reconciling after a change of view needs all its ids.
+ */
 export async function allDocs(c: Context, db: ReplicaDb, filter: ReadFilter, body: unknown) {
   const keys = isObject(body) && 'keys' in body ? body.keys : jsonParam(c.req.query('keys'));
   if (keys !== undefined && !isStringArray(keys)) return badRequest(c, 'keys is a list of ids.');
-  const limit = intParam(c.req.query('limit'), defaultLimit, 0, maxLimit);
+  const limit = intParam(c.req.query('limit'), maxLimit, 0, maxLimit);
   const startkey = jsonParam(c.req.query('startkey') ?? c.req.query('start_key'));
   const endkey = jsonParam(c.req.query('endkey') ?? c.req.query('end_key'));
   if (
@@ -124,36 +111,39 @@ export async function allDocs(c: Context, db: ReplicaDb, filter: ReadFilter, bod
   }
   const includeDocs = c.req.query('include_docs') === 'true';
   if (keys !== undefined) {
+    const result = await db.allDocs<Body>({ keys, include_docs: includeDocs });
     const visible = await filter.visibleOfIds(keys);
-    const result = await db.allDocs<Body>({
-      keys: keys.filter((k) => visible.has(k)),
-      include_docs: includeDocs,
-    });
-    const byKey = new Map(result.rows.map((r) => [r.key, r]));
-    const rows = keys.map((k) => byKey.get(k) ?? { key: k, error: 'not_found' });
+    const rows = result.rows.map((r) =>
+      visible.has(r.key) ? r : { key: r.key, error: 'not_found' },
+    );
     return c.json({ total_rows: rows.length, offset: 0, rows });
   }
-  // A range: read a page, keep what is visible, go on until `limit` rows or the range ends.
-  const rows: unknown[] = [];
-  let from = startkey as string | undefined;
-  let skipFirst = false;
-  while (rows.length < limit) {
-    const page = await db.allDocs<Body>({
-      include_docs: true,
-      limit: 500 + (skipFirst ? 1 : 0),
-      ...(from === undefined ? {} : { startkey: from }),
-      ...(endkey === undefined ? {} : { endkey: endkey as string }),
-    });
-    const fresh = skipFirst ? page.rows.slice(1) : page.rows;
-    if (fresh.length === 0) break;
-    const visible = await filter.visibleIds(fresh.flatMap((r) => (r.doc ? [r.doc as Body] : [])));
-    for (const row of fresh) {
-      if (rows.length >= limit) break;
-      if (!visible.has(row.id)) continue;
-      rows.push(includeDocs ? row : { id: row.id, key: row.key, value: row.value });
+  // A range: the live documents the user may read, from the index, in id order.
+  await filter.current();
+  const inRange = (id: string) =>
+    (startkey === undefined || id >= (startkey as string)) &&
+    (endkey === undefined || id <= (endkey as string));
+  const chosen: string[] = [];
+  for (const entry of filter.index.entries()) {
+    if (!entry.deleted && inRange(entry.id) && filter.canSee(entry)) chosen.push(entry.id);
+  }
+  chosen.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = chosen.slice(0, limit);
+  const rows: Row[] = [];
+  for (let i = 0; i < ids.length; i += readBatch) {
+    const batch = ids.slice(i, i + readBatch);
+    if (!includeDocs) {
+      for (const id of batch) {
+        const rev = filter.index.get(id)?.rev ?? '';
+        rows.push({ id, key: id, value: { rev } });
+      }
+      continue;
     }
-    from = fresh[fresh.length - 1]?.id;
-    skipFirst = true;
+    const read = await db.allDocs<Body>({ keys: batch, include_docs: true });
+    const visible = await filter.visibleOfIds(batch);
+    for (const row of read.rows) {
+      if (!('error' in row) && !row.value.deleted && visible.has(row.id)) rows.push(row as Row);
+    }
   }
   return c.json({ total_rows: rows.length, offset: 0, rows });
 }

@@ -16,8 +16,10 @@
  * How: each request changed since `since` is judged at its current revision and at up to
  * `historyDepth` earlier ones (their bodies, kept until compaction); what some earlier revision let
  * the user read and the current one does not is evicted, with its contact, notes and events.
+ * The changed requests, their children and the retention check come from the routing index
+ * (routing-index.ts); only the changed requests' earlier revisions are read.
  * Limits: a request edited more than `historyDepth` times between two syncs, or compacted (CouchDB
- * compacts on its own), can miss its eviction; retention is checked over all requests each call.
+ * compacts on its own), can miss its eviction.
  */
 import type { Context } from 'hono';
 import { canRead, canReadRequest, isPastVolunteerRetention } from '#domain/staff/access.ts';
@@ -26,17 +28,14 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicaDb } from '../storage.ts';
-import { childrenOf } from './children.ts';
-import type { Body } from './read-filter.ts';
+import type { Body, ReadFilter } from './read-filter.ts';
+import type { IndexEntry, RoutingIndex } from './routing-index.ts';
 import { parseSince, seqToken, viewKey } from './view-seq.ts';
 
 const historyDepth = 20;
-const pageSize = 500;
-
-type Rev = { id: string; rev: string; deleted: boolean };
 
 /** The live bodies of `rev` and its ancestors, newest first. */
-async function history(db: ReplicaDb, { id, rev }: Rev): Promise<StaffDoc[]> {
+async function history(db: ReplicaDb, { id, rev }: IndexEntry): Promise<StaffDoc[]> {
   try {
     const head = await db.get<Body>(id, { rev, revs: true });
     const revs = head._revisions;
@@ -57,15 +56,22 @@ async function history(db: ReplicaDb, { id, rev }: Rev): Promise<StaffDoc[]> {
   }
 }
 
-async function requestEvictions(db: ReplicaDb, user: StaffUser, now: string, change: Rev) {
+async function requestEvictions(
+  db: ReplicaDb,
+  index: RoutingIndex,
+  user: StaffUser,
+  now: string,
+  change: IndexEntry,
+) {
   const bodies = (await history(db, change)) as StaffRequestDoc[];
   const current = change.deleted ? undefined : bodies[0];
   const earlier = bodies.filter((b) => canReadRequest(user, b, now));
   if (earlier.length === 0) return [];
   const readableNow = current !== undefined && canReadRequest(user, current, now);
   const ids = readableNow ? [] : [change.id];
-  for (const child of await childrenOf(db, change.id)) {
-    const doc = child.doc as unknown as StaffDoc;
+  for (const child of index.childrenOf(change.id)) {
+    const doc = child.routing as unknown as StaffDoc | null;
+    if (doc === null) continue;
     const was = earlier.some((r) => canRead(user, doc, r, now));
     const is = readableNow && canRead(user, doc, current, now);
     if (was && !is) ids.push(child.id);
@@ -74,7 +80,7 @@ async function requestEvictions(db: ReplicaDb, user: StaffUser, now: string, cha
 }
 
 /** Profiles (a coordinator's areas, a volunteer's own) leave a view by changing themselves. */
-async function otherEvictions(db: ReplicaDb, user: StaffUser, now: string, change: Rev) {
+async function otherEvictions(db: ReplicaDb, user: StaffUser, now: string, change: IndexEntry) {
   const bodies = await history(db, change);
   const current = change.deleted ? undefined : bodies[0];
   if (current !== undefined && canRead(user, current, undefined, now)) return [];
@@ -82,55 +88,51 @@ async function otherEvictions(db: ReplicaDb, user: StaffUser, now: string, chang
 }
 
 /** A volunteer's closed tasks leave their phone with time, without changing. */
-async function retentionEvictions(db: ReplicaDb, user: StaffUser, now: string) {
+function retentionEvictions(index: RoutingIndex, user: StaffUser, now: string) {
   if (user.role !== 'volunteer') return [];
-  const all = await db.allDocs<Body>({
-    startkey: 'request:',
-    endkey: 'request:\ufff0',
-    include_docs: true,
-  });
   const ids: string[] = [];
-  for (const row of all.rows) {
-    const request = row.doc as unknown as StaffRequestDoc | undefined;
-    if (request?.assignee !== user.id || !isPastVolunteerRetention(request, now)) continue;
-    const children = await childrenOf(db, request._id);
+  for (const entry of index.entries()) {
+    const request = entry.routing as unknown as StaffRequestDoc | null;
+    if (entry.deleted || request?.type !== 'request' || request.assignee !== user.id) continue;
+    if (!isPastVolunteerRetention(request, now)) continue;
     // Only what the task let them read before time ran out (canRead without a clock).
-    const held = children.filter((c) => canRead(user, c.doc as unknown as StaffDoc, request));
-    ids.push(request._id, ...held.map((c) => c.id));
+    const held = index.childrenOf(entry.id).filter((child) => {
+      const doc = child.routing as unknown as StaffDoc | null;
+      return doc !== null && canRead(user, doc, request);
+    });
+    ids.push(entry.id, ...held.map((c) => c.id));
   }
   return ids;
 }
 
-export async function evictions(c: Context, db: ReplicaDb, user: StaffUser, now: string) {
+export async function evictions(
+  c: Context,
+  db: ReplicaDb,
+  filter: ReadFilter,
+  user: StaffUser,
+  now: string,
+) {
   const key = viewKey(user);
-  const latest = Number((await db.info()).update_seq);
+  const latest = await filter.current();
   const asked = c.req.query('since') ?? '0';
   const since = parseSince(asked, key, latest);
   if (asked !== '0' && since === 0) {
     return c.json({ reset: true, ids: [], last_seq: seqToken(latest, key) });
   }
+  const index = filter.index;
   const ids = new Set<string>();
-  let cursor = since;
-  for (;;) {
-    const page = await db.changes({ since: cursor, limit: pageSize });
-    for (const change of page.results) {
-      const rev: Rev = {
-        id: change.id,
-        rev: change.changes[0]?.rev ?? '',
-        deleted: change.deleted === true,
-      };
-      const cls = docClassOf(change.id);
-      const found =
-        cls === 'request'
-          ? await requestEvictions(db, user, now, rev)
-          : cls === 'volunteer' || cls === 'area'
-            ? await otherEvictions(db, user, now, rev)
-            : [];
-      for (const id of found) ids.add(id);
-    }
-    cursor = Number(page.last_seq);
-    if (page.results.length < pageSize) break;
+  // The index may move on while bodies are read below: the walk is taken first.
+  const changed = [...index.since(since)].filter((e) => e.seq <= latest);
+  for (const entry of changed) {
+    const cls = docClassOf(entry.id);
+    const found =
+      cls === 'request'
+        ? await requestEvictions(db, index, user, now, entry)
+        : cls === 'volunteer' || cls === 'area'
+          ? await otherEvictions(db, user, now, entry)
+          : [];
+    for (const id of found) ids.add(id);
   }
-  for (const id of await retentionEvictions(db, user, now)) ids.add(id);
-  return c.json({ ids: [...ids].sort(), last_seq: seqToken(cursor, key) });
+  for (const id of retentionEvictions(index, user, now)) ids.add(id);
+  return c.json({ ids: [...ids].sort(), last_seq: seqToken(latest, key) });
 }

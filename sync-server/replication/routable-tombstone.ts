@@ -23,21 +23,34 @@ const routingFields: Record<string, readonly string[]> = {
 };
 
 /**
+ * A document's type and routing fields, all `canRead` needs to judge it (a request's `fields_meta`
+ * only as far as its status stamp, the volunteer retention clock). Nothing personal is kept.
+ */
+function routingFieldsOf(doc: { type: string }): Record<string, unknown> {
+  const kept: Record<string, unknown> = { type: doc.type };
+  for (const field of routingFields[doc.type] ?? []) {
+    const value = (doc as Record<string, unknown>)[field];
+    if (value !== undefined) kept[field] = value;
+  }
+  if (doc.type === 'request') {
+    const meta = (doc as { fields_meta?: Record<string, unknown> }).fields_meta;
+    kept.fields_meta = { status: meta?.status };
+  }
+  return kept;
+}
+
+/** A live body as the routing index holds it (routing-index.ts): its id, type and routing fields. */
+export function routingProjection<T extends { _id: string; type?: unknown }>(doc: T): T {
+  if (typeof doc.type !== 'string') return { _id: doc._id } as T;
+  return { _id: doc._id, ...routingFieldsOf(doc as { type: string }) } as T;
+}
+
+/**
  * `deletion` (a bare tombstone about to be written) with the routing fields of `replaced`, the
  * live revision it deletes; unchanged when there is no live revision to take them from.
  */
 export function routableTombstone(deletion: StoredDoc, replaced: StoredDoc | null): StoredDoc {
   if (deletion._deleted !== true || 'type' in deletion) return deletion;
   if (replaced === null || !('type' in replaced) || replaced._deleted === true) return deletion;
-  const kept: Record<string, unknown> = { type: replaced.type };
-  for (const field of routingFields[replaced.type] ?? []) {
-    const value = (replaced as Record<string, unknown>)[field];
-    if (value !== undefined) kept[field] = value;
-  }
-  if (replaced.type === 'request') {
-    // Only the status stamp is read (the volunteer retention clock); the rest are not routing.
-    const meta = (replaced as { fields_meta: Record<string, unknown> }).fields_meta;
-    kept.fields_meta = { status: meta.status };
-  }
-  return { ...kept, ...deletion } as unknown as StoredDoc;
+  return { ...routingFieldsOf(replaced), ...deletion } as unknown as StoredDoc;
 }

@@ -20,6 +20,7 @@ import { allDocs, bulkGet, getDoc, revsDiff } from './doc-reads.ts';
 import { evictions } from './evictions.ts';
 import { getLocal, isLocalId, putLocal } from './local-docs.ts';
 import { ReadFilter } from './read-filter.ts';
+import { RoutingIndex } from './routing-index.ts';
 import { toPolicyUser } from './staff-user.ts';
 import { seqToken, viewKey } from './view-seq.ts';
 
@@ -47,7 +48,10 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   const { db, now } = options;
   const app = new Hono<ReplicationEnv>();
   const userOf = (c: Ctx) => c.var.staff;
-  const filterOf = (c: Ctx) => new ReadFilter(db, userOf(c), now().toISOString());
+  const index = new RoutingIndex(db);
+  // Built now, not on the first device's request; a failure here is retried by that request.
+  index.current().catch(() => undefined);
+  const filterOf = (c: Ctx) => new ReadFilter(index, userOf(c), now().toISOString());
 
   /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */
   const withBody =
@@ -96,7 +100,10 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     withBody(options.maxBulkBytes, (c, b) => allDocs(c, db, filterOf(c), b)),
   );
 
-  app.get('/_evictions', (c) => evictions(c, db, userOf(c), now().toISOString()));
+  app.get('/_evictions', (c) => {
+    const at = now().toISOString();
+    return evictions(c, db, new ReadFilter(index, userOf(c), at), userOf(c), at);
+  });
 
   app.get('/_local/:id', (c) => {
     const id = c.req.param('id');
