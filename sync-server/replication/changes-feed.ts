@@ -99,24 +99,6 @@ async function withDocs(db: ReplicaDb, filter: ReadFilter, entries: Entry[]): Pr
   });
 }
 
-/** Resolves at the next change after `since`, after `ms`, or when the client goes away. */
-function nextChange(db: ReplicaDb, since: number, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const feed = db.changes({ since, live: true });
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      feed.cancel();
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-    void feed.on('change', done).on('error', done);
-    // The feed is also a promise, rejected on error: handled above, so not left unhandled here.
-    Promise.resolve(feed).catch(() => undefined);
-  });
-}
-
 export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter) {
   const feed = c.req.query('feed') ?? 'normal';
   if (feed !== 'normal' && feed !== 'longpoll') {
@@ -147,7 +129,7 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
       });
     }
     since = scanned.cursor;
-    await nextChange(db, since, remaining, c.req.raw.signal);
+    await filter.index.waitForChange(since, remaining, c.req.raw.signal);
     await filter.current();
   }
 }

@@ -12,7 +12,7 @@
  * Each entry keeps the document's winning revision, its leaves, its seq, and the routing fields of
  * its last live revision (`routingFields`, the same fields a deletion keeps): a deletion is judged by
  * what it deleted, as before. No personal field is held: names, addresses and notes' texts stay on
- * disk. Memory is about 300 bytes a document (a request's assignment log is the largest part).
+ * disk. Memory is about 750 bytes a document (40,406 seeded documents: 29.5 MB of heap).
  *
  * Consistency: `current()` reads the feed up to the database's present before it resolves, and a
  * call never shares a catch-up that began before it, so an answer judges by a state at least as new
@@ -87,6 +87,9 @@ export class RoutingIndex {
   /** The catch-up callers may still join: it has not begun reading. */
   #queued: Promise<number> | null = null;
   #running: Promise<unknown> = Promise.resolve();
+  /** Longpolls waiting for a change after their seq (`waitForChange`). */
+  readonly #waiters = new Set<{ seq: number; wake: () => void }>();
+  #feed: PouchDB.Core.Changes<object> | null = null;
 
   readonly #compactAfter: number;
 
@@ -158,6 +161,54 @@ export class RoutingIndex {
       this.#log = this.#log.filter((e) => this.#byId.get(e.id) === e);
       this.#stale = 0;
     }
+  }
+
+  /**
+   * Resolves once the index holds a change after `seq`, after `ms`, or when `signal` aborts. One
+   * live feed of the database serves every waiting longpoll, however many devices are waiting.
+   */
+  waitForChange(seq: number, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.#seq > seq || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = {
+        seq,
+        wake: () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', waiter.wake);
+          this.#waiters.delete(waiter);
+          if (this.#waiters.size === 0) this.#stopFeed();
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.wake, ms);
+      signal.addEventListener('abort', waiter.wake);
+      this.#waiters.add(waiter);
+      this.#startFeed();
+    });
+  }
+
+  #startFeed(): void {
+    if (this.#feed !== null) return;
+    // From the index's own seq: a change it has not read yet wakes the waiters at once.
+    const feed = this.#db.changes({ since: this.#seq, live: true });
+    this.#feed = feed;
+    const caughtUp = () => {
+      for (const waiter of this.#waiters) if (waiter.seq < this.#seq) waiter.wake();
+    };
+    const onChange = () => void this.current().then(caughtUp, wakeAll);
+    // A broken feed wakes everyone: each rescans, waits again, and so starts a new feed.
+    const wakeAll = () => {
+      if (this.#feed === feed) this.#stopFeed();
+      for (const waiter of this.#waiters) waiter.wake();
+    };
+    void feed.on('change', onChange).on('error', wakeAll);
+    // The feed is also a promise, rejected on error: handled above, so not left unhandled here.
+    Promise.resolve(feed).catch(() => undefined);
+  }
+
+  #stopFeed(): void {
+    this.#feed?.cancel();
+    this.#feed = null;
   }
 
   get(id: string): IndexEntry | undefined {

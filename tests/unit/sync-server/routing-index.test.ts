@@ -112,3 +112,39 @@ describe('the index as a changes feed', () => {
     await db.destroy();
   });
 });
+
+describe('waiting for a change', () => {
+  it('wakes every waiting longpoll on the next write, and not before', async () => {
+    const db = memoryDb('routing-wait');
+    const index = new RoutingIndex(db);
+    await db.put({ _id: 'area:a', type: 'area' });
+    const seq = await index.current();
+    let woken = 0;
+    const never = new AbortController().signal;
+    const waits = [1, 2, 3].map(() =>
+      index.waitForChange(seq, 30_000, never).then(() => void woken++),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(woken).toBe(0);
+    await db.put({ _id: 'area:b', type: 'area' });
+    await Promise.all(waits);
+    expect(woken).toBe(3);
+    expect(index.get('area:b')).toBeDefined();
+    await db.destroy();
+  });
+
+  it('gives up after its time or when the client goes away', async () => {
+    const db = memoryDb('routing-timeout');
+    const index = new RoutingIndex(db);
+    const seq = await index.current();
+    const started = Date.now();
+    await index.waitForChange(seq, 150, new AbortController().signal);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const gone = new AbortController();
+    const waiting = index.waitForChange(seq, 30_000, gone.signal);
+    gone.abort();
+    await waiting;
+    expect(index.seq).toBe(seq);
+    await db.destroy();
+  });
+});
