@@ -34,13 +34,24 @@ import { parseSince, seqToken, viewKey } from './view-seq.ts';
 
 const historyDepth = 20;
 
-/** The live bodies of `rev` and its ancestors, newest first. */
-async function history(db: ReplicaDb, { id, rev }: IndexEntry): Promise<StaffDoc[]> {
+/**
+ * What `entry` was routed by, newest first: its current routing, the earlier routings the index
+ * has read (kept through compaction, as long as this instance runs), then whatever earlier
+ * revision bodies the database still holds (for changes made before this instance started).
+ */
+async function history(db: ReplicaDb, entry: IndexEntry): Promise<StaffDoc[]> {
+  const known = [entry.routing, ...entry.earlier].filter(
+    (b): b is Body => b !== null && typeof b.type === 'string',
+  ) as unknown as StaffDoc[];
+  return [...known, ...(await storedHistory(db, entry))];
+}
+
+/** The live bodies of `rev`'s ancestors, newest first, as far as compaction has left them. */
+async function storedHistory(db: ReplicaDb, { id, rev }: IndexEntry): Promise<StaffDoc[]> {
   try {
     const head = await db.get<Body>(id, { rev, revs: true });
     const revs = head._revisions;
     const bodies: StaffDoc[] = [];
-    if (typeof head.type === 'string') bodies.push(head as unknown as StaffDoc);
     if (revs === undefined) return bodies;
     for (let i = 1; i < Math.min(revs.ids.length, historyDepth); i++) {
       try {
@@ -64,16 +75,16 @@ async function requestEvictions(
   change: IndexEntry,
 ) {
   const bodies = (await history(db, change)) as StaffRequestDoc[];
-  const current = change.deleted ? undefined : bodies[0];
+  const current = change.deleted ? undefined : (change.routing as StaffRequestDoc | null);
   const earlier = bodies.filter((b) => canReadRequest(user, b, now));
   if (earlier.length === 0) return [];
-  const readableNow = current !== undefined && canReadRequest(user, current, now);
+  const readableNow = current != null && canReadRequest(user, current, now);
   const ids = readableNow ? [] : [change.id];
   for (const child of index.childrenOf(change.id)) {
     const doc = child.routing as unknown as StaffDoc | null;
     if (doc === null) continue;
     const was = earlier.some((r) => canRead(user, doc, r, now));
-    const is = readableNow && canRead(user, doc, current, now);
+    const is = readableNow && canRead(user, doc, current ?? undefined, now);
     if (was && !is) ids.push(child.id);
   }
   return ids;
@@ -82,8 +93,8 @@ async function requestEvictions(
 /** Profiles (a coordinator's areas, a volunteer's own) leave a view by changing themselves. */
 async function otherEvictions(db: ReplicaDb, user: StaffUser, now: string, change: IndexEntry) {
   const bodies = await history(db, change);
-  const current = change.deleted ? undefined : bodies[0];
-  if (current !== undefined && canRead(user, current, undefined, now)) return [];
+  const current = change.deleted ? null : (change.routing as StaffDoc | null);
+  if (current !== null && canRead(user, current, undefined, now)) return [];
   return bodies.some((b) => canRead(user, b, undefined, now)) ? [change.id] : [];
 }
 

@@ -34,7 +34,16 @@ export type IndexEntry = {
   readonly deleted: boolean;
   /** The routing fields of the last live revision; null when none could be found. */
   readonly routing: Body | null;
+  /**
+   * Requests and profiles: the routing fields of earlier revisions this index has read, newest
+   * first, when they differ from the next. `_evictions` judges by them what left a view, and
+   * unlike old revision bodies in the database, compaction does not take them away.
+   */
+  readonly earlier: readonly Body[];
 };
+
+/** How many earlier routings an entry keeps (`IndexEntry.earlier`). */
+const maxEarlier = 10;
 
 /** How many changes one read of the database's feed takes. */
 const pageSize = 1000;
@@ -130,7 +139,9 @@ export class RoutingIndex {
         const deleted = change.deleted === true;
         const leaves = [rev, ...change.changes.map((c) => c.rev).filter((r) => r !== rev)];
         const routing = await this.#routingOf(change.id, rev, deleted, doc);
-        this.#add({ id: change.id, seq: Number(change.seq), rev, leaves, deleted, routing });
+        const earlier = this.#earlierOf(change.id, routing);
+        const seq = Number(change.seq);
+        this.#add({ id: change.id, seq, rev, leaves, deleted, routing, earlier });
       }
       this.#seq = Math.max(this.#seq, Number(page.last_seq));
       if (page.results.length < pageSize) return this.#seq;
@@ -145,6 +156,18 @@ export class RoutingIndex {
     if (known !== undefined && known !== null) return known;
     const body = await lastLiveBody(this.#db, id, rev);
     return body === null ? null : routingProjection(body);
+  }
+
+  /** The earlier routings of `id` once `routing` replaces what the index holds of it. */
+  #earlierOf(id: string, routing: Body | null): readonly Body[] {
+    const cls = docClassOf(id);
+    const previous = this.#byId.get(id);
+    if ((cls !== 'request' && cls !== 'volunteer') || previous === undefined) return [];
+    const before = previous.routing;
+    if (before === null || JSON.stringify(before) === JSON.stringify(routing)) {
+      return previous.earlier;
+    }
+    return [before, ...previous.earlier].slice(0, maxEarlier);
   }
 
   #add(entry: IndexEntry): void {

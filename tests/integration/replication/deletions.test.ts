@@ -4,12 +4,11 @@
  * with the fields the read policy routes it by (routable-tombstone.ts), and no personal data.
  * Devices that never held the document never hear of it.
  */
-import PouchDB from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { storageKinds, type StorageKind, type TestServer } from '../test-server.ts';
+import { storageKinds, type TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { dbFetch, deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
+import { compact, dbFetch, deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 let server: TestServer | undefined;
@@ -17,17 +16,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** Compaction as CouchDB runs it by itself: only leaf revisions keep their bodies. */
-async function compact(s: TestServer, kind: StorageKind) {
-  if (kind === 'leveldb') {
-    await (s.storage.replica as PouchDB.Database).compact();
-    return;
-  }
-  const db = new PouchDB(`${s.location}cymorth`, { skip_setup: true });
-  await db.compact();
-  await db.close();
-}
 
 describe.each(storageKinds)('deletions after compaction (%s)', (kind) => {
   it('reach the devices that held the document, and nobody else', async () => {

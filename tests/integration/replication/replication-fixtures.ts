@@ -11,7 +11,7 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffRole, StaffUser } from '#domain/staff/users.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { TestServer } from '../test-server.ts';
+import type { StorageKind, TestServer } from '../test-server.ts';
 import { seedUser, signedIn } from '../accounts/account-fixtures.ts';
 
 const require = createRequire(import.meta.url);
@@ -96,4 +96,15 @@ export function dbFetch(
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set('cookie', init.cookie);
   return fetch(`${server.url}${path}`, { ...init, headers });
+}
+
+/** Compaction as CouchDB runs it by itself: only leaf revisions keep their bodies. */
+export async function compact(s: TestServer, kind: StorageKind): Promise<void> {
+  if (kind === 'leveldb') {
+    await (s.storage.replica as PouchDB.Database).compact();
+    return;
+  }
+  const db = new PouchDB(`${s.location}cymorth`, { skip_setup: true });
+  await db.compact();
+  await db.close();
 }

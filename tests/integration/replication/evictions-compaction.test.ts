@@ -1,0 +1,48 @@
+/**
+ * A task handed to someone else leaves the former volunteer's phone even when the database has
+ * compacted away the revision that made it theirs (CouchDB compacts on its own): the server's
+ * routing index keeps what each request was routed by, so `_evictions` does not depend on old
+ * revision bodies while the instance runs.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { requestContactId } from '#domain/staff/doc-ids.ts';
+import { assign } from '#domain/staff/request-edits.ts';
+import { storageKinds, type TestServer } from '../test-server.ts';
+import { startAccountServer } from '../accounts/account-fixtures.ts';
+import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
+import { compact, dbFetch, deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
+import { seedWorld } from './world.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe.each(storageKinds)('evictions after compaction (%s)', (kind) => {
+  it('a handed-over task is still listed for purging', async () => {
+    server = await startAccountServer({ storage: kind });
+    const world = await seedWorld(server);
+    const { veras } = world.requests;
+    const device = deviceDb();
+    const first = await device.replicate.from(remoteDb(server, world.vera.cookie));
+    expect(await liveIds(device)).toEqual(
+      expect.arrayContaining([veras._id, requestContactId(veras._id)]),
+    );
+
+    // The coordinator hands Vera's task to Owen; the database then compacts.
+    const current = await server.storage.replica.get(veras._id);
+    const handedOver = assign(veras, world.owen.user.id, coordinatorId, at(101));
+    await server.storage.replica.put({ ...handedOver, _rev: current._rev });
+    await compact(server, kind);
+    await expect(server.storage.replica.get(veras._id, { rev: current._rev })).rejects.toThrow();
+
+    const since = encodeURIComponent(String(first.last_seq));
+    const res = await dbFetch(server, `/db/_evictions?since=${since}`, {
+      cookie: world.vera.cookie,
+    });
+    expect(res.status).toBe(200);
+    const { ids } = (await res.json()) as { ids: string[] };
+    expect(ids).toEqual(expect.arrayContaining([veras._id, requestContactId(veras._id)]));
+  });
+});
