@@ -7,12 +7,14 @@
  * account's tombstone would hold its username for ever (`putIfAbsent` never revives one), while a
  * profile's tombstone is simply written over by the next sign-up with that username. So a failure
  * creating the account deletes the profile just written, and nothing is left that blocks a retry.
- * A crash between the two writes leaves a pending profile without an account, whose username then
- * answers "taken" until an admin removes it.
+ * A crash between the two writes leaves a pending profile without an account. Once it is older
+ * than `orphanAfterMs` (far longer than a sign-up takes between its two writes, so never a sign-up
+ * still under way) the next sign-up with that username writes over it.
  */
 import type { SignUp } from '#domain/staff/volunteer-sign-up.ts';
 import { signUpProfile } from '#domain/staff/volunteer-sign-up.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
+import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { areaDocId } from '#domain/staff/doc-ids.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import type { Storage } from '../storage.ts';
@@ -34,6 +36,17 @@ async function areasExist(storage: Storage, areas: readonly string[]): Promise<b
   return found.every((doc) => doc !== null && doc.type === 'area');
 }
 
+/** A pending profile with no account, older than this, was left by a crash: it may be replaced. */
+export const orphanAfterMs = 10 * 60_000;
+
+/** The revision of a profile left behind by a sign-up that crashed, if that is what is there. */
+async function orphanRev(ctx: VolunteerSignUpContext, id: string): Promise<string | null> {
+  const found = await ctx.storage.replicated.get<VolunteerDoc & { _rev: string }>(id);
+  if (found?.approval !== 'pending') return null;
+  const age = ctx.now().getTime() - Date.parse(found.created_at);
+  return age > orphanAfterMs ? found._rev : null;
+}
+
 const isConflict = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
 
@@ -53,8 +66,16 @@ export async function signUpVolunteer(
     // from an undone sign-up is written over.
     rev = (await storage.replica.put(profile)).rev;
   } catch (error) {
-    if (isConflict(error)) return { kind: 'taken' };
-    throw error;
+    if (!isConflict(error)) throw error;
+    // No account was found above: an old enough pending profile is a crash's leftover.
+    const orphan = await orphanRev(ctx, profile._id);
+    if (orphan === null) return { kind: 'taken' };
+    try {
+      rev = (await storage.replica.put({ ...profile, _rev: orphan })).rev;
+    } catch (again) {
+      if (isConflict(again)) return { kind: 'taken' };
+      throw again;
+    }
   }
 
   const undo = () => storage.replica.put({ ...profile, _rev: rev, _deleted: true });

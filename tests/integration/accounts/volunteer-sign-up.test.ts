@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { approveVolunteer } from '#domain/staff/volunteer-sign-up.ts';
+import { approveVolunteer, signUpProfile, type SignUp } from '#domain/staff/volunteer-sign-up.ts';
+import { orphanAfterMs } from '../../../sync-server/accounts/volunteer-sign-up.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
 import { area } from '../../unit/domain/staff/factories.ts';
@@ -22,7 +23,7 @@ import {
 } from '../replication/replication-fixtures.ts';
 import { seedWorld } from '../replication/world.ts';
 import type { TestServer, TestServerOptions } from '../test-server.ts';
-import { signedIn, signIn, startAccountServer } from './account-fixtures.ts';
+import { signedIn, signIn, startAccountServer, testClock } from './account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -324,6 +325,33 @@ describe('a failure half-way leaves nothing behind', () => {
     expect(await stored(s, volunteerDocId(staffUserId('nia')))).toMatchObject({
       approval: 'pending',
     });
+  });
+});
+
+describe('a sign-up the server crashed in the middle of', () => {
+  it('blocks its username only until it is clearly abandoned, then a new sign-up takes it', async () => {
+    const clock = testClock('2030-01-11T09:00:00.000Z');
+    const { s } = await startWorld({ now: clock.now });
+    // What a crash between the profile and the account leaves: a pending profile, no account.
+    const left = signUpProfile(
+      signUpBody({ name: 'Hen Enw' }) as SignUp,
+      staffUserId('nia'),
+      clock.now().toISOString(),
+    );
+    await seed(s, [left]);
+
+    clock.advance(orphanAfterMs - 1000);
+    const early = await signUp(s, signUpBody());
+    expect(early.status).toBe(409);
+    expect(await stored(s, left._id)).toMatchObject({ name: 'Hen Enw' });
+
+    clock.advance(2000);
+    expect((await signUp(s, signUpBody())).status).toBe(201);
+    expect(await stored(s, left._id)).toMatchObject({ name: 'Nia Jones', approval: 'pending' });
+    expect((await signIn(s.url, { username: 'nia', password })).status).toBe(200);
+    // Now it has an account: nobody takes it over, however old it gets.
+    clock.advance(orphanAfterMs * 10);
+    expect((await signUp(s, signUpBody({ name: 'Rhywun Arall' }))).status).toBe(409);
   });
 });
 
