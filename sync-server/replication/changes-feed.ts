@@ -18,7 +18,7 @@ import type { ReplicaDb } from '../storage.ts';
 import { badRequest } from './couch-errors.ts';
 import { intParam } from './query-params.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
-import type { IndexEntry } from './routing-index.ts';
+import type { DbSeq, FeedStart, IndexEntry } from './routing-index.ts';
 import { parsePosition, seqToken, viewKey } from './view-seq.ts';
 
 type Entry = {
@@ -37,28 +37,38 @@ const maxWaitMs = 25_000;
 type ScanOptions = {
   allLeaves: boolean;
   key: string;
-  passStart: number;
+  /** The device's pass start, as its token carries it. */
+  passStart: DbSeq;
+  /** Its position in the index; 0 when unknown, which only costs re-listing children. */
+  passStartPos: number;
 };
 
 /**
- * One walk of the routing index from `since`: visible entries and the server seq it reached.
- * Synchronous, so it judges one state of the index.
+ * One walk of the routing index from `since`: visible entries and the database sequence it
+ * reached. Synchronous, so it judges one state of the index.
  */
-function scan(filter: ReadFilter, since: number, limit: number, options: ScanOptions) {
+function scan(
+  filter: ReadFilter,
+  since: DbSeq,
+  start: FeedStart,
+  limit: number,
+  options: ScanOptions,
+) {
   const index = filter.index;
   const entries: Entry[] = [];
   const listed = new Set<string>();
+  const firstPass = 'pos' in start && start.pos === 0;
   const toEntry = (entry: IndexEntry, seq: string): Entry => ({
     seq,
     id: entry.id,
     changes: options.allLeaves ? entry.leaves.map((rev) => ({ rev })) : [{ rev: entry.rev }],
     ...(entry.deleted ? { deleted: true as const } : {}),
   });
-  let cursor = Math.max(since, index.seq);
-  for (const entry of index.since(since)) {
+  let cursor: DbSeq = index.lastSeq;
+  for (const entry of index.from(start)) {
     // Cut at `limit`: the answer's last_seq is then just before the first change not looked at.
     if (entries.length >= limit) {
-      cursor = entry.seq - 1;
+      cursor = index.seqBefore(entry) ?? since;
       break;
     }
     if (listed.has(entry.id) || !filter.canSee(entry)) continue;
@@ -66,7 +76,7 @@ function scan(filter: ReadFilter, since: number, limit: number, options: ScanOpt
     listed.add(entry.id);
     entries.push(toEntry(entry, seq));
     // A request unchanged since the device's pass began: its children were judged against it.
-    if (since === 0 || entry.seq <= options.passStart) continue;
+    if (firstPass || entry.pos <= options.passStartPos) continue;
     if (entry.deleted || entry.routing?.type !== 'request') continue;
     for (const child of index.childrenOf(entry.id)) {
       if (listed.has(child.id) || !filter.canSee(child)) continue;
@@ -115,11 +125,16 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
   const allLeaves = c.req.query('style') === 'all_docs';
   // Without a heartbeat to send (the answer is one compressed JSON body), wake before it was due.
   const deadline = Date.now() + Math.min(timeout, heartbeat);
-  const position = parsePosition(c.req.query('since'), key, await filter.current());
-  const options = { allLeaves, key, passStart: position.passStart };
+  await filter.current();
+  const index = filter.index;
+  const position = parsePosition(c.req.query('since'), key, index.lastSeq);
+  const passStartPos = index.knownPos(position.passStart) ?? 0;
+  const options = { allLeaves, key, passStart: position.passStart, passStartPos };
   let since = position.seq;
   for (;;) {
-    const scanned = scan(filter, since, limit, options);
+    const start = await index.start(since);
+    const scannedTo = index.pos;
+    const scanned = scan(filter, since, start, limit, options);
     const entries = includeDocs ? await withDocs(db, filter, scanned.entries) : scanned.entries;
     const remaining = deadline - Date.now();
     if (entries.length > 0 || feed === 'normal' || remaining <= 0 || c.req.raw.signal.aborted) {
@@ -129,7 +144,7 @@ export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter)
       });
     }
     since = scanned.cursor;
-    await filter.index.waitForChange(since, remaining, c.req.raw.signal);
+    await index.waitForChange(scannedTo, remaining, c.req.raw.signal);
     await filter.current();
   }
 }

@@ -124,16 +124,19 @@ export async function evictions(
   now: string,
 ) {
   const key = viewKey(user);
-  const latest = await filter.current();
+  await filter.current();
+  const index = filter.index;
+  const latest = index.lastSeq;
+  const latestPos = index.pos;
   const asked = c.req.query('since') ?? '0';
   const since = parseSince(asked, key, latest);
   if (asked !== '0' && since === 0) {
     return c.json({ reset: true, ids: [], last_seq: seqToken(latest, key) });
   }
-  const index = filter.index;
   const ids = new Set<string>();
+  const start = await index.start(since);
   // The index may move on while bodies are read below: the walk is taken first.
-  const changed = [...index.since(since)].filter((e) => e.seq <= latest);
+  const changed = [...index.from(start)].filter((e) => e.pos <= latestPos);
   for (const entry of changed) {
     const cls = docClassOf(entry.id);
     const found =

@@ -71,10 +71,10 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   });
 
   const info = async (c: Ctx) => {
-    const seq = Number((await db.info()).update_seq);
+    await index.current();
     return c.json({
       db_name: 'db',
-      update_seq: seqToken(seq, viewKey(userOf(c))),
+      update_seq: seqToken(index.lastSeq, viewKey(userOf(c))),
       instance_start_time: '0',
     });
   };

@@ -24,9 +24,22 @@ import type { ReplicaDb } from '../storage.ts';
 import type { Body } from './read-filter.ts';
 import { routingProjection } from './routable-tombstone.ts';
 
+/** A database's update sequence as it gives it: a number (PouchDB), an opaque string (CouchDB 3). */
+export type DbSeq = number | string;
+
+/**
+ * Where a feed starts: after an index position, or (a sequence this index never read: written
+ * before it started, or read by another instance) at the documents the database lists as changed
+ * since, plus whatever the index read after it asked.
+ */
+export type FeedStart = { pos: number } | { ids: ReadonlySet<string>; after: number };
+
 export type IndexEntry = {
   readonly id: string;
-  readonly seq: number;
+  /** This index's own order of the changes it read: CouchDB's sequences cannot be compared. */
+  readonly pos: number;
+  /** The database's sequence for this change, as handed to devices in tokens. */
+  readonly seq: DbSeq;
   /** The winning revision. */
   readonly rev: string;
   /** Every leaf revision, the winner first (`style=all_docs`). */
@@ -73,13 +86,13 @@ export async function lastLiveBody(db: ReplicaDb, id: string, rev: string): Prom
   return null;
 }
 
-/** Index of the first entry of `log` with a seq above `seq` (the log is in seq order). */
-function firstAfter(log: readonly IndexEntry[], seq: number): number {
+/** Index of the first entry of `log` with a position above `pos` (the log is in order). */
+function firstAfter(log: readonly IndexEntry[], pos: number): number {
   let low = 0;
   let high = log.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((log[mid]?.seq ?? Infinity) <= seq) low = mid + 1;
+    if ((log[mid]?.pos ?? Infinity) <= pos) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -92,12 +105,17 @@ export class RoutingIndex {
   #log: IndexEntry[] = [];
   #stale = 0;
   readonly #children = new Map<string, Set<string>>();
-  #seq = 0;
+  /** The position of the last change read. */
+  #pos = 0;
+  /** The database's sequence the index has read up to. */
+  #lastSeq: DbSeq = 0;
+  /** The position of each database sequence read (of live entries), so tokens resolve at once. */
+  readonly #posOf = new Map<string, number>([['0', 0]]);
   /** The catch-up callers may still join: it has not begun reading. */
   #queued: Promise<number> | null = null;
   #running: Promise<unknown> = Promise.resolve();
   /** Longpolls waiting for a change after their seq (`waitForChange`). */
-  readonly #waiters = new Set<{ seq: number; wake: () => void }>();
+  readonly #waiters = new Set<{ pos: number; wake: () => void }>();
   #feed: PouchDB.Core.Changes<object> | null = null;
 
   readonly #compactAfter: number;
@@ -108,12 +126,17 @@ export class RoutingIndex {
     this.#compactAfter = compactAfter;
   }
 
-  /** The seq the index has read up to. */
-  get seq(): number {
-    return this.#seq;
+  /** The position of the last change read. */
+  get pos(): number {
+    return this.#pos;
   }
 
-  /** Reads the database's feed up to its present; resolves with the seq reached. */
+  /** The database's sequence the index has read up to. */
+  get lastSeq(): DbSeq {
+    return this.#lastSeq;
+  }
+
+  /** Reads the database's feed up to its present; resolves with the position reached. */
   current(): Promise<number> {
     if (this.#queued !== null) return this.#queued;
     const next = this.#running.then(() => {
@@ -128,7 +151,7 @@ export class RoutingIndex {
   async #catchUp(): Promise<number> {
     for (;;) {
       const page = await this.#db.changes({
-        since: this.#seq,
+        since: this.#lastSeq,
         limit: pageSize,
         include_docs: true,
         style: 'all_docs',
@@ -140,11 +163,13 @@ export class RoutingIndex {
         const leaves = [rev, ...change.changes.map((c) => c.rev).filter((r) => r !== rev)];
         const routing = await this.#routingOf(change.id, rev, deleted, doc);
         const earlier = this.#earlierOf(change.id, routing);
-        const seq = Number(change.seq);
-        this.#add({ id: change.id, seq, rev, leaves, deleted, routing, earlier });
+        const pos = ++this.#pos;
+        this.#posOf.set(String(change.seq), pos);
+        this.#add({ id: change.id, pos, seq: change.seq, rev, leaves, deleted, routing, earlier });
       }
-      this.#seq = Math.max(this.#seq, Number(page.last_seq));
-      if (page.results.length < pageSize) return this.#seq;
+      this.#lastSeq = page.last_seq;
+      this.#posOf.set(String(page.last_seq), this.#pos);
+      if (page.results.length < pageSize) return this.#pos;
     }
   }
 
@@ -181,7 +206,12 @@ export class RoutingIndex {
       children.add(entry.id);
     }
     if (this.#stale > this.#compactAfter && this.#stale > this.#log.length / 2) {
-      this.#log = this.#log.filter((e) => this.#byId.get(e.id) === e);
+      const kept: IndexEntry[] = [];
+      for (const e of this.#log) {
+        if (this.#byId.get(e.id) === e) kept.push(e);
+        else if (this.#posOf.get(String(e.seq)) === e.pos) this.#posOf.delete(String(e.seq));
+      }
+      this.#log = kept;
       this.#stale = 0;
     }
   }
@@ -190,11 +220,11 @@ export class RoutingIndex {
    * Resolves once the index holds a change after `seq`, after `ms`, or when `signal` aborts. One
    * live feed of the database serves every waiting longpoll, however many devices are waiting.
    */
-  waitForChange(seq: number, ms: number, signal: AbortSignal): Promise<void> {
-    if (this.#seq > seq || signal.aborted) return Promise.resolve();
+  waitForChange(pos: number, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.#pos > pos || signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const waiter = {
-        seq,
+        pos,
         wake: () => {
           clearTimeout(timer);
           signal.removeEventListener('abort', waiter.wake);
@@ -213,10 +243,10 @@ export class RoutingIndex {
   #startFeed(): void {
     if (this.#feed !== null) return;
     // From the index's own seq: a change it has not read yet wakes the waiters at once.
-    const feed = this.#db.changes({ since: this.#seq, live: true });
+    const feed = this.#db.changes({ since: this.#lastSeq, live: true });
     this.#feed = feed;
     const caughtUp = () => {
-      for (const waiter of this.#waiters) if (waiter.seq < this.#seq) waiter.wake();
+      for (const waiter of this.#waiters) if (waiter.pos < this.#pos) waiter.wake();
     };
     const onChange = () => void this.current().then(caughtUp, wakeAll);
     // A broken feed wakes everyone: each rescans, waits again, and so starts a new feed.
@@ -238,13 +268,57 @@ export class RoutingIndex {
     return this.#byId.get(id);
   }
 
-  /** Every document's latest change after `seq`, in seq order (as the database's feed lists them). */
-  *since(seq: number): Generator<IndexEntry> {
+  /** Every document's latest change after position `pos`, in the database feed's order. */
+  *since(pos: number): Generator<IndexEntry> {
     const log = this.#log;
-    for (let i = firstAfter(log, seq); i < log.length; i++) {
+    for (let i = firstAfter(log, pos); i < log.length; i++) {
       const entry = log[i];
       if (entry !== undefined && this.#byId.get(entry.id) === entry) yield entry;
     }
+  }
+
+  /** The position of a database sequence this index has read, if it still knows it. */
+  knownPos(seq: DbSeq): number | null {
+    return this.#posOf.get(String(seq)) ?? null;
+  }
+
+  /**
+   * Where a feed from the database's sequence `seq` starts. Call on a current index. A sequence
+   * the index does not know is asked of the database (its changes since, ids only).
+   */
+  async start(seq: DbSeq): Promise<FeedStart> {
+    const pos = this.knownPos(seq);
+    if (pos !== null) return { pos };
+    // Whatever the index reads after this point is in the feed too, listed or not below.
+    const after = this.#pos;
+    const ids = new Set<string>();
+    for (let since = seq; ;) {
+      const page = await this.#db.changes({ since, limit: pageSize });
+      for (const change of page.results) ids.add(change.id);
+      if (page.results.length < pageSize) break;
+      since = page.last_seq;
+    }
+    return { ids, after };
+  }
+
+  /** Every document's latest change from `start` on, in the database feed's order. */
+  *from(start: FeedStart): Generator<IndexEntry> {
+    if ('pos' in start) {
+      yield* this.since(start.pos);
+      return;
+    }
+    for (const entry of this.since(0)) {
+      if (entry.pos > start.after || start.ids.has(entry.id)) yield entry;
+    }
+  }
+
+  /**
+   * The database's sequence just before `entry`: where a feed answer cut short before it ends,
+   * as everything before it in the feed has been looked at. Null for the first entry.
+   */
+  seqBefore(entry: IndexEntry): DbSeq | null {
+    const i = firstAfter(this.#log, entry.pos - 1);
+    return this.#log[i - 1]?.seq ?? null;
   }
 
   /** A request's contact, notes and events that are not deleted. */

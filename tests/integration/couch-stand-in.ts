@@ -3,6 +3,11 @@
  * over PouchDB, here in memory) on a free port, behind HTTP basic auth so the tests prove the
  * credentials in the URL are what lets Cymorth in. TOOLCHAIN.md: fine as a test stand-in for
  * CouchDB, never as Cymorth's own server. No CouchDB package or Docker engine exists here.
+ *
+ * It speaks CouchDB 3's update sequences: opaque strings (`"42-g1AAAA…"`), not PouchDB's numbers,
+ * in every `seq`, `last_seq` and `update_seq` it answers, and it takes them back in `since`. A
+ * client that does arithmetic on sequences, or compares them, breaks here as it would on CouchDB 3.
+ * https://docs.couchdb.org/en/stable/api/database/changes.html ("since", opaque sequence ids)
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +37,59 @@ export type CouchStandIn = {
 
 let instances = 0;
 
+/** CouchDB 3's shape: a number, a dash and an opaque base64 tail, never to be parsed. */
+const opaqueSeq = (n: string) => `${n}-g1AAAA${Buffer.from(`stand-in ${n}`).toString('base64url')}`;
+const opaquePattern = /^(\d+)-g1AAAA[A-Za-z0-9_-]+$/;
+
+/** Rewrites `since` to the stand-in's own number, and every sequence it answers to the opaque one. */
+function opaqueSequences(req: express.Request, res: express.Response, next: express.NextFunction) {
+  // Uncompressed answers, so the sequences in them can be rewritten.
+  delete req.headers['accept-encoding'];
+  const since = req.query.since;
+  if (typeof since === 'string') {
+    const n = opaquePattern.exec(since)?.[1];
+    if (n !== undefined) {
+      req.query.since = n;
+      req.url = req.url.replace(`since=${encodeURIComponent(since)}`, `since=${n}`);
+    }
+  }
+  // The answer's length changes: whatever length express-pouchdb works out is dropped.
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+    name.toLowerCase() === 'content-length' ? res : setHeader(name, value)) as typeof res.setHeader;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => express.Response;
+  res.writeHead = ((...args: unknown[]) => {
+    for (const arg of args) {
+      if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) continue;
+      for (const name of Object.keys(arg)) {
+        if (name.toLowerCase() === 'content-length') delete (arg as Record<string, unknown>)[name];
+      }
+    }
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  // Every answer the stand-in gives Cymorth is JSON text (no attachments are stored).
+  const decoder = new TextDecoder();
+  let text = '';
+  const end = res.end.bind(res) as (body: string) => express.Response;
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string') text += chunk;
+    else if (chunk instanceof Uint8Array) text += decoder.decode(chunk, { stream: true });
+  };
+  res.write = ((chunk: unknown) => {
+    keep(chunk);
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown) => {
+    keep(chunk);
+    text += decoder.decode();
+    // JSON, whatever its Content-Type says (CouchDB answers text/plain to clients not asking for JSON).
+    if (!/^\s*[[{]/.test(text)) return end(text);
+    const pattern = /"(seq|last_seq|update_seq)":\s*(\d+)/g;
+    return end(text.replace(pattern, (_, k: string, n: string) => `"${k}":"${opaqueSeq(n)}"`));
+  }) as typeof res.end;
+  next();
+}
+
 export async function startCouchStandIn(): Promise<CouchStandIn> {
   // Memory databases of one name are one database within a process: a prefix keeps each apart.
   const prefix = `couch-${process.pid}-${++instances}-`;
@@ -47,6 +105,7 @@ export async function startCouchStandIn(): Promise<CouchStandIn> {
     refused++;
     res.status(401).json({ error: 'unauthorized', reason: 'Name or password is incorrect.' });
   });
+  app.use(opaqueSequences);
   app.use('/', expressPouchDB(Pouch, { mode: 'minimumForPouchDB', inMemoryConfig: true }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
