@@ -60,7 +60,7 @@ export async function accountWithId(): Promise<IdentifiedAccount | null> {
 export async function signIn(
   username: string,
   password: string,
-): Promise<{ ok: true; account: IdentifiedAccount } | { ok: false; failure: SignInFailure }> {
+): Promise<{ ok: true; account: StaffAccount } | { ok: false; failure: SignInFailure }> {
   let response: Response;
   try {
     response = await fetch('/api/session', {
@@ -72,9 +72,12 @@ export async function signIn(
     return { ok: false, failure: navigator.onLine ? 'failed' : 'offline' };
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok && isSessionAnswer(body)) {
-    localStorage.setItem(accountKey, JSON.stringify(body));
-    return { ok: true, account: body };
+  // An answer without `user_id` (an older server instance, mid-upgrade) still signs in: the work
+  // screens ask for the id when they open (`accountWithId`).
+  if (response.ok && body && typeof body === 'object' && 'username' in body) {
+    const account = body as StaffAccount;
+    localStorage.setItem(accountKey, JSON.stringify(account));
+    return { ok: true, account };
   }
   const code = isApiError(body) ? body.error : '';
   const known: SignInFailure[] = ['invalid_credentials', 'rate_limited', 'account_disabled'];
