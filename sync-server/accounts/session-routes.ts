@@ -1,5 +1,7 @@
 /**
  * `/api/session`: POST signs in (sets the cookie), GET says who is signed in, DELETE signs out.
+ * Both POST and GET answer the account with `user_id`, the id documents name this person by
+ * (`staffUserId`), so a device never has to derive it itself and keeps it for offline use.
  * Cross-site pages cannot drive these with the user's cookie: POST needs `application/json` and
  * DELETE is not a simple method, so both need a CORS preflight this server never grants.
  */
@@ -8,7 +10,9 @@ import * as v from 'valibot';
 import { methodNotAllowed } from '../api-error.ts';
 import { clientAddress } from '../client-address.ts';
 import { readJsonBody } from '../json-body.ts';
+import { staffUserId } from '../replication/staff-user.ts';
 import type { MutableDocStore } from '../storage.ts';
+import type { StaffUser } from './account.ts';
 import { accountError } from './account-errors.ts';
 import { maxPasswordLength } from './password-policy.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.ts';
@@ -21,6 +25,14 @@ const signInBody = v.strictObject({
   username: v.pipe(v.string(), v.maxLength(100)),
   // Bounded in UTF-16 units, which is at least the code points the policy counts.
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(maxPasswordLength * 2)),
+});
+
+/** Who is signed in, as both POST and GET answer it. */
+export type SessionAnswer = StaffUser & { user_id: string };
+
+const sessionAnswer = (user: StaffUser): SessionAnswer => ({
+  ...user,
+  user_id: staffUserId(user.username),
 });
 
 export type SessionRoutesOptions = {
@@ -59,7 +71,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono {
         await endSession(store, readSessionToken(c));
         setSessionCookie(c, outcome.token, options.cookieMaxAgeSeconds, trustProxy);
         c.header('Cache-Control', 'no-store');
-        return c.json(outcome.user, 200);
+        return c.json(sessionAnswer(outcome.user), 200);
     }
   });
 
@@ -67,7 +79,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono {
     const check = await gate.check(c);
     if (check.kind !== 'signed_in') return gate.refuse(c, check);
     c.header('Cache-Control', 'no-store');
-    return c.json(check.user, 200);
+    return c.json(sessionAnswer(check.user), 200);
   });
 
   // Always 204, signed in or not: signing out twice is not an error.

@@ -31,6 +31,7 @@ import {
   partsOfDay,
   volunteerSkills,
   weekdays,
+  type Approval,
   type VolunteerDoc,
 } from '#domain/staff/volunteer-doc.ts';
 import type { Role } from '../accounts/account.ts';
@@ -461,7 +462,7 @@ export type Summary = {
   statuses: Record<RequestStatus, number>;
   languages: Record<Language, number>;
   docs: Record<string, number>;
-  volunteers: { approved: number; pending: number };
+  volunteers: Record<Approval, number>;
 };
 
 export function summarise(docs: readonly StaffDoc[]): Summary {
@@ -473,7 +474,7 @@ export function summarise(docs: readonly StaffDoc[]): Summary {
   const docCounts: Record<string, number> = {};
   const byArea = new Map<string, number>();
   const areas: Summary['areas'] = [];
-  const volunteers = { approved: 0, pending: 0 };
+  const volunteers: Record<Approval, number> = { approved: 0, pending: 0, rejected: 0 };
   for (const doc of docs) {
     docCounts[doc.type] = (docCounts[doc.type] ?? 0) + 1;
     if (doc.type === 'request') {

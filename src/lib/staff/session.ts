@@ -2,6 +2,8 @@
  * Staff sign-in on this device. The server's session cookie (HttpOnly) is what authorises sync; the
  * signed-in account is also kept in localStorage so that Cymorth opens, and work goes on, with no
  * signal (the server still refuses anything once the session ends or the account is disabled).
+ * The server's answer carries `user_id`, the id documents name this person by, and it is kept with
+ * the account, so work screens have it offline too.
  */
 import { isApiError } from '#domain/api-errors.ts';
 
@@ -10,7 +12,11 @@ export type StaffAccount = {
   display_name: string;
   role: 'admin' | 'coordinator' | 'volunteer';
   areas: string[];
+  /** Missing only on a device signed in before the session answer carried it. */
+  user_id?: string;
 };
+
+export type IdentifiedAccount = StaffAccount & { user_id: string };
 
 export type SignInFailure =
   'invalid_credentials' | 'rate_limited' | 'account_disabled' | 'offline' | 'failed';
@@ -24,6 +30,31 @@ export function signedInAccount(): StaffAccount | null {
   } catch {
     return null;
   }
+}
+
+const isSessionAnswer = (body: unknown): body is IdentifiedAccount =>
+  typeof body === 'object' &&
+  body !== null &&
+  'username' in body &&
+  'user_id' in body &&
+  typeof body.user_id === 'string';
+
+/**
+ * The signed-in account with its user id: as saved, or, for an account saved without one, as the
+ * server answers `GET /api/session` for the same username (then saved). Null when nobody is signed
+ * in here, or when the id is missing and the server cannot be asked (no signal, session over: the
+ * replication deals with an ended session).
+ */
+export async function accountWithId(): Promise<IdentifiedAccount | null> {
+  const saved = signedInAccount();
+  if (!saved) return null;
+  if (saved.user_id !== undefined) return { ...saved, user_id: saved.user_id };
+  const body: unknown = await fetch('/api/session')
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  if (!isSessionAnswer(body) || body.username !== saved.username) return null;
+  localStorage.setItem(accountKey, JSON.stringify(body));
+  return body;
 }
 
 export async function signIn(
@@ -41,6 +72,8 @@ export async function signIn(
     return { ok: false, failure: navigator.onLine ? 'failed' : 'offline' };
   }
   const body: unknown = await response.json().catch(() => null);
+  // An answer without `user_id` (an older server instance, mid-upgrade) still signs in: the work
+  // screens ask for the id when they open (`accountWithId`).
   if (response.ok && body && typeof body === 'object' && 'username' in body) {
     const account = body as StaffAccount;
     localStorage.setItem(accountKey, JSON.stringify(account));

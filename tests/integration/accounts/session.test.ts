@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetPassword, setDisabled } from '../../../sync-server/accounts/account-store.ts';
+import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { TestServer } from '../test-server.ts';
 import {
   goodPassword,
@@ -31,6 +32,7 @@ const alunAnswer = {
   display_name: 'Alun Jones',
   role: 'coordinator',
   areas: ['gwynedd', 'conwy'],
+  user_id: staffUserId('alun'),
 };
 const error = (code: string) => ({ error: code, reason: expect.any(String) as string });
 

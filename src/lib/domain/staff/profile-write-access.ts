@@ -1,17 +1,29 @@
 /**
  * Volunteer profiles. A volunteer signs up (a pending profile of their own) and keeps their details
  * up to date, but approval, the areas they work in and the DBS check are for a coordinator to
- * confirm: a volunteer cannot grant themselves any of those. A coordinator manages the volunteers who
- * share an area with them and may add or remove only areas they cover themselves.
+ * confirm: a volunteer cannot grant themselves any of those, nor approve or reject themselves. A
+ * coordinator manages the volunteers who share an area with them and may add or remove only areas
+ * they cover themselves. A coordinator decides a sign-up once: pending becomes approved or rejected,
+ * and a rejected one may still be approved; an approved volunteer is not rejected or sent back to
+ * pending this way (that would take work away from someone mid-task, with no say on their tasks).
  */
 import { allowed, forbidden, type WriteVerdict } from './forbidden-reasons.ts';
 import { profileOwnerOf } from './doc-ids.ts';
-import type { VolunteerDoc } from './volunteer-doc.ts';
+import type { Approval, VolunteerDoc } from './volunteer-doc.ts';
 import { sharesAnArea, type StaffUser } from './users.ts';
 import { changedFields } from './write-integrity.ts';
 
 const coordinatorOwns = (user: StaffUser, areas: readonly string[]) =>
   areas.every((a) => user.areas.includes(a));
+
+const decisions: Record<Approval, readonly Approval[]> = {
+  pending: ['approved', 'rejected'],
+  rejected: ['approved'],
+  approved: [],
+};
+
+export const isApprovalDecision = (before: Approval, after: Approval) =>
+  before === after || decisions[before].includes(after);
 
 function coordinatorWrite(
   user: StaffUser,
@@ -24,6 +36,7 @@ function coordinatorWrite(
   if (after === null)
     return coordinatorOwns(user, before.areas) ? allowed : forbidden('outside-your-areas');
   if (!sharesAnArea(user, before.areas)) return forbidden('outside-your-areas');
+  if (!isApprovalDecision(before.approval, after.approval)) return forbidden('invalid-transition');
   const moved = [
     ...before.areas.filter((a) => !after.areas.includes(a)),
     ...after.areas.filter((a) => !before.areas.includes(a)),

@@ -15,6 +15,7 @@ import { issuesToFields, type FieldErrors } from '../request-schema.ts';
 import { isAreaId, volunteerDocId } from './doc-ids.ts';
 import { freeText } from './free-text.ts';
 import {
+  nextUpdatedAt,
   partsOfDay,
   volunteerDocSchema,
   volunteerSkills,
@@ -145,12 +146,12 @@ export function signUpProfile(signUp: SignUp, userId: string, now: string): Volu
 
 /** Whether the volunteer says they are DBS-checked on a profile no coordinator has approved yet. */
 export const hasUnconfirmedDbs = (profile: Pick<VolunteerDoc, 'approval' | 'skills'>) =>
-  profile.approval === 'pending' && profile.skills.includes('dbs_checked');
+  profile.approval !== 'approved' && profile.skills.includes('dbs_checked');
 
 /**
- * A coordinator's approval: the profile becomes `approved`, and a declared DBS check stays only if
- * the coordinator has seen it (`dbsConfirmed`). `updated_at` moves on, never back, so a phone with a
- * slow clock still writes a newer time than the one it replaces.
+ * A coordinator's approval, of a pending or a rejected profile: it becomes `approved`, and a declared
+ * DBS check stays only if the coordinator has seen it (`dbsConfirmed`). `updated_at` moves on, never
+ * back (`nextUpdatedAt`).
  */
 export function approveVolunteer(
   profile: VolunteerDoc,
@@ -158,7 +159,5 @@ export function approveVolunteer(
   dbsConfirmed: boolean,
 ): VolunteerDoc {
   const skills = dbsConfirmed ? profile.skills : profile.skills.filter((s) => s !== 'dbs_checked');
-  const updated_at =
-    now > profile.updated_at ? now : new Date(Date.parse(profile.updated_at) + 1).toISOString();
-  return { ...profile, skills, approval: 'approved', updated_at };
+  return { ...profile, skills, approval: 'approved', updated_at: nextUpdatedAt(profile, now) };
 }

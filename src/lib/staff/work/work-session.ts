@@ -1,19 +1,15 @@
 /**
  * What every work screen starts from: the signed-in account, its device (replica, read model, sync
- * status) and the user id its documents carry. Null when nobody is signed in on this device.
+ * status) and the user id its documents carry, as the server gave it at sign-in. Null when nobody is
+ * signed in on this device (or, once, when a device signed in before the id was given cannot ask).
  */
 import { deviceSession, type DeviceSession } from '../device-session.svelte.ts';
-import { signedInAccount, type StaffAccount } from '../session.ts';
-import { staffUserIdOf } from './staff-user-id.ts';
+import { accountWithId, type IdentifiedAccount } from '../session.ts';
 
-export type WorkSession = { account: StaffAccount; session: DeviceSession; userId: string };
+export type WorkSession = { account: IdentifiedAccount; session: DeviceSession; userId: string };
 
 export async function openWork(): Promise<WorkSession | null> {
-  const account = signedInAccount();
+  const account = await accountWithId();
   if (!account) return null;
-  const [session, userId] = await Promise.all([
-    deviceSession(account),
-    staffUserIdOf(account.username),
-  ]);
-  return { account, session, userId };
+  return { account, session: await deviceSession(account), userId: account.user_id };
 }

@@ -24,6 +24,12 @@ export function workUser(
   return { id, role: 'volunteer', areas, disabled: false };
 }
 
+/** A profile's read-model row back as the document the domain judges. */
+export const profileOfRow = (row: VolunteerRow): VolunteerDoc => {
+  const { id, ...rest } = row;
+  return { ...rest, _id: id } as VolunteerDoc;
+};
+
 /** A read-model row back as the document the domain judges (`''` meant null: projections.ts). */
 export function requestOfRow(row: RequestRow): StaffRequestDoc {
   const { id, area, assignee, ...rest } = row;

@@ -3,6 +3,13 @@ import { canWrite } from '#domain/staff/access.ts';
 import type { StoredDoc } from '#domain/staff/documents.ts';
 import { assign, claim, decline, setDetails, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import {
+  rejectVolunteer,
+  withAreas,
+  withSkills,
+  type VolunteerDoc,
+} from '#domain/staff/volunteer-doc.ts';
+import { approveVolunteer } from '#domain/staff/volunteer-sign-up.ts';
 import { area, at, contactFor, event, note, profile, testUuid } from './factories.ts';
 import {
   admin,
@@ -429,6 +436,89 @@ describe('volunteer profiles', () => {
     const both = profile(testUuid(), ['ceredigion', 'gwynedd']);
     expect(canWrite(coordinator, both, tombstone(both))).toMatchObject({
       reason: 'outside-your-areas',
+    });
+  });
+});
+
+describe('editing and rejecting a volunteer', () => {
+  const pending = profile(testUuid(), ['ceredigion'], 'pending');
+  const later = at(40);
+
+  it('a coordinator edits areas and skills, and rejects a sign-up, all within their areas', () => {
+    const shared = profile(testUuid(), ['ceredigion', 'gwynedd']);
+    const moved = withAreas(shared, coordinator.areas, [], later);
+    expect(moved.ok && canWrite(coordinator, shared, moved.profile)).toEqual({ ok: true });
+    expect(canWrite(coordinator, shared, withSkills(shared, ['dbs_checked'], later))).toEqual({
+      ok: true,
+    });
+    expect(canWrite(coordinator, pending, rejectVolunteer(pending, later))).toEqual({ ok: true });
+  });
+
+  it('a coordinator neither moves a volunteer into nor out of an area they do not cover', () => {
+    const shared = profile(testUuid(), ['ceredigion', 'gwynedd']);
+    expect(canWrite(coordinator, shared, { ...shared, areas: ['ceredigion'] })).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+    expect(canWrite(coordinator, pending, { ...pending, areas: ['gwynedd'] })).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+    const north = profile(testUuid(), ['gwynedd'], 'pending');
+    expect(canWrite(coordinator, north, rejectVolunteer(north, later))).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+  });
+
+  it('a rejected sign-up may still be approved, but an approved volunteer is not rejected', () => {
+    const rejected = rejectVolunteer(pending, later);
+    expect(canWrite(coordinator, rejected, approveVolunteer(rejected, at(50), false))).toEqual({
+      ok: true,
+    });
+    const approved = approveVolunteer(pending, later, false);
+    expect(canWrite(coordinator, approved, rejectVolunteer(approved, at(50)))).toEqual({
+      ok: false,
+      reason: 'invalid-transition',
+    });
+    expect(canWrite(coordinator, approved, { ...approved, approval: 'pending' })).toEqual({
+      ok: false,
+      reason: 'invalid-transition',
+    });
+    expect(canWrite(coordinator, rejected, { ...rejected, approval: 'pending' })).toEqual({
+      ok: false,
+      reason: 'invalid-transition',
+    });
+  });
+
+  it.each([
+    ['rejects themselves', (p: VolunteerDoc) => rejectVolunteer(p, later)],
+    ['approves themselves', (p: VolunteerDoc) => approveVolunteer(p, later, true)],
+    ['signs up already rejected', null],
+  ])('a volunteer never %s', (_name, edit) => {
+    const own = profile(volunteer.id, ['ceredigion'], 'pending');
+    if (edit === null) {
+      expect(canWrite(volunteer, null, rejectVolunteer(own, later))).toEqual({
+        ok: false,
+        reason: 'read-only-field',
+      });
+      return;
+    }
+    expect(canWrite(volunteer, own, edit(own))).toEqual({ ok: false, reason: 'read-only-field' });
+  });
+
+  it('a rejected volunteer cannot put themselves back to pending, nor move areas', () => {
+    const rejected = rejectVolunteer(profile(volunteer.id, ['ceredigion'], 'pending'), later);
+    expect(canWrite(volunteer, rejected, { ...rejected, approval: 'pending' })).toEqual({
+      ok: false,
+      reason: 'read-only-field',
+    });
+    expect(canWrite(volunteer, rejected, { ...rejected, areas: ['gwynedd'] })).toEqual({
+      ok: false,
+      reason: 'read-only-field',
+    });
+    expect(canWrite(volunteer, rejected, { ...rejected, phone: '07700900555' })).toEqual({
+      ok: true,
     });
   });
 });
