@@ -7,7 +7,7 @@
  * account's tombstone would hold its username for ever (`putIfAbsent` never revives one), while a
  * profile's tombstone is simply written over by the next sign-up with that username. So a failure
  * creating the account deletes the profile just written, and nothing is left that blocks a retry.
- * A crash between the two writes leaves a pending profile without an account. Once it is older
+ * A crash between the two writes leaves a profile without an account. Once it is older
  * than `orphanAfterMs` (far longer than a sign-up takes between its two writes, so never a sign-up
  * still under way) the next sign-up with that username writes over it.
  */
@@ -36,13 +36,14 @@ async function areasExist(storage: Storage, areas: readonly string[]): Promise<b
   return found.every((doc) => doc !== null && doc.type === 'area');
 }
 
-/** A pending profile with no account, older than this, was left by a crash: it may be replaced. */
+/** A profile with no account, older than this, was left by a crash: it may be replaced. */
 export const orphanAfterMs = 10 * 60_000;
 
 /** The revision of a profile left behind by a sign-up that crashed, if that is what is there. */
 async function orphanRev(ctx: VolunteerSignUpContext, id: string): Promise<string | null> {
   const found = await ctx.storage.replicated.get<VolunteerDoc & { _rev: string }>(id);
-  if (found?.approval !== 'pending') return null;
+  // Pending, or rejected by a coordinator who saw the sign-up: either way nobody owns it.
+  if (found?.approval !== 'pending' && found?.approval !== 'rejected') return null;
   const age = ctx.now().getTime() - Date.parse(found.created_at);
   return age > orphanAfterMs ? found._rev : null;
 }
