@@ -6,7 +6,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { volunteerDocId } from '#domain/staff/doc-ids.ts';
-import { rejectVolunteer, withAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import {
+  rejectVolunteer,
+  withAreas,
+  withSkills,
+  type VolunteerDoc,
+} from '#domain/staff/volunteer-doc.ts';
 import { approveVolunteer } from '#domain/staff/volunteer-sign-up.ts';
 import { area } from '../../unit/domain/staff/factories.ts';
 import { deviceDb, remoteDb, seed, stored } from '../replication/replication-fixtures.ts';
@@ -124,5 +129,25 @@ describe('rejecting a sign-up over replication', () => {
     ]);
     expect(withAreas(pending, ['ceredigion'], ['gwynedd'], now())).toMatchObject({ ok: false });
     expect(await stored(s, profileId)).toMatchObject({ areas: ['ceredigion'] });
+  });
+});
+
+describe('two offline edits of one volunteer', () => {
+  it('are both kept: the server merges a profile field by field', async () => {
+    const { s, world, profileId } = await start();
+    const phone = await deviceOf(s, world.cath.cookie);
+    const laptop = await deviceOf(s, world.cath.cookie);
+    // Offline on both: one approves (seeing the DBS certificate), the other adds a skill.
+    const onPhone = await phone.get<VolunteerDoc>(profileId);
+    await phone.put(approveVolunteer(onPhone, now(), true));
+    const onLaptop = await laptop.get<VolunteerDoc>(profileId);
+    await laptop.put(withSkills(onLaptop, ['driver'], now()));
+
+    expect(await push(phone, s, world.cath.cookie)).toEqual([]);
+    expect(await push(laptop, s, world.cath.cookie)).toEqual([]);
+    const merged = await s.storage.replica.get<VolunteerDoc>(profileId, { conflicts: true });
+    expect(merged._conflicts ?? []).toEqual([]);
+    expect(merged.approval).toBe('approved');
+    expect([...merged.skills].sort()).toEqual(['dbs_checked', 'driver']);
   });
 });

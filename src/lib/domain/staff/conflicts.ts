@@ -56,23 +56,47 @@ export function resolveConflicts(
   };
 }
 
+/** When a contact or profile revision was written: `updated_at`, else `created_at`. */
+const writtenAt = (d: StaffDoc) =>
+  ('updated_at' in d && d.updated_at) || ('created_at' in d && d.created_at) || '';
+
+/** Later written first; CouchDB's revision order breaks ties, so every resolver agrees. */
+const newerFirst = (a: StaffDoc, b: StaffDoc) =>
+  writtenAt(b).localeCompare(writtenAt(a)) || compareRevs(b._rev ?? '0-0', a._rev ?? '0-0');
+
+/** What CouchDB and PouchDB keep beside a body, and the write time, which is merged apart. */
+const bookkeeping = new Set(['_id', '_rev', '_conflicts', '_revisions', 'updated_at']);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * Contacts and profiles have no registers: the revision written last wins whole (`updated_at`, then
- * CouchDB's revision order). Edits to them are rare and by few people; a lost one is still in the
- * losing revision's history until compaction.
+ * Contacts and profiles have no registers. With the revision the conflicting ones grew from
+ * (`ancestor`), they merge field by field: each top-level field takes the value of the latest
+ * revision that changed it, so a coordinator changing a volunteer's areas and another confirming
+ * their DBS check, both offline, keep both. Where two revisions changed one field, or without the
+ * ancestor (compacted away), the revision written last wins (`updated_at`, then CouchDB's revision
+ * order); the losing value stays in the losing revision's history until compaction.
  */
 export function resolveLatestWins<T extends StaffDoc>(
   winner: T,
   losers: readonly T[],
+  ancestor: T | null = null,
 ): Resolution<T> {
-  const written = (d: StaffDoc) =>
-    ('updated_at' in d && d.updated_at) || ('created_at' in d && d.created_at) || '';
-  const latest = [winner, ...losers].reduce((best, d) => {
-    const byTime = written(d).localeCompare(written(best));
-    return byTime > 0 || (byTime === 0 && compareRevs(d._rev ?? '0-0', best._rev ?? '0-0') > 0)
-      ? d
-      : best;
-  });
-  const doc = onWinner(winner, latest);
+  const byAge = [winner, ...losers].sort(newerFirst);
+  const latest = byAge[0] ?? winner;
+  let merged: T = latest;
+  if (ancestor !== null && ancestor.type === winner.type) {
+    const body: Record<string, unknown> = { ...latest };
+    const fields = new Set(byAge.flatMap((d) => Object.keys(d)));
+    for (const field of fields) {
+      if (bookkeeping.has(field)) continue;
+      const before = (ancestor as Record<string, unknown>)[field];
+      const changer = byAge.find((d) => !same((d as Record<string, unknown>)[field], before));
+      const value = (changer ?? latest) as Record<string, unknown>;
+      if (field in value) body[field] = value[field];
+      else delete body[field];
+    }
+    merged = body as T;
+  }
+  const doc = onWinner(winner, merged);
   return { doc, changed: changedFields(winner, doc).length > 0, deletions: deletionsOf(losers) };
 }

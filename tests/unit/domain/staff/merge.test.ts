@@ -6,7 +6,7 @@ import { parseStaffDoc } from '#domain/staff/documents.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
 import { assign, claim, decline, setDetails, setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { at, contactFor, request } from './factories.ts';
+import { at, contactFor, profile, request, testUuid } from './factories.ts';
 import { coordinator, otherVolunteer as b, volunteer as a } from './world.ts';
 
 const base = request({ status: 'triaged' });
@@ -201,5 +201,35 @@ describe('resolveConflicts', () => {
     const tie = { ...contact, _rev: '2-cc', contact: { ...contact.contact, town: 'Llanon' } };
     expect(resolveLatestWins(contact, [tie]).doc.contact.town).toBe('Llanon');
     expect(resolveLatestWins(tie, [contact]).changed).toBe(false);
+  });
+});
+
+describe('resolveLatestWins with the revision the conflict grew from', () => {
+  const base = { ...profile(testUuid(), ['ceredigion'], 'pending'), _rev: '1-aa' };
+  const approved = { ...base, _rev: '2-bb', approval: 'approved' as const, updated_at: at(10) };
+  const moved = { ...base, _rev: '2-cc', areas: ['ceredigion', 'powys'], updated_at: at(5) };
+
+  it('keeps each field from the latest revision that changed it', () => {
+    for (const [winner, loser] of [
+      [approved, moved],
+      [moved, approved],
+    ] as const) {
+      const { doc, changed } = resolveLatestWins(winner, [loser], base);
+      expect(doc).toMatchObject({ approval: 'approved', areas: ['ceredigion', 'powys'] });
+      expect(doc.updated_at).toBe(at(10));
+      expect(doc._rev).toBe(winner._rev);
+      expect(changed).toBe(true);
+    }
+  });
+
+  it('where both changed one field, the later write wins it', () => {
+    const rejected = { ...base, _rev: '2-dd', approval: 'rejected' as const, updated_at: at(20) };
+    expect(resolveLatestWins(approved, [rejected], base).doc.approval).toBe('rejected');
+    expect(resolveLatestWins(rejected, [approved], base).doc.approval).toBe('rejected');
+  });
+
+  it('without it (compacted away), the later revision wins whole', () => {
+    const { doc } = resolveLatestWins(moved, [approved], null);
+    expect(doc).toMatchObject({ approval: 'approved', areas: ['ceredigion'] });
   });
 });
