@@ -94,20 +94,22 @@ const readBatch = 500;
 type Row = { id: string; key: string; value: { rev: string; deleted?: true }; doc?: unknown };
 
 /**
- * `GET|POST /db/_all_docs` with `keys`, `include_docs`, `startkey`/`endkey`, `limit`. As in CouchDB,
+ * `GET|POST /db/_all_docs` with `keys`, `include_docs`, `startkey`/`endkey`, `limit`, `skip`. As in CouchDB,
  * no limit means every row: a device reconciling after a change of view needs all its ids.
  */
 export async function allDocs(c: Context, db: ReplicaDb, filter: ReadFilter, body: unknown) {
   const keys = isObject(body) && 'keys' in body ? body.keys : jsonParam(c.req.query('keys'));
   if (keys !== undefined && !isStringArray(keys)) return badRequest(c, 'keys is a list of ids.');
   const limit = intParam(c.req.query('limit'), maxLimit, 0, maxLimit);
+  const skip = intParam(c.req.query('skip'), 0, 0, maxLimit);
   const startkey = jsonParam(c.req.query('startkey') ?? c.req.query('start_key'));
   const endkey = jsonParam(c.req.query('endkey') ?? c.req.query('end_key'));
   if (
     limit === null ||
+    skip === null ||
     ![startkey, endkey].every((k) => k === undefined || typeof k === 'string')
   ) {
-    return badRequest(c, 'limit is a whole number; startkey and endkey are JSON strings.');
+    return badRequest(c, 'limit and skip are whole numbers; startkey and endkey are JSON strings.');
   }
   const includeDocs = c.req.query('include_docs') === 'true';
   if (keys !== undefined) {
@@ -128,7 +130,7 @@ export async function allDocs(c: Context, db: ReplicaDb, filter: ReadFilter, bod
     if (!entry.deleted && inRange(entry.id) && filter.canSee(entry)) chosen.push(entry.id);
   }
   chosen.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const ids = chosen.slice(0, limit);
+  const ids = chosen.slice(skip, skip + limit);
   const rows: Row[] = [];
   for (let i = 0; i < ids.length; i += readBatch) {
     const batch = ids.slice(i, i + readBatch);
