@@ -8,6 +8,7 @@
  * once it has completed.
  */
 import { backoffDelay } from '$lib/data/backoff.ts';
+import { bulkLoad } from './bulk-load.ts';
 import { endReasonOf, type EndReason } from './eviction-plan.ts';
 import {
   deniedReason,
@@ -132,10 +133,13 @@ export function startReplication(options: ReplicationOptions) {
 
   /**
    * The device's first sync pulls only: a two-way sync would send every pulled revision back to
-   * the server's `_revs_diff` as it arrives (twice the bytes down, and three times as slow). The
-   * first sync is finished only when this pull has completed; the flag is a `_local` document, so
-   * it never replicates and goes with the replica when it is wiped. Local writes made meanwhile
-   * upload with the live sync that follows.
+   * the server's `_revs_diff` as it arrives (twice the bytes down, and three times as slow). It
+   * loads the user's documents in pages first (bulk-load.ts: no `_changes`, `_revs_diff` or
+   * `_bulk_get` round per batch), then pulls from the sequence the server named before the first
+   * page, which brings whatever changed meanwhile and leaves the checkpoint the live sync goes on
+   * from. The first sync is finished only when that pull has completed; the flag is a `_local`
+   * document, so it never replicates and goes with the replica when it is wiped. Local writes made
+   * meanwhile upload with the live sync that follows.
    */
   async function firstPull(): Promise<Outcome & { cancelled?: boolean }> {
     const done0 = state.initialSync.done;
@@ -143,16 +147,39 @@ export function startReplication(options: ReplicationOptions) {
     if (ending !== undefined) return { error: ending };
     publish({ initialSync: { done: done0, total, finished: false } });
     if (stop.signal.aborted) return { cancelled: true };
+    let loadedDocs = 0;
+    const pulledDocs = (docs: PouchDB.Core.ExistingDocument<object>[]) => {
+      ledger.pulled(docs);
+      options.onPulled?.(docs.map((d) => d._id));
+    };
+    let loaded: Awaited<ReturnType<typeof bulkLoad>>;
+    try {
+      loaded = await bulkLoad({
+        local,
+        remote: server,
+        signal: stop.signal,
+        onPage: (docs) => {
+          pulledDocs(docs);
+          loadedDocs += docs.length;
+          publish({ initialSync: { ...state.initialSync, done: done0 + loadedDocs } });
+          void recount();
+        },
+      });
+    } catch (error) {
+      return { error: refusal ?? error };
+    }
+    if (!loaded.complete) return { cancelled: true };
     const pull = local.replicate.from(server, {
+      since: loaded.since,
       retry: false,
       batch_size: state.batchSize,
       batches_limit: 2,
     });
     current = pull;
     void pull.on('change', (info) => {
-      ledger.pulled(info.docs);
-      options.onPulled?.(info.docs.map((d) => d._id));
-      publish({ initialSync: { ...state.initialSync, done: done0 + info.docs_read } });
+      pulledDocs(info.docs);
+      const done = done0 + loadedDocs + info.docs_read;
+      publish({ initialSync: { ...state.initialSync, done } });
       void recount();
     });
     const { error, result } = await settled(pull);
