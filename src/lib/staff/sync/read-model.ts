@@ -60,18 +60,18 @@ export async function catchUp(db: PouchDB.Database, model: ReadModelDb): Promise
     const feed = await db.changes({ since, limit: batchSize, include_docs: true });
     if (feed.results.length === 0) return read;
     read += feed.results.length;
-    const puts = new Map<TableName, { id: string }[]>();
-    const deletes = new Map<TableName, string[]>();
+    const puts = new Map<TableName, { id: string }[]>(tables.map((t) => [t, []]));
+    const deletes = new Map<TableName, string[]>(tables.map((t) => [t, []]));
     for (const change of feed.results) {
       const p = projectDoc(change.id, change.doc);
-      if (p.op === 'put') puts.set(p.table, [...(puts.get(p.table) ?? []), p.row]);
-      if (p.op === 'delete') deletes.set(p.table, [...(deletes.get(p.table) ?? []), p.id]);
+      if (p.op === 'put') puts.get(p.table)?.push(p.row);
+      if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
     }
     await model.transaction('rw', [...tables, 'meta'], async () => {
       // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
       // and puts of the same id cannot both be in one batch.
-      for (const [table, ids] of deletes) await model.table(table).bulkDelete(ids);
-      for (const [table, rows] of puts) await model.table(table).bulkPut(rows);
+      for (const [table, ids] of deletes) if (ids.length) await model.table(table).bulkDelete(ids);
+      for (const [table, rows] of puts) if (rows.length) await model.table(table).bulkPut(rows);
       await model.meta.put({ key: 'since', value: feed.last_seq });
     });
   }
@@ -103,13 +103,19 @@ export async function removeRows(model: ReadModelDb, ids: string[]): Promise<voi
  */
 export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
   let running: Promise<unknown> = Promise.resolve();
+  // At most one run waits: the feed says "changed" once per document, and one catch-up that
+  // starts after the call reads them all.
+  let waiting: Promise<unknown> | null = null;
   const run = () => {
-    running = running
-      .then(() => catchUp(db, model))
+    waiting ??= running = running
+      .then(() => {
+        waiting = null;
+        return catchUp(db, model);
+      })
       .catch((e: unknown) => {
         console.error('read model update failed', e);
       });
-    return running;
+    return waiting;
   };
   const feed = db.changes({ since: 'now', live: true });
   void feed.on('change', () => void run());

@@ -68,16 +68,23 @@ export function startReplication(options: ReplicationOptions) {
     publish({ ...e.data, online: state.online }, false),
   );
 
+  /**
+   * One count at a time, and at most one waiting: every caller gets a count that starts after its
+   * call. The local changes feed asks once per document written, a thousand times per pulled
+   * batch, and all those asks are answered by the one count that waits.
+   */
   let counting = Promise.resolve();
+  let waiting: Promise<void> | null = null;
   const recount = () => {
-    counting = counting
+    waiting ??= counting = counting
       .then(async () => {
+        waiting = null;
         const { pending, denied } = await ledger.count();
         const shown = denied.map(({ id, reason }) => ({ id, reason }));
         publish({ pendingUploads: pending, denied: shown, everythingOnServer: pending === 0 });
       })
       .catch((e: unknown) => console.error('counting uploads failed', e));
-    return counting;
+    return waiting;
   };
 
   /** Resolves when `run` ends: `complete` (a one-off finished, or either was cancelled) or `error`. */

@@ -14,13 +14,36 @@
 export type Denied = { id: string; rev: string; reason: string };
 export type UploadCount = { pending: number; denied: Denied[] };
 
-type LedgerDoc = { _id: string; _rev?: string; acked_seq: string | number; denied: Denied[] };
+type Seq = string | number;
+type LedgerDoc = { _id: string; _rev?: string; acked_seq: Seq; denied: Denied[] };
+/** A document changed after `acked_seq`: the local seq of its latest change, and its leaves then. */
+type Changed = { seq: Seq; leaves: string[] };
 const ledgerId = '_local/cymorth-uploads';
+/** Changes read per transaction: a long read would hold up the pull's writes to the same store. */
+const scanPage = 1000;
+
+/** `a` is at or before `b`, when both are the numbers local adapters give as seqs. */
+const isAtOrBefore = (a: Seq, b: Seq): boolean | undefined =>
+  typeof a === 'number' && typeof b === 'number' ? a <= b : undefined;
 
 export class UploadLedger {
   readonly #db: PouchDB.Database;
   #doc: LedgerDoc = { _id: ledgerId, acked_seq: 0, denied: [] };
-  #onServer = new Set<string>();
+  /**
+   * Revisions known to be on the server, each with the count during which it became known: a count
+   * forgets only what was known before its own read of the changes, so a revision pulled while it
+   * read is kept for the next count.
+   */
+  #onServer = new Map<string, number>();
+  #counts = 0;
+  /**
+   * The documents changed after `acked_seq`, kept up to date by reading the local changes feed
+   * only from `#readTo` on: the first sync pulls thousands of documents, and reading them all again
+   * for every batch made counting quadratic (and held up the pull's own writes).
+   */
+  #changed = new Map<string, Changed>();
+  #readTo: Seq = 0;
+  #reading: Promise<unknown> = Promise.resolve();
   #saving: Promise<unknown> = Promise.resolve();
 
   constructor(db: PouchDB.Database) {
@@ -29,6 +52,8 @@ export class UploadLedger {
 
   async load(): Promise<void> {
     this.#doc = await this.#db.get<LedgerDoc>(ledgerId).catch(() => this.#doc);
+    this.#changed.clear();
+    this.#readTo = this.#doc.acked_seq;
   }
 
   #save(): Promise<unknown> {
@@ -44,7 +69,7 @@ export class UploadLedger {
 
   /** Revisions the server sent us are on the server. */
   pulled(docs: { _id: string; _rev?: string }[]): void {
-    for (const d of docs) if (d._rev) this.#onServer.add(`${d._id}@${d._rev}`);
+    for (const d of docs) if (d._rev) this.#onServer.set(`${d._id}@${d._rev}`, this.#counts);
   }
 
   /** The server accepted these revisions from us: they are on it, and no longer refused. */
@@ -63,9 +88,27 @@ export class UploadLedger {
   }
 
   /** The push wrote and checkpointed everything up to `seq`. */
-  acknowledged(seq: string | number): Promise<unknown> {
+  acknowledged(seq: Seq): Promise<unknown> {
     this.#doc.acked_seq = seq;
+    this.#reading = this.#reading.catch(() => {}).then(() => this.#passed(seq));
     return this.#save();
+  }
+
+  /** Documents whose latest change is at or before `seq` are candidates no more. */
+  #passed(seq: Seq): void {
+    const readTo = isAtOrBefore(this.#readTo, seq);
+    if (readTo === undefined) {
+      // Seqs this cannot compare: read again from the acknowledged seq.
+      this.#changed.clear();
+      this.#readTo = seq;
+      return;
+    }
+    if (readTo) this.#readTo = seq;
+    // The map is in seq order, so the passed ones are at its front.
+    for (const [id, changed] of this.#changed) {
+      if (!isAtOrBefore(changed.seq, seq)) return;
+      this.#changed.delete(id);
+    }
   }
 
   /** The server refused `id`: the revision refused is the one the push just read, our leaf now. */
@@ -78,17 +121,50 @@ export class UploadLedger {
     await this.#save();
   }
 
-  /** Documents changed after the acknowledged seq, with their leaves, and which are pending. */
+  /** Reads the local changes made since the last read into `#changed`, one read at a time. */
+  #read(): Promise<unknown> {
+    this.#reading = this.#reading
+      .catch(() => {})
+      .then(async () => {
+        for (;;) {
+          const feed = await this.#db.changes({
+            since: this.#readTo,
+            style: 'all_docs',
+            limit: scanPage,
+          });
+          for (const r of feed.results) {
+            // Delete first so that the map stays in seq order (`acknowledged` drops from the front).
+            this.#changed.delete(r.id);
+            this.#changed.set(r.id, { seq: r.seq, leaves: r.changes.map((c) => c.rev) });
+          }
+          this.#readTo = feed.last_seq;
+          if (feed.results.length < scanPage) return;
+        }
+      });
+    return this.#reading;
+  }
+
+  /**
+   * Documents changed after the acknowledged seq, and which of them are pending. A purge changes
+   * no seq, so a pending document is looked up: one that is gone from the device is dropped.
+   * (`purgeFromDevice` purges every leaf of a document, never some of them.)
+   */
   async #candidates(): Promise<{ changed: Set<string>; pending: Map<string, string[]> }> {
-    const feed = await this.#db.changes({ since: this.#doc.acked_seq, style: 'all_docs' });
-    const changed = new Set<string>();
+    await this.#read();
     const pending = new Map<string, string[]>();
-    for (const r of feed.results) {
-      changed.add(r.id);
-      const leaves = r.changes.map((c) => c.rev);
-      if (!leaves.every((rev) => this.#onServer.has(`${r.id}@${rev}`))) pending.set(r.id, leaves);
+    for (const [id, { leaves }] of this.#changed) {
+      if (!leaves.every((rev) => this.#onServer.has(`${id}@${rev}`))) pending.set(id, leaves);
     }
-    return { changed, pending };
+    if (pending.size > 0) {
+      const { rows } = await this.#db.allDocs({ keys: [...pending.keys()] });
+      for (const row of rows) {
+        if ('error' in row) {
+          this.#changed.delete(row.key);
+          pending.delete(row.key);
+        }
+      }
+    }
+    return { changed: new Set(this.#changed.keys()), pending };
   }
 
   /** Asks the server which candidates it already has (`_revs_diff`); call when online. */
@@ -98,15 +174,19 @@ export class UploadLedger {
     const missing = await remote.revsDiff(Object.fromEntries(candidates));
     for (const [id, leaves] of candidates) {
       const lacking = new Set(missing[id]?.missing ?? []);
-      for (const rev of leaves) if (!lacking.has(rev)) this.#onServer.add(`${id}@${rev}`);
+      for (const rev of leaves)
+        if (!lacking.has(rev)) this.#onServer.set(`${id}@${rev}`, this.#counts);
     }
   }
 
   async count(): Promise<UploadCount> {
+    const started = ++this.#counts;
     const { changed, pending } = await this.#candidates();
-    // Only revisions changed after the acknowledged seq matter; forget the rest.
-    for (const key of this.#onServer) {
-      if (!changed.has(key.slice(0, key.lastIndexOf('@')))) this.#onServer.delete(key);
+    // Only revisions changed after the acknowledged seq matter; forget the rest (known before
+    // this count read the changes: one pulled meanwhile may belong to a change not read yet).
+    for (const [key, known] of this.#onServer) {
+      if (known < started && !changed.has(key.slice(0, key.lastIndexOf('@'))))
+        this.#onServer.delete(key);
     }
     const refusedOnly = this.#doc.denied.filter((d) => !pending.has(d.id));
     return { pending: pending.size + refusedOnly.length, denied: [...this.#doc.denied] };

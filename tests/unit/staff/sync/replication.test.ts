@@ -82,6 +82,25 @@ function replicate(local: PouchDB.Database, remote: PouchDB.Database, batchSize?
 }
 
 describe('replication status', () => {
+  it('counts uploads a few times per pulled batch, not once per document', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs(Array.from({ length: 1500 }, () => request()));
+    let reads = 0;
+    const changes = local.changes.bind(local);
+    local.changes = ((opts?: PouchDB.Core.ChangesOptions) => {
+      if (!opts?.live) reads++;
+      return changes(opts);
+    }) as typeof local.changes;
+    const { until, handle } = replicate(local, server(remote, new Set()), 500);
+    const done = await until((s) => s.initialSync.finished && s.everythingOnServer, 15_000);
+    expect(done.pendingUploads).toBe(0);
+    await handle.refresh(); // after every count asked for so far
+    expect((await local.info()).doc_count).toBe(1500);
+    // The local feed reports each of the 1,500 documents; three batches need a handful of counts.
+    expect(reads).toBeLessThan(60);
+  });
+
   it('counts local changes until the server acknowledges them, and not what it pulled', async () => {
     const local = memoryDb('local');
     const remote = memoryDb('remote');

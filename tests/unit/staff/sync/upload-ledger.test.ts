@@ -47,4 +47,42 @@ describe('UploadLedger', () => {
     ledger.pushed([{ _id: doc._id, _rev: rev }]);
     expect(await ledger.count()).toEqual({ pending: 0, denied: [] });
   });
+
+  it('reads each change once, however many counts follow, and still sees later ones', async () => {
+    const local = memoryDb('local');
+    const ledger = new UploadLedger(local);
+    await ledger.load();
+    await local.bulkDocs([request(), request(), request()]);
+    expect((await ledger.count()).pending).toBe(3);
+    const read: number[] = [];
+    const changes = local.changes.bind(local);
+    local.changes = ((opts: PouchDB.Core.ChangesOptions) => {
+      const feed = changes(opts);
+      void feed.then((r) => read.push(r.results.length));
+      return feed;
+    }) as typeof local.changes;
+    expect((await ledger.count()).pending).toBe(3);
+    const later = request();
+    await local.put(later);
+    expect((await ledger.count()).pending).toBe(4);
+    // Three changes read before the spy, none again: one read found nothing, one the new document.
+    expect(read).toEqual([0, 1]);
+    ledger.pulled([{ _id: later._id, _rev: (await local.get(later._id))._rev }]);
+    expect((await ledger.count()).pending).toBe(3);
+  });
+
+  it('drops documents the push acknowledged, counting only changes after the seq', async () => {
+    const local = memoryDb('local');
+    const ledger = new UploadLedger(local);
+    await ledger.load();
+    const first = request();
+    const put = await local.put(first);
+    await local.put(request());
+    expect((await ledger.count()).pending).toBe(2);
+    await ledger.acknowledged((await local.info()).update_seq);
+    expect((await ledger.count()).pending).toBe(0);
+    // A document changed again after the acknowledged seq is a candidate again.
+    await local.put({ ...first, _rev: put.rev, urgency: 'high' });
+    expect((await ledger.count()).pending).toBe(1);
+  });
 });
