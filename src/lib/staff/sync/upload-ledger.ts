@@ -42,6 +42,11 @@ export class UploadLedger {
    * for every batch made counting quadratic (and held up the pull's own writes).
    */
   #changed = new Map<string, Changed>();
+  /**
+   * Those of `#changed` with a leaf not known on the server when last looked at. Only these are
+   * looked at again: a revision known on the server stays known while its document is changed.
+   */
+  #pending = new Map<string, string[]>();
   #readTo: Seq = 0;
   #reading: Promise<unknown> = Promise.resolve();
   #saving: Promise<unknown> = Promise.resolve();
@@ -53,6 +58,7 @@ export class UploadLedger {
   async load(): Promise<void> {
     this.#doc = await this.#db.get<LedgerDoc>(ledgerId).catch(() => this.#doc);
     this.#changed.clear();
+    this.#pending.clear();
     this.#readTo = this.#doc.acked_seq;
   }
 
@@ -100,6 +106,7 @@ export class UploadLedger {
     if (readTo === undefined) {
       // Seqs this cannot compare: read again from the acknowledged seq.
       this.#changed.clear();
+      this.#pending.clear();
       this.#readTo = seq;
       return;
     }
@@ -108,6 +115,7 @@ export class UploadLedger {
     for (const [id, changed] of this.#changed) {
       if (!isAtOrBefore(changed.seq, seq)) return;
       this.#changed.delete(id);
+      this.#pending.delete(id);
     }
   }
 
@@ -135,7 +143,10 @@ export class UploadLedger {
           for (const r of feed.results) {
             // Delete first so that the map stays in seq order (`acknowledged` drops from the front).
             this.#changed.delete(r.id);
-            this.#changed.set(r.id, { seq: r.seq, leaves: r.changes.map((c) => c.rev) });
+            const leaves = r.changes.map((c) => c.rev);
+            this.#changed.set(r.id, { seq: r.seq, leaves });
+            if (this.#isOnServer(r.id, leaves)) this.#pending.delete(r.id);
+            else this.#pending.set(r.id, leaves);
           }
           this.#readTo = feed.last_seq;
           if (feed.results.length < scanPage) return;
@@ -144,32 +155,34 @@ export class UploadLedger {
     return this.#reading;
   }
 
+  #isOnServer(id: string, leaves: string[]): boolean {
+    return leaves.every((rev) => this.#onServer.has(`${id}@${rev}`));
+  }
+
   /**
-   * Documents changed after the acknowledged seq, and which of them are pending. A purge changes
-   * no seq, so a pending document is looked up: one that is gone from the device is dropped.
+   * The documents changed after the acknowledged seq that are pending. A purge changes no seq, so
+   * a pending document is looked up: one that is gone from the device is dropped.
    * (`purgeFromDevice` purges every leaf of a document, never some of them.)
    */
-  async #candidates(): Promise<{ changed: Set<string>; pending: Map<string, string[]> }> {
+  async #candidates(): Promise<Map<string, string[]>> {
     await this.#read();
-    const pending = new Map<string, string[]>();
-    for (const [id, { leaves }] of this.#changed) {
-      if (!leaves.every((rev) => this.#onServer.has(`${id}@${rev}`))) pending.set(id, leaves);
-    }
-    if (pending.size > 0) {
-      const { rows } = await this.#db.allDocs({ keys: [...pending.keys()] });
+    for (const [id, leaves] of this.#pending)
+      if (this.#isOnServer(id, leaves)) this.#pending.delete(id);
+    if (this.#pending.size > 0) {
+      const { rows } = await this.#db.allDocs({ keys: [...this.#pending.keys()] });
       for (const row of rows) {
         if ('error' in row) {
           this.#changed.delete(row.key);
-          pending.delete(row.key);
+          this.#pending.delete(row.key);
         }
       }
     }
-    return { changed: new Set(this.#changed.keys()), pending };
+    return new Map(this.#pending);
   }
 
   /** Asks the server which candidates it already has (`_revs_diff`); call when online. */
   async confirm(remote: PouchDB.Database): Promise<void> {
-    const { pending: candidates } = await this.#candidates();
+    const candidates = await this.#candidates();
     if (candidates.size === 0) return;
     const missing = await remote.revsDiff(Object.fromEntries(candidates));
     for (const [id, leaves] of candidates) {
@@ -181,12 +194,15 @@ export class UploadLedger {
 
   async count(): Promise<UploadCount> {
     const started = ++this.#counts;
-    const { changed, pending } = await this.#candidates();
-    // Only revisions changed after the acknowledged seq matter; forget the rest (known before
-    // this count read the changes: one pulled meanwhile may belong to a change not read yet).
-    for (const [key, known] of this.#onServer) {
-      if (known < started && !changed.has(key.slice(0, key.lastIndexOf('@'))))
-        this.#onServer.delete(key);
+    const pending = await this.#candidates();
+    // Only revisions changed after the acknowledged seq matter; now and then, forget the rest
+    // (those known before this count read the changes: one pulled meanwhile may belong to a change
+    // not read yet). Not every count: that is a pass over every pulled revision per batch.
+    if (this.#onServer.size > 2 * this.#changed.size + 1000) {
+      for (const [key, known] of this.#onServer) {
+        if (known < started && !this.#changed.has(key.slice(0, key.lastIndexOf('@'))))
+          this.#onServer.delete(key);
+      }
     }
     const refusedOnly = this.#doc.denied.filter((d) => !pending.has(d.id));
     return { pending: pending.size + refusedOnly.length, denied: [...this.#doc.denied] };
