@@ -52,13 +52,33 @@ export async function readSince(model: ReadModelDb): Promise<string | number> {
   return (await model.meta.get('since'))?.value ?? 0;
 }
 
+/**
+ * A page of the local changes feed as the read model read it (`style: 'all_docs'`, so with every
+ * leaf): the upload ledger takes it as its own read instead of reading every document again.
+ */
+export type ChangesPage = {
+  since: string | number;
+  results: PouchDB.Core.ChangesResponseChange<object>[];
+  lastSeq: string | number;
+};
+
 /** Applies every change after the stored seq; returns how many changes it read. */
-export async function catchUp(db: PouchDB.Database, model: ReadModelDb): Promise<number> {
+export async function catchUp(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+): Promise<number> {
   let read = 0;
   for (;;) {
     const since = await readSince(model);
-    const feed = await db.changes({ since, limit: batchSize, include_docs: true });
+    const feed = await db.changes({
+      since,
+      limit: batchSize,
+      include_docs: true,
+      style: 'all_docs',
+    });
     if (feed.results.length === 0) return read;
+    onPage?.({ since, results: feed.results, lastSeq: feed.last_seq });
     read += feed.results.length;
     const puts = new Map<TableName, { id: string }[]>(tables.map((t) => [t, []]));
     const deletes = new Map<TableName, string[]>(tables.map((t) => [t, []]));
@@ -78,12 +98,16 @@ export async function catchUp(db: PouchDB.Database, model: ReadModelDb): Promise
 }
 
 /** Clears the model and replays the whole local database. */
-export async function rebuild(db: PouchDB.Database, model: ReadModelDb): Promise<void> {
+export async function rebuild(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+): Promise<void> {
   await model.transaction('rw', [...tables, 'meta'], async () => {
     for (const table of tables) await model.table(table).clear();
     await model.meta.put({ key: 'since', value: 0 });
   });
-  await catchUp(db, model);
+  await catchUp(db, model, onPage);
 }
 
 /** Removes rows by document id (purged documents never reach the changes feed). */
@@ -101,7 +125,11 @@ export async function removeRows(model: ReadModelDb, ids: string[]): Promise<voi
  * changed"; the batches are read by `catchUp`, one run at a time. `idle()` resolves once the model
  * has caught up with every change seen so far.
  */
-export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
+export function followChanges(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+) {
   let running: Promise<unknown> = Promise.resolve();
   // At most one run waits: the feed says "changed" once per document, and one catch-up that
   // starts after the call reads them all.
@@ -110,7 +138,7 @@ export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
     waiting ??= running = running
       .then(() => {
         waiting = null;
-        return catchUp(db, model);
+        return catchUp(db, model, onPage);
       })
       .catch((e: unknown) => {
         console.error('read model update failed', e);
@@ -130,7 +158,7 @@ export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
       await run();
     },
     rebuild: async () => {
-      running = running.catch(() => {}).then(() => rebuild(db, model));
+      running = running.catch(() => {}).then(() => rebuild(db, model, onPage));
       await running;
     },
     stop: () => feed.cancel(),

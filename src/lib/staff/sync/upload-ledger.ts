@@ -18,6 +18,8 @@ type Seq = string | number;
 type LedgerDoc = { _id: string; _rev?: string; acked_seq: Seq; denied: Denied[] };
 /** A document changed after `acked_seq`: the local seq of its latest change, and its leaves then. */
 type Changed = { seq: Seq; leaves: string[] };
+/** A row of the local changes feed read with `style: 'all_docs'`: every leaf of the document. */
+type ChangeRow = { id: string; seq: Seq; changes: { rev: string }[] };
 const ledgerId = '_local/cymorth-uploads';
 /** Changes read per transaction: a long read would hold up the pull's writes to the same store. */
 const scanPage = 1000;
@@ -48,6 +50,8 @@ export class UploadLedger {
    */
   #pending = new Map<string, string[]>();
   #readTo: Seq = 0;
+  /** A read of this ledger's own is under way (`#read`). */
+  #busy = false;
   #reading: Promise<unknown> = Promise.resolve();
   #saving: Promise<unknown> = Promise.resolve();
 
@@ -134,25 +138,51 @@ export class UploadLedger {
     this.#reading = this.#reading
       .catch(() => {})
       .then(async () => {
-        for (;;) {
-          const feed = await this.#db.changes({
-            since: this.#readTo,
-            style: 'all_docs',
-            limit: scanPage,
-          });
-          for (const r of feed.results) {
-            // Delete first so that the map stays in seq order (`acknowledged` drops from the front).
-            this.#changed.delete(r.id);
-            const leaves = r.changes.map((c) => c.rev);
-            this.#changed.set(r.id, { seq: r.seq, leaves });
-            if (this.#isOnServer(r.id, leaves)) this.#pending.delete(r.id);
-            else this.#pending.set(r.id, leaves);
+        this.#busy = true;
+        try {
+          for (;;) {
+            const since = this.#readTo;
+            const feed = await this.#db.changes({ since, style: 'all_docs', limit: scanPage });
+            this.#take(since, feed.results, feed.last_seq);
+            if (feed.results.length < scanPage) return;
           }
-          this.#readTo = feed.last_seq;
-          if (feed.results.length < scanPage) return;
+        } finally {
+          this.#busy = false;
         }
       });
     return this.#reading;
+  }
+
+  /**
+   * A page of the local changes feed (`style: 'all_docs'`) that another reader read, the read
+   * model: taken as this ledger's own read where it goes on from where that ended, so the first
+   * sync's documents are read once for both, not twice.
+   */
+  observe(page: { since: Seq; results: ChangeRow[]; lastSeq: Seq }): void {
+    // During a read of its own, only a page whose overlap with it can be told (numeric seqs).
+    if (this.#busy && isAtOrBefore(page.since, this.#readTo) === undefined) return;
+    this.#take(page.since, page.results, page.lastSeq);
+  }
+
+  /**
+   * Changes read in seq order after `since`. Taken from `#readTo` on: a read that starts later is
+   * not taken (it would leave a gap), and one that overlaps what is taken already adds the rest.
+   */
+  #take(since: Seq, results: ChangeRow[], lastSeq: Seq): void {
+    const readTo = this.#readTo;
+    if (since !== readTo) {
+      if (!isAtOrBefore(since, readTo) || !isAtOrBefore(readTo, lastSeq)) return;
+      results = results.filter((r) => !isAtOrBefore(r.seq, readTo));
+    }
+    for (const r of results) {
+      // Delete first so that the map stays in seq order (`#passed` drops from the front).
+      this.#changed.delete(r.id);
+      const leaves = r.changes.map((c) => c.rev);
+      this.#changed.set(r.id, { seq: r.seq, leaves });
+      if (this.#isOnServer(r.id, leaves)) this.#pending.delete(r.id);
+      else this.#pending.set(r.id, leaves);
+    }
+    this.#readTo = lastSeq;
   }
 
   #isOnServer(id: string, leaves: string[]): boolean {
