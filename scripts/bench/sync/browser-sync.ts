@@ -4,8 +4,8 @@
  * - the app: the built Cymorth app as a staff member uses it, signing in at /en/staff/sign-in; the
  *   clock runs from its first `/db` request until its PouchDB replica (IndexedDB `_pouch_cymorth-
  *   <username>`, store `docs`) holds every document of the user's view. The sync panel's own
- *   "first sync finished" is not used: it is set on the replication's first `paused`, which
- *   PouchDB's two-way sync emits long before the pull is done;
+ *   "first sync finished" is not used: the one-off first pull sets it when it completes, after its
+ *   last checkpoint, a little after the replica is full;
  * - stock: pouchdb-browser replicating `from` a URL with given batch settings (bench page);
  * - floor: Dexie `bulkPut` of the same documents (bench page).
  */

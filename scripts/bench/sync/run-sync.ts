@@ -7,6 +7,8 @@
  *   BENCH_SYNC_CONCURRENT=100          volunteers syncing at once
  *   BENCH_SYNC_LIVE=200                live devices for the propagation figure
  *   BENCH_SYNC_CAP_S=90                concurrent first syncs still running then are stopped
+ *   BENCH_SYNC_LOAD=0                  first syncs only: no concurrent syncs, no live propagation
+ *                                      (minutes shorter, when only the device's figures are wanted)
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -63,6 +65,7 @@ export async function runSyncBench(): Promise<number> {
   const liveCount = wholeNumber('BENCH_SYNC_LIVE', 200);
   const capMs = wholeNumber('BENCH_SYNC_CAP_S', 90) * 1000;
   const variants = batchVariants(process.env.BENCH_SYNC_BATCHES);
+  const withLoad = process.env.BENCH_SYNC_LOAD?.trim() !== '0';
   const baselineRef = process.env.BENCH_BASELINE?.trim() || null;
   console.log(
     `\nCymorth sync bench, ${startedAt.toISOString()}: Node ${process.version}, ${os.cpus().length} CPUs`,
@@ -193,7 +196,7 @@ export async function runSyncBench(): Promise<number> {
       await browser.close();
     }
 
-    for (const [i, s] of servers.entries()) {
+    for (const [i, s] of withLoad ? servers.entries() : []) {
       console.log(`[${s.name}] ${concurrentCount} concurrent volunteer first syncs…`);
       targets[i]!.concurrent = await shown('concurrent', () =>
         concurrentFirstSyncs(
@@ -251,7 +254,9 @@ export async function runSyncBench(): Promise<number> {
     const failed = targets
       .filter((t) => t.name === 'current')
       .flatMap((t) =>
-        [t.app.volunteer, t.app.coordinator, t.concurrent, t.live].filter((m) => !m.ok),
+        [t.app.volunteer, t.app.coordinator, ...(withLoad ? [t.concurrent, t.live] : [])].filter(
+          (m) => !m.ok,
+        ),
       );
     return failed.length;
   } finally {

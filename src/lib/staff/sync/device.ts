@@ -57,7 +57,8 @@ export function startStaffDevice(
     if (Date.now() - lastCycle >= quietCycleMs) soon();
   };
   const dbs: DeviceDbs = openDeviceDbs(userId, origin, quietly);
-  const readModel = followChanges(dbs.local, dbs.model);
+  // The read model's pages of the local changes feed are the upload count's too: read once.
+  const readModel = followChanges(dbs.local, dbs.model, status.observe);
 
   /** Purges documents that left this user's view; refusals of them are dropped too. */
   async function purge(ids: string[]): Promise<string[]> {
@@ -116,6 +117,7 @@ export function startStaffDevice(
     local: dbs.local,
     remote: dbs.remote,
     onPulled: cycle.pulled,
+    othersRead: readModel.idle,
     onCaughtUp: soon,
     onAccessEnded: (reason) => void endAccess(reason),
   });

@@ -52,38 +52,62 @@ export async function readSince(model: ReadModelDb): Promise<string | number> {
   return (await model.meta.get('since'))?.value ?? 0;
 }
 
+/**
+ * A page of the local changes feed as the read model read it (`style: 'all_docs'`, so with every
+ * leaf): the upload ledger takes it as its own read instead of reading every document again.
+ */
+export type ChangesPage = {
+  since: string | number;
+  results: PouchDB.Core.ChangesResponseChange<object>[];
+  lastSeq: string | number;
+};
+
 /** Applies every change after the stored seq; returns how many changes it read. */
-export async function catchUp(db: PouchDB.Database, model: ReadModelDb): Promise<number> {
+export async function catchUp(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+): Promise<number> {
   let read = 0;
   for (;;) {
     const since = await readSince(model);
-    const feed = await db.changes({ since, limit: batchSize, include_docs: true });
+    const feed = await db.changes({
+      since,
+      limit: batchSize,
+      include_docs: true,
+      style: 'all_docs',
+    });
     if (feed.results.length === 0) return read;
+    onPage?.({ since, results: feed.results, lastSeq: feed.last_seq });
     read += feed.results.length;
-    const puts = new Map<TableName, { id: string }[]>();
-    const deletes = new Map<TableName, string[]>();
+    const puts = new Map<TableName, { id: string }[]>(tables.map((t) => [t, []]));
+    const deletes = new Map<TableName, string[]>(tables.map((t) => [t, []]));
     for (const change of feed.results) {
       const p = projectDoc(change.id, change.doc);
-      if (p.op === 'put') puts.set(p.table, [...(puts.get(p.table) ?? []), p.row]);
-      if (p.op === 'delete') deletes.set(p.table, [...(deletes.get(p.table) ?? []), p.id]);
+      if (p.op === 'put') puts.get(p.table)?.push(p.row);
+      if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
     }
     await model.transaction('rw', [...tables, 'meta'], async () => {
       // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
       // and puts of the same id cannot both be in one batch.
-      for (const [table, ids] of deletes) await model.table(table).bulkDelete(ids);
-      for (const [table, rows] of puts) await model.table(table).bulkPut(rows);
+      for (const [table, ids] of deletes) if (ids.length) await model.table(table).bulkDelete(ids);
+      for (const [table, rows] of puts) if (rows.length) await model.table(table).bulkPut(rows);
       await model.meta.put({ key: 'since', value: feed.last_seq });
     });
   }
 }
 
 /** Clears the model and replays the whole local database. */
-export async function rebuild(db: PouchDB.Database, model: ReadModelDb): Promise<void> {
+export async function rebuild(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+): Promise<void> {
   await model.transaction('rw', [...tables, 'meta'], async () => {
     for (const table of tables) await model.table(table).clear();
     await model.meta.put({ key: 'since', value: 0 });
   });
-  await catchUp(db, model);
+  await catchUp(db, model, onPage);
 }
 
 /** Removes rows by document id (purged documents never reach the changes feed). */
@@ -101,15 +125,25 @@ export async function removeRows(model: ReadModelDb, ids: string[]): Promise<voi
  * changed"; the batches are read by `catchUp`, one run at a time. `idle()` resolves once the model
  * has caught up with every change seen so far.
  */
-export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
+export function followChanges(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+) {
   let running: Promise<unknown> = Promise.resolve();
+  // At most one run waits: the feed says "changed" once per document, and one catch-up that
+  // starts after the call reads them all.
+  let waiting: Promise<unknown> | null = null;
   const run = () => {
-    running = running
-      .then(() => catchUp(db, model))
+    waiting ??= running = running
+      .then(() => {
+        waiting = null;
+        return catchUp(db, model, onPage);
+      })
       .catch((e: unknown) => {
         console.error('read model update failed', e);
       });
-    return running;
+    return waiting;
   };
   const feed = db.changes({ since: 'now', live: true });
   void feed.on('change', () => void run());
@@ -124,7 +158,7 @@ export function followChanges(db: PouchDB.Database, model: ReadModelDb) {
       await run();
     },
     rebuild: async () => {
-      running = running.catch(() => {}).then(() => rebuild(db, model));
+      running = running.catch(() => {}).then(() => rebuild(db, model, onPage));
       await running;
     },
     stop: () => feed.cancel(),

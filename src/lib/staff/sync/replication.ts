@@ -33,6 +33,11 @@ export type ReplicationOptions = {
   onCaughtUp?: () => void;
   /** `/db` answered 401 or 403: replication has stopped for good; the device decides the rest. */
   onAccessEnded?: (reason: EndReason) => void;
+  /**
+   * Resolves once the other reader of the local changes feed (the read model) has read what is
+   * there now and handed it over (`observe`): a count waits for it, and reads only what is left.
+   */
+  othersRead?: () => Promise<unknown>;
   /** Runs `job` while holding the named lock; defaults to Web Locks, or no lock without them. */
   lock?: (name: string, signal: AbortSignal, job: () => Promise<void>) => Promise<void>;
 };
@@ -69,16 +74,24 @@ export function startReplication(options: ReplicationOptions) {
     publish({ ...e.data, online: state.online }, false),
   );
 
+  /**
+   * One count at a time, and at most one waiting: every caller gets a count that starts after its
+   * call. The local changes feed asks once per document written, a thousand times per pulled
+   * batch, and all those asks are answered by the one count that waits.
+   */
   let counting = Promise.resolve();
+  let waiting: Promise<void> | null = null;
   const recount = () => {
-    counting = counting
+    waiting ??= counting = counting
       .then(async () => {
+        waiting = null;
+        await options.othersRead?.();
         const { pending, denied } = await ledger.count();
         const shown = denied.map(({ id, reason }) => ({ id, reason }));
         publish({ pendingUploads: pending, denied: shown, everythingOnServer: pending === 0 });
       })
       .catch((e: unknown) => console.error('counting uploads failed', e));
-    return counting;
+    return waiting;
   };
 
   /** Resolves when `run` ends: `complete` (a one-off finished, or either was cancelled) or `error`. */
@@ -297,6 +310,10 @@ export function startReplication(options: ReplicationOptions) {
       if (!state.leader) return Promise.resolve(); // only the leader's ledger is loaded
       ledger.forget(ids);
       return recount();
+    },
+    /** A page of the local changes feed read by someone else (read-model.ts `ChangesPage`). */
+    observe: (page: Parameters<UploadLedger['observe']>[0]) => {
+      if (state.leader) ledger.observe(page);
     },
     /** Counts again (after a local write in this tab, say). */
     refresh: () => (state.leader ? recount() : Promise.resolve()),

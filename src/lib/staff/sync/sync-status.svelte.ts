@@ -3,6 +3,7 @@
  * replication (or, in other tabs, its broadcast) reported. Handed down with a context pair.
  */
 import { getContext, setContext } from 'svelte';
+import type { ChangesPage } from './read-model.ts';
 import { startReplication, type ReplicationOptions } from './replication.ts';
 import { initialSnapshot, type SyncSnapshot } from './sync-snapshot.ts';
 
@@ -21,6 +22,8 @@ export class SyncStatus {
 
   /** Counts again after a local write; drops refusals of purged documents. */
   refresh = () => this.#replication?.refresh();
+  /** Hands a page of the local changes feed to the upload count (read-model.ts `ChangesPage`). */
+  observe = (page: ChangesPage) => this.#replication?.observe(page);
   forget = (ids: string[]) => this.#replication?.forget(ids);
 
   async stop(): Promise<void> {

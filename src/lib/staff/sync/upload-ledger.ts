@@ -14,13 +14,45 @@
 export type Denied = { id: string; rev: string; reason: string };
 export type UploadCount = { pending: number; denied: Denied[] };
 
-type LedgerDoc = { _id: string; _rev?: string; acked_seq: string | number; denied: Denied[] };
+type Seq = string | number;
+type LedgerDoc = { _id: string; _rev?: string; acked_seq: Seq; denied: Denied[] };
+/** A document changed after `acked_seq`: the local seq of its latest change, and its leaves then. */
+type Changed = { seq: Seq; leaves: string[] };
+/** A row of the local changes feed read with `style: 'all_docs'`: every leaf of the document. */
+type ChangeRow = { id: string; seq: Seq; changes: { rev: string }[] };
 const ledgerId = '_local/cymorth-uploads';
+/** Changes read per transaction: a long read would hold up the pull's writes to the same store. */
+const scanPage = 1000;
+
+/** `a` is at or before `b`, when both are the numbers local adapters give as seqs. */
+const isAtOrBefore = (a: Seq, b: Seq): boolean | undefined =>
+  typeof a === 'number' && typeof b === 'number' ? a <= b : undefined;
 
 export class UploadLedger {
   readonly #db: PouchDB.Database;
   #doc: LedgerDoc = { _id: ledgerId, acked_seq: 0, denied: [] };
-  #onServer = new Set<string>();
+  /**
+   * Revisions known to be on the server, each with the count during which it became known: a count
+   * forgets only what was known before its own read of the changes, so a revision pulled while it
+   * read is kept for the next count.
+   */
+  #onServer = new Map<string, number>();
+  #counts = 0;
+  /**
+   * The documents changed after `acked_seq`, kept up to date by reading the local changes feed
+   * only from `#readTo` on: the first sync pulls thousands of documents, and reading them all again
+   * for every batch made counting quadratic (and held up the pull's own writes).
+   */
+  #changed = new Map<string, Changed>();
+  /**
+   * Those of `#changed` with a leaf not known on the server when last looked at. Only these are
+   * looked at again: a revision known on the server stays known while its document is changed.
+   */
+  #pending = new Map<string, string[]>();
+  #readTo: Seq = 0;
+  /** A read of this ledger's own is under way (`#read`). */
+  #busy = false;
+  #reading: Promise<unknown> = Promise.resolve();
   #saving: Promise<unknown> = Promise.resolve();
 
   constructor(db: PouchDB.Database) {
@@ -29,6 +61,9 @@ export class UploadLedger {
 
   async load(): Promise<void> {
     this.#doc = await this.#db.get<LedgerDoc>(ledgerId).catch(() => this.#doc);
+    this.#changed.clear();
+    this.#pending.clear();
+    this.#readTo = this.#doc.acked_seq;
   }
 
   #save(): Promise<unknown> {
@@ -44,7 +79,7 @@ export class UploadLedger {
 
   /** Revisions the server sent us are on the server. */
   pulled(docs: { _id: string; _rev?: string }[]): void {
-    for (const d of docs) if (d._rev) this.#onServer.add(`${d._id}@${d._rev}`);
+    for (const d of docs) if (d._rev) this.#onServer.set(`${d._id}@${d._rev}`, this.#counts);
   }
 
   /** The server accepted these revisions from us: they are on it, and no longer refused. */
@@ -63,9 +98,29 @@ export class UploadLedger {
   }
 
   /** The push wrote and checkpointed everything up to `seq`. */
-  acknowledged(seq: string | number): Promise<unknown> {
+  acknowledged(seq: Seq): Promise<unknown> {
     this.#doc.acked_seq = seq;
+    this.#reading = this.#reading.catch(() => {}).then(() => this.#passed(seq));
     return this.#save();
+  }
+
+  /** Documents whose latest change is at or before `seq` are candidates no more. */
+  #passed(seq: Seq): void {
+    const readTo = isAtOrBefore(this.#readTo, seq);
+    if (readTo === undefined) {
+      // Seqs this cannot compare: read again from the acknowledged seq.
+      this.#changed.clear();
+      this.#pending.clear();
+      this.#readTo = seq;
+      return;
+    }
+    if (readTo) this.#readTo = seq;
+    // The map is in seq order, so the passed ones are at its front.
+    for (const [id, changed] of this.#changed) {
+      if (!isAtOrBefore(changed.seq, seq)) return;
+      this.#changed.delete(id);
+      this.#pending.delete(id);
+    }
   }
 
   /** The server refused `id`: the revision refused is the one the push just read, our leaf now. */
@@ -78,35 +133,106 @@ export class UploadLedger {
     await this.#save();
   }
 
-  /** Documents changed after the acknowledged seq, with their leaves, and which are pending. */
-  async #candidates(): Promise<{ changed: Set<string>; pending: Map<string, string[]> }> {
-    const feed = await this.#db.changes({ since: this.#doc.acked_seq, style: 'all_docs' });
-    const changed = new Set<string>();
-    const pending = new Map<string, string[]>();
-    for (const r of feed.results) {
-      changed.add(r.id);
-      const leaves = r.changes.map((c) => c.rev);
-      if (!leaves.every((rev) => this.#onServer.has(`${r.id}@${rev}`))) pending.set(r.id, leaves);
+  /** Reads the local changes made since the last read into `#changed`, one read at a time. */
+  #read(): Promise<unknown> {
+    this.#reading = this.#reading
+      .catch(() => {})
+      .then(async () => {
+        this.#busy = true;
+        try {
+          for (;;) {
+            const since = this.#readTo;
+            const feed = await this.#db.changes({ since, style: 'all_docs', limit: scanPage });
+            this.#take(since, feed.results, feed.last_seq);
+            if (feed.results.length < scanPage) return;
+          }
+        } finally {
+          this.#busy = false;
+        }
+      });
+    return this.#reading;
+  }
+
+  /**
+   * A page of the local changes feed (`style: 'all_docs'`) that another reader read, the read
+   * model: taken as this ledger's own read where it goes on from where that ended, so the first
+   * sync's documents are read once for both, not twice.
+   */
+  observe(page: { since: Seq; results: ChangeRow[]; lastSeq: Seq }): void {
+    // During a read of its own, only a page whose overlap with it can be told (numeric seqs).
+    if (this.#busy && isAtOrBefore(page.since, this.#readTo) === undefined) return;
+    this.#take(page.since, page.results, page.lastSeq);
+  }
+
+  /**
+   * Changes read in seq order after `since`. Taken from `#readTo` on: a read that starts later is
+   * not taken (it would leave a gap), and one that overlaps what is taken already adds the rest.
+   */
+  #take(since: Seq, results: ChangeRow[], lastSeq: Seq): void {
+    const readTo = this.#readTo;
+    if (since !== readTo) {
+      if (!isAtOrBefore(since, readTo) || !isAtOrBefore(readTo, lastSeq)) return;
+      results = results.filter((r) => !isAtOrBefore(r.seq, readTo));
     }
-    return { changed, pending };
+    for (const r of results) {
+      // Delete first so that the map stays in seq order (`#passed` drops from the front).
+      this.#changed.delete(r.id);
+      const leaves = r.changes.map((c) => c.rev);
+      this.#changed.set(r.id, { seq: r.seq, leaves });
+      if (this.#isOnServer(r.id, leaves)) this.#pending.delete(r.id);
+      else this.#pending.set(r.id, leaves);
+    }
+    this.#readTo = lastSeq;
+  }
+
+  #isOnServer(id: string, leaves: string[]): boolean {
+    return leaves.every((rev) => this.#onServer.has(`${id}@${rev}`));
+  }
+
+  /**
+   * The documents changed after the acknowledged seq that are pending. A purge changes no seq, so
+   * a pending document is looked up: one that is gone from the device is dropped.
+   * (`purgeFromDevice` purges every leaf of a document, never some of them.)
+   */
+  async #candidates(): Promise<Map<string, string[]>> {
+    await this.#read();
+    for (const [id, leaves] of this.#pending)
+      if (this.#isOnServer(id, leaves)) this.#pending.delete(id);
+    if (this.#pending.size > 0) {
+      const { rows } = await this.#db.allDocs({ keys: [...this.#pending.keys()] });
+      for (const row of rows) {
+        if ('error' in row) {
+          this.#changed.delete(row.key);
+          this.#pending.delete(row.key);
+        }
+      }
+    }
+    return new Map(this.#pending);
   }
 
   /** Asks the server which candidates it already has (`_revs_diff`); call when online. */
   async confirm(remote: PouchDB.Database): Promise<void> {
-    const { pending: candidates } = await this.#candidates();
+    const candidates = await this.#candidates();
     if (candidates.size === 0) return;
     const missing = await remote.revsDiff(Object.fromEntries(candidates));
     for (const [id, leaves] of candidates) {
       const lacking = new Set(missing[id]?.missing ?? []);
-      for (const rev of leaves) if (!lacking.has(rev)) this.#onServer.add(`${id}@${rev}`);
+      for (const rev of leaves)
+        if (!lacking.has(rev)) this.#onServer.set(`${id}@${rev}`, this.#counts);
     }
   }
 
   async count(): Promise<UploadCount> {
-    const { changed, pending } = await this.#candidates();
-    // Only revisions changed after the acknowledged seq matter; forget the rest.
-    for (const key of this.#onServer) {
-      if (!changed.has(key.slice(0, key.lastIndexOf('@')))) this.#onServer.delete(key);
+    const started = ++this.#counts;
+    const pending = await this.#candidates();
+    // Only revisions changed after the acknowledged seq matter; now and then, forget the rest
+    // (those known before this count read the changes: one pulled meanwhile may belong to a change
+    // not read yet). Not every count: that is a pass over every pulled revision per batch.
+    if (this.#onServer.size > 2 * this.#changed.size + 1000) {
+      for (const [key, known] of this.#onServer) {
+        if (known < started && !this.#changed.has(key.slice(0, key.lastIndexOf('@'))))
+          this.#onServer.delete(key);
+      }
     }
     const refusedOnly = this.#doc.denied.filter((d) => !pending.has(d.id));
     return { pending: pending.size + refusedOnly.length, denied: [...this.#doc.denied] };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDeviceDbs, wipe } from '$lib/staff/sync/device-db.ts';
 import { purgeFromDevice } from '$lib/staff/sync/purge.ts';
 import { catchUp } from '$lib/staff/sync/read-model.ts';
+import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
 import { contactFor, request, testUuid } from '../../domain/staff/factories.ts';
 
 describe('purgeFromDevice and wipe', () => {
@@ -35,5 +36,19 @@ describe('purgeFromDevice and wipe', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(
       `cymorth-${userId}-read`,
     );
+  });
+
+  it("takes a purged document out of the ledger's pending count (a purge changes no seq)", async () => {
+    const userId = testUuid();
+    const dbs = openDeviceDbs(userId, 'http://localhost');
+    const ledger = new UploadLedger(dbs.local);
+    await ledger.load();
+    const gone = request();
+    await dbs.local.bulkDocs([request(), gone]);
+    await dbs.local.bulkDocs([{ ...gone, _rev: '1-ffff', urgency: 'high' }], { new_edits: false });
+    expect((await ledger.count()).pending).toBe(2);
+    await purgeFromDevice(dbs.local, dbs.model, [gone._id]);
+    expect((await ledger.count()).pending).toBe(1);
+    await wipe(userId, dbs);
   });
 });

@@ -87,4 +87,38 @@ describe('read model', () => {
     expect(await m.requests.count()).toBe(0);
     expect(await m.contacts.count()).toBe(0);
   });
+
+  it('catches up with a batch of writes in a few reads, not one per document', async () => {
+    const db = memoryDb();
+    const m = model();
+    const reads = countReads(db);
+    const follow = followChanges(db, m);
+    await follow.idle();
+    reads.length = 0;
+    const told = new Promise<void>((resolve) => {
+      let n = 0;
+      const feed = db.changes({ since: 'now', live: true }).on('change', () => {
+        if (++n === 300) resolve(void feed.cancel());
+      });
+    });
+    await db.bulkDocs(Array.from({ length: 300 }, () => request()));
+    await told; // the follower's own feed has said "changed" 300 times by now too
+    await follow.idle();
+    expect(await m.requests.count()).toBe(300);
+    // The live feed says "changed" 300 times; the waiting catch-up answers them all.
+    expect(reads.length).toBeLessThan(10);
+    follow.stop();
+  });
 });
+
+/** The one-off reads of `db`'s changes feed (the live feed apart), as the number of results each. */
+function countReads(db: PouchDB.Database): number[] {
+  const reads: number[] = [];
+  const changes = db.changes.bind(db);
+  db.changes = ((opts?: PouchDB.Core.ChangesOptions) => {
+    const feed = changes(opts);
+    if (!opts?.live) void feed.then((r) => reads.push(r.results.length));
+    return feed;
+  }) as typeof db.changes;
+  return reads;
+}

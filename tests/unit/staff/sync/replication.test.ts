@@ -3,7 +3,9 @@
  * database behind a wrapper that can refuse documents the way Cymorth's server will (a `forbidden`
  * row in the `_bulk_docs` answer, which PouchDB turns into a `denied` event) or answer 413.
  */
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ReadModelDb, followChanges } from '$lib/staff/sync/read-model.ts';
 import { startReplication } from '$lib/staff/sync/replication.ts';
 import {
   firstPullCompleted,
@@ -82,6 +84,66 @@ function replicate(local: PouchDB.Database, remote: PouchDB.Database, batchSize?
 }
 
 describe('replication status', () => {
+  it('counts uploads a few times per pulled batch, not once per document', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs(Array.from({ length: 1500 }, () => request()));
+    let reads = 0;
+    const changes = local.changes.bind(local);
+    local.changes = ((opts?: PouchDB.Core.ChangesOptions) => {
+      if (!opts?.live) reads++;
+      return changes(opts);
+    }) as typeof local.changes;
+    const { until, handle } = replicate(local, server(remote, new Set()), 500);
+    const done = await until((s) => s.initialSync.finished && s.everythingOnServer, 15_000);
+    expect(done.pendingUploads).toBe(0);
+    await handle.refresh(); // after every count asked for so far
+    expect((await local.info()).doc_count).toBe(1500);
+    // The local feed reports each of the 1,500 documents; three batches need a handful of counts.
+    expect(reads).toBeLessThan(60);
+  });
+
+  it("counts from the read model's pages: the pulled documents are read once, not twice", async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs(Array.from({ length: 1500 }, () => request()));
+    // The ledger's own reads: not live, no docs (the read model's), not the push's (return_docs).
+    const ownReads: number[] = [];
+    const changes = local.changes.bind(local);
+    local.changes = ((opts?: PouchDB.Core.ChangesOptions) => {
+      const own = !opts?.live && !opts?.include_docs && !opts?.return_docs; // before PouchDB sets them
+      const feed = changes(opts);
+      if (own) void feed.then((r) => ownReads.push(r.results.length));
+      return feed;
+    }) as typeof local.changes;
+    const model = new ReadModelDb(`replication-${testUuid()}`);
+    let handle: ReturnType<typeof startReplication> | null = null;
+    const follow = followChanges(local, model, (page) => handle?.observe(page));
+    let state: SyncSnapshot | null = null;
+    handle = startReplication({
+      userId: testUuid(),
+      local,
+      remote: server(remote, new Set()),
+      batchSize: 500,
+      onState: (s) => (state = s),
+      othersRead: follow.idle,
+      lock: (_name, _signal, job) => job(),
+    });
+    stops.push(handle.stop);
+    const end = Date.now() + 15_000;
+    while (!(state as SyncSnapshot | null)?.initialSync.finished && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
+    await handle.refresh();
+    expect(state).toMatchObject({ pendingUploads: 0, everythingOnServer: true });
+    await follow.idle();
+    expect(await model.requests.count()).toBe(1500);
+    // Without the pages it reads all 1,500 itself; with them, at most what landed between the
+    // read model's catch-up and the count (in memory, a whole batch can).
+    expect(ownReads.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
+    follow.stop();
+    await model.delete();
+  });
+
   it('counts local changes until the server acknowledges them, and not what it pulled', async () => {
     const local = memoryDb('local');
     const remote = memoryDb('remote');
