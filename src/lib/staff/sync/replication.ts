@@ -170,6 +170,8 @@ export function startReplication(options: ReplicationOptions) {
       loaded = await bulkLoad({
         local,
         remote: server,
+        // As much as the replicator holds at once (batch_size × batches_limit).
+        pageSize: state.batchSize * 2,
         signal: stop.signal,
         onPage: (docs) => {
           pulledDocs(docs);
