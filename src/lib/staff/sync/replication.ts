@@ -63,6 +63,8 @@ export function startReplication(options: ReplicationOptions) {
     batchSize: options.batchSize ?? 1000,
   };
   let current: { cancel(): void } | null = null;
+  /** Where the next live sync's push starts (`pushStart`), or null for its checkpoint. */
+  let pushFrom: number | string | null = null;
   let wake = () => {};
 
   const publish = (patch: Partial<SyncSnapshot>, leader = true) => {
@@ -203,9 +205,23 @@ export function startReplication(options: ReplicationOptions) {
     if (!firstPullCompleted(result)) return { cancelled: true };
     await local.put({ _id: initialSyncId, at: new Date().toISOString() }).catch(() => {});
     publish({ initialSync: { ...state.initialSync, finished: true }, error: null });
+    pushFrom = await pushStart();
     void recount();
     options.onCaughtUp?.();
     return {};
+  }
+
+  /**
+   * Where the live sync's first push may start once the first pull is done: the local seq then,
+   * when nothing local is waiting to upload, as everything up to it came from the server. Without
+   * it the push would offer every pulled revision back to `_revs_diff` (20 requests, 2.5 MB up for
+   * a coordinator). The seq is read BEFORE the count, so a write in between is counted (and then
+   * nothing is skipped) or comes after the seq (and is pushed).
+   */
+  async function pushStart(): Promise<number | string | null> {
+    const seq = (await local.info()).update_seq;
+    await recount();
+    return state.pendingUploads === 0 && state.denied.length === 0 ? seq : null;
   }
 
   async function runOnce(): Promise<Outcome> {
@@ -218,11 +234,15 @@ export function startReplication(options: ReplicationOptions) {
       publish({ initialSync: { ...state.initialSync, finished: true } });
     if (stop.signal.aborted) return {};
 
+    // Only for the live sync straight after the first pull; every later one has its checkpoint.
+    const from = pushFrom;
+    pushFrom = null;
     const sync = local.sync(server, {
       live: true,
       retry: false,
       batch_size: state.batchSize,
       batches_limit: 2,
+      ...(from === null ? {} : { push: { since: from } }),
     });
     current = sync;
     // The push's `checkpoint` event follows a successful `_bulk_docs` and checkpoint write.

@@ -267,6 +267,42 @@ describe('first sync', () => {
     expect((await local.info()).doc_count).toBe(32);
   });
 
+  it('the live sync after it offers the server nothing it pulled, and still uploads what is new', async () => {
+    const local = memoryDb('local');
+    const remote = memoryDb('remote');
+    await remote.bulkDocs(Array.from({ length: 30 }, () => request()));
+    const states: SyncSnapshot[] = [];
+    const offered: string[] = [];
+    const revsDiff = remote.revsDiff.bind(remote);
+    remote.revsDiff = ((diff: Record<string, string[]>) => {
+      if (states.at(-1)?.initialSync.finished) offered.push(...Object.keys(diff));
+      return revsDiff(diff);
+    }) as typeof remote.revsDiff;
+    const handle = startReplication({
+      userId: testUuid(),
+      local,
+      remote: server(remote, new Set()),
+      batchSize: 10,
+      onState: (s) => states.push(s),
+      lock: (_name, _signal, job) => job(),
+    });
+    stops.push(handle.stop);
+    const until = async (check: () => boolean | Promise<boolean>) => {
+      const end = Date.now() + 5_000;
+      while (!(await check())) {
+        if (Date.now() > end) throw new Error(`timed out; ${JSON.stringify(states.at(-1))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await until(() => states.at(-1)?.initialSync.finished === true);
+    await new Promise((r) => setTimeout(r, 300)); // the live sync's first pass
+    expect(offered).toEqual([]);
+    const written = request();
+    await local.put(written);
+    await until(async () => (await remote.info()).doc_count === 31);
+    expect(offered).toEqual([written._id]);
+  });
+
   it('a device whose first pull completed before goes straight to the live sync', async () => {
     const local = memoryDb('local');
     const remote = memoryDb('remote');
