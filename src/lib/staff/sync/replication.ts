@@ -14,10 +14,10 @@ import {
   deniedReason,
   errorStatus,
   firstPullCompleted,
-  infoRefusalStatus,
   initialSnapshot,
   type SyncSnapshot,
 } from './sync-snapshot.ts';
+import { watchRefusals } from './refusal-watch.ts';
 import { UploadLedger } from './upload-ledger.ts';
 
 export type ReplicationOptions = {
@@ -106,31 +106,8 @@ export function startReplication(options: ReplicationOptions) {
       events.on('complete', (result: { status?: string; ok?: boolean }) => resolve({ result }));
     });
 
-  /**
-   * The remote as the replications see it. PouchDB asks `info()` when a replication starts and
-   * after each pulled batch, and its http adapter resolves a 401/403 answer as if it were the
-   * info. A disabled account's first 403 also clears its cookie, so every later request is a 401:
-   * the 403 must not be lost there, or the device takes a disabled account for an ended session
-   * (and keeps what it held). It is kept in `refusal`, and the replication stops.
-   */
-  let refusal: (Error & { status: number }) | null = null;
-  const server = new Proxy(remote, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop) as unknown;
-      if (typeof value !== 'function') return value;
-      if (prop !== 'info') return (value as () => unknown).bind(target);
-      return async () => {
-        const info = await target.info();
-        const status = infoRefusalStatus(info);
-        if (status !== undefined && !refusal) {
-          const { error, reason } = info as unknown as { error: string; reason?: string };
-          refusal = Object.assign(new Error(reason ?? error), { name: error, status });
-          current?.cancel();
-        }
-        return info;
-      };
-    },
-  });
+  const watch = watchRefusals(remote, () => current?.cancel());
+  const server = watch.server;
 
   /**
    * `/db`'s document count, or the 401/403 that ends access. The first 403 of a disabled account
@@ -140,6 +117,7 @@ export function startReplication(options: ReplicationOptions) {
   async function serverInfo(): Promise<{ total?: number; error?: unknown }> {
     try {
       const info = await server.info();
+      const refusal = watch.refusal();
       return refusal ? { error: refusal } : { total: info.doc_count };
     } catch (error) {
       return endReasonOf(errorStatus(error)) === null ? {} : { error };
@@ -183,7 +161,7 @@ export function startReplication(options: ReplicationOptions) {
         },
       });
     } catch (error) {
-      return { error: refusal ?? error };
+      return { error: watch.refusal() ?? error };
     }
     if (!loaded.complete) return { cancelled: true };
     const pull = local.replicate.from(server, {
@@ -288,7 +266,7 @@ export function startReplication(options: ReplicationOptions) {
       const outcome = await runOnce();
       current = null;
       // A refusal `info()` let through comes first: the error after it is the cleared cookie's 401.
-      const error = refusal ?? outcome.error;
+      const error = watch.refusal() ?? outcome.error;
       if (stop.signal.aborted) break;
       // Signed out elsewhere, timed out or disabled: retrying cannot help, and must not go on.
       const ended = endReasonOf(errorStatus(error));
