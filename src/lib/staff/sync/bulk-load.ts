@@ -13,6 +13,8 @@
 export type BulkLoadOptions = {
   local: PouchDB.Database;
   remote: PouchDB.Database;
+  /** The server's sequence, if the caller has just read it (saves asking `/db` twice). */
+  since?: string | number;
   pageSize?: number;
   /** Each page once it is stored. */
   onPage?: (docs: PouchDB.Core.ExistingDocument<object>[]) => void;
@@ -27,24 +29,31 @@ export type BulkLoadResult = {
   complete: boolean;
 };
 
+type Page = PouchDB.Core.AllDocsResponse<object>;
+
 export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult> {
   const { local, remote, pageSize = 2000, onPage, signal } = options;
-  const since = (await remote.info()).update_seq;
-  let docs = 0;
-  let after: string | undefined;
-  for (;;) {
-    if (signal?.aborted) return { since, docs, complete: false };
-    const page = await remote.allDocs({
+  const since = options.since ?? (await remote.info()).update_seq;
+  const read = (after?: string): Promise<Page> =>
+    remote.allDocs({
       include_docs: true,
       limit: pageSize,
       ...(after === undefined ? {} : { startkey: after, skip: 1 }),
     });
+  let docs = 0;
+  let next: Promise<Page> | null = read();
+  while (next !== null) {
+    const page: Page = await next;
+    const last = page.rows.at(-1);
+    // The next page is asked for while this one is stored: the server's work overlaps the device's.
+    next = page.rows.length < pageSize || last === undefined ? null : read(last.id);
+    // Settled now, so an abandoned next page (aborted below) is not an unhandled rejection.
+    next?.catch(() => undefined);
+    if (signal?.aborted) return { since, docs, complete: false };
     const stored = page.rows.flatMap((row) => (row.doc ? [row.doc] : []));
     if (stored.length > 0) await local.bulkDocs(stored, { new_edits: false });
     docs += stored.length;
     onPage?.(stored);
-    const last = page.rows.at(-1);
-    if (page.rows.length < pageSize || last === undefined) return { since, docs, complete: true };
-    after = last.id;
   }
+  return { since, docs, complete: true };
 }

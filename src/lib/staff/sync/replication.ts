@@ -114,11 +114,11 @@ export function startReplication(options: ReplicationOptions) {
    * also clears its cookie, so the error must not be dropped here: every later request is a 401,
    * which would pass the disabled account off as an ended session (and keep what it held).
    */
-  async function serverInfo(): Promise<{ total?: number; error?: unknown }> {
+  async function serverInfo(): Promise<{ total?: number; seq?: number | string; error?: unknown }> {
     try {
       const info = await server.info();
       const refusal = watch.refusal();
-      return refusal ? { error: refusal } : { total: info.doc_count };
+      return refusal ? { error: refusal } : { total: info.doc_count, seq: info.update_seq };
     } catch (error) {
       return endReasonOf(errorStatus(error)) === null ? {} : { error };
     }
@@ -136,7 +136,7 @@ export function startReplication(options: ReplicationOptions) {
    */
   async function firstPull(): Promise<Outcome & { cancelled?: boolean }> {
     const done0 = state.initialSync.done;
-    const { total, error: ending } = await serverInfo();
+    const { total, seq, error: ending } = await serverInfo();
     if (ending !== undefined) return { error: ending };
     publish({ initialSync: { done: done0, total, finished: false } });
     if (stop.signal.aborted) return { cancelled: true };
@@ -150,8 +150,10 @@ export function startReplication(options: ReplicationOptions) {
       loaded = await bulkLoad({
         local,
         remote: server,
-        // As much as the replicator holds at once (batch_size × batches_limit).
-        pageSize: state.batchSize * 2,
+        ...(seq === undefined ? {} : { since: seq }),
+        // With the next page asked for while one is stored, two are in hand at once, as the
+        // replicator holds two batches (batches_limit).
+        pageSize: state.batchSize,
         signal: stop.signal,
         onPage: (docs) => {
           pulledDocs(docs);
