@@ -7,6 +7,7 @@ import PouchDB from 'pouchdb-browser';
 import indexeddb from 'pouchdb-adapter-indexeddb';
 import Dexie from 'dexie';
 import { ReadModelDb, readModelName } from './read-model.ts';
+import { noteRefusal } from './refusal-watch.ts';
 
 PouchDB.plugin(indexeddb);
 
@@ -31,6 +32,8 @@ export function openDeviceDbs(
     fetch: async (url, opts) => {
       const response = await PouchDB.fetch(url, { ...opts, credentials: 'include' });
       if (response.ok && String(url).includes('/_changes')) onPullAnswered?.();
+      // Whichever request meets a disabled account's 403 first, replication hears of it.
+      if (response.status === 403) noteRefusal(remote);
       return response;
     },
     skip_setup: true,

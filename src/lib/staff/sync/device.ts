@@ -16,6 +16,7 @@ import { openDeviceDbs, wipe, type DeviceDbs } from './device-db.ts';
 import { evictionCycle } from './eviction-cycle.ts';
 import type { EndReason } from './eviction-plan.ts';
 import { purgeFromDevice } from './purge.ts';
+import { wasRefused } from './refusal-watch.ts';
 import { followChanges, removeRows } from './read-model.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
 
@@ -86,7 +87,8 @@ export function startStaffDevice(
       return all - refused;
     },
     purge,
-    onEnd: (reason) => void endAccess(reason),
+    // Its own 401 may follow a 403 another request met (which cleared the cookie): disabled.
+    onEnd: (reason) => void endAccess(wasRefused(dbs.remote) ? 'disabled' : reason),
   });
 
   async function stopAll(): Promise<void> {

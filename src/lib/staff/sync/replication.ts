@@ -321,6 +321,7 @@ export function startReplication(options: ReplicationOptions) {
     refresh: () => (state.leader ? recount() : Promise.resolve()),
     async stop(): Promise<void> {
       stop.abort();
+      watch.stop();
       current?.cancel();
       wake();
       globalThis.removeEventListener?.('online', onOnline);

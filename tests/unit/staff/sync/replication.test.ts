@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadModelDb, followChanges } from '$lib/staff/sync/read-model.ts';
+import { noteRefusal } from '$lib/staff/sync/refusal-watch.ts';
 import { startReplication } from '$lib/staff/sync/replication.ts';
 import {
   firstPullCompleted,
@@ -371,6 +372,47 @@ describe('access ending', () => {
     stops.push(handle.stop);
     const end = Date.now() + 5_000;
     while (reasons.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(reasons).toEqual(['disabled']);
+  });
+
+  it('a 403 the remote’s fetch met on any request (a checkpoint read, say) ends access as disabled', async () => {
+    const local = memoryDb('local');
+    const db = memoryDb('remote');
+    await db.bulkDocs([request()]);
+    // Once the account is disabled, every request fails as a 401: its 403 went to a request
+    // whose error PouchDB does not pass on, and only the remote's fetch saw it.
+    let disabled = false;
+    const remote = new Proxy(db, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        const fn = (value as (...a: unknown[]) => unknown).bind(target);
+        return (...args: unknown[]) =>
+          disabled
+            ? Promise.reject(Object.assign(new Error('Sign in first.'), { status: 401 }))
+            : fn(...args);
+      },
+    });
+    const reasons: string[] = [];
+    const states: SyncSnapshot[] = [];
+    const handle = startReplication({
+      userId: testUuid(),
+      local,
+      remote,
+      onState: (s) => states.push(s),
+      onAccessEnded: (reason) => reasons.push(reason),
+      random: () => 0,
+      lock: (_name, _signal, job) => job(),
+    });
+    stops.push(handle.stop);
+    const until = async (check: () => boolean) => {
+      const end = Date.now() + 5_000;
+      while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until(() => states.at(-1)?.initialSync.finished === true);
+    disabled = true;
+    noteRefusal(remote);
+    await until(() => reasons.length > 0);
     expect(reasons).toEqual(['disabled']);
   });
 
