@@ -382,11 +382,13 @@ describe('access ending', () => {
     // Once the account is disabled, every request fails as a 401: its 403 went to a request
     // whose error PouchDB does not pass on, and only the remote's fetch saw it.
     let disabled = false;
+    const requests = new Set(['info', 'changes', 'get', 'put', 'revsDiff', 'bulkGet', 'bulkDocs']);
     const remote = new Proxy(db, {
       get(target, prop) {
         const value = Reflect.get(target, prop) as unknown;
         if (typeof value !== 'function') return value;
         const fn = (value as (...a: unknown[]) => unknown).bind(target);
+        if (typeof prop !== 'string' || !requests.has(prop)) return fn;
         return (...args: unknown[]) =>
           disabled
             ? Promise.reject(Object.assign(new Error('Sign in first.'), { status: 401 }))
