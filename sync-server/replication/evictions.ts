@@ -29,7 +29,7 @@ import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
-import type { IndexEntry, RoutingIndex } from './routing-index.ts';
+import { storedBodies, type IndexEntry, type RoutingIndex } from './routing-index.ts';
 import { parseSince, seqToken, viewKey } from './view-seq.ts';
 
 const historyDepth = 20;
@@ -43,28 +43,8 @@ async function history(db: ReplicaDb, entry: IndexEntry): Promise<StaffDoc[]> {
   const known = [entry.routing, ...entry.earlier].filter(
     (b): b is Body => b !== null && typeof b.type === 'string',
   ) as unknown as StaffDoc[];
-  return [...known, ...(await storedHistory(db, entry))];
-}
-
-/** The live bodies of `rev`'s ancestors, newest first, as far as compaction has left them. */
-async function storedHistory(db: ReplicaDb, { id, rev }: IndexEntry): Promise<StaffDoc[]> {
-  try {
-    const head = await db.get<Body>(id, { rev, revs: true });
-    const revs = head._revisions;
-    const bodies: StaffDoc[] = [];
-    if (revs === undefined) return bodies;
-    for (let i = 1; i < Math.min(revs.ids.length, historyDepth); i++) {
-      try {
-        const older = await db.get<Body>(id, { rev: `${revs.start - i}-${revs.ids[i]}` });
-        if (typeof older.type === 'string') bodies.push(older as unknown as StaffDoc);
-      } catch {
-        break; // Compacted from here on.
-      }
-    }
-    return bodies;
-  } catch {
-    return [];
-  }
+  const stored = await storedBodies(db, entry.id, entry.rev, { depth: historyDepth });
+  return [...known, ...(stored as unknown as StaffDoc[])];
 }
 
 async function requestEvictions(

@@ -67,23 +67,29 @@ const isLive = (doc: Body | null | undefined): boolean =>
   doc !== null && doc !== undefined && typeof doc.type === 'string';
 
 /**
- * The body a deletion replaced: the newest live ancestor of `rev`, if not compacted away. Only for
- * bare deletions written before deletions kept their routing fields (routable-tombstone.ts).
+ * The live bodies (with a `type`) of revision `rev` and its ancestors, newest first, up to `depth`
+ * revisions back and at most `wanted` of them, as far as compaction has left them.
  */
-export async function lastLiveBody(db: ReplicaDb, id: string, rev: string): Promise<Body | null> {
+export async function storedBodies(
+  db: ReplicaDb,
+  id: string,
+  rev: string,
+  { depth, wanted = depth }: { depth: number; wanted?: number },
+): Promise<Body[]> {
+  const bodies: Body[] = [];
   try {
-    const doc = await db.get<Body>(id, { rev, revs: true });
-    if (isLive(doc)) return doc;
-    const history = doc._revisions;
-    if (history === undefined) return null;
-    for (let i = 1; i < Math.min(history.ids.length, maxHistory); i++) {
+    const head = await db.get<Body>(id, { rev, revs: true });
+    if (isLive(head)) bodies.push(head);
+    const history = head._revisions;
+    for (let i = 1; history && i < Math.min(history.ids.length, depth); i++) {
+      if (bodies.length >= wanted) break;
       const older = await db.get<Body>(id, { rev: `${history.start - i}-${history.ids[i]}` });
-      if (isLive(older)) return older;
+      if (isLive(older)) bodies.push(older);
     }
   } catch {
-    // A revision compacted away or never stored: nothing to judge by.
+    // A revision compacted away or never stored: nothing older to judge by.
   }
-  return null;
+  return bodies;
 }
 
 /** Index of the first entry of `log` with a position above `pos` (the log is in order). */
@@ -179,8 +185,9 @@ export class RoutingIndex {
     // A bare deletion: what the index knew of it, else its history (an index built afresh).
     const known = this.#byId.get(id)?.routing;
     if (known !== undefined && known !== null) return known;
-    const body = await lastLiveBody(this.#db, id, rev);
-    return body === null ? null : routingProjection(body);
+    // The body a bare deletion replaced (written before deletions kept their routing fields).
+    const [body] = await storedBodies(this.#db, id, rev, { depth: maxHistory, wanted: 1 });
+    return body === undefined ? null : routingProjection(body);
   }
 
   /** The earlier routings of `id` once `routing` replaces what the index holds of it. */
