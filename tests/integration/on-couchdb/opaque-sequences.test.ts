@@ -7,11 +7,15 @@ import PouchDB from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { dbFetch, deviceDb, liveIds, remoteDb } from '../replication/replication-fixtures.ts';
+import {
+  dbFetch,
+  deviceDb,
+  liveIds,
+  remoteDb,
+  assignedTo,
+} from '../replication/replication-fixtures.ts';
 import { seedWorld } from '../replication/world.ts';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
-import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -40,13 +44,7 @@ describe('CouchDB 3 sequences', () => {
     // A change after the checkpoint, then an incremental sync from it: only what changed comes.
     const { open } = world.requests;
     const stored = await server.storage.replica.get(open._id);
-    const given = setRegister(
-      assign(open, world.vera.user.id, coordinatorId, at(100)),
-      'status',
-      'assigned',
-      coordinatorId,
-      at(100),
-    );
+    const given = assignedTo(open, world.vera.user.id);
     await server.storage.replica.put({ ...given, _rev: stored._rev });
     const res = await dbFetch(server, `/db/_changes?since=${token}`, {
       cookie: world.vera.cookie,

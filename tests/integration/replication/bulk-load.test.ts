@@ -7,12 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
 import { bulkLoad } from '../../../src/lib/staff/sync/bulk-load.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
-import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
-import { deviceDb, expectedIds, liveIds, remoteDb } from './replication-fixtures.ts';
+import { deviceDb, expectedIds, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 let server: TestServer | undefined;
@@ -28,13 +26,7 @@ describe('the fast first sync', () => {
     const s = server;
     const world = await seedWorld(s);
     const { open } = world.requests;
-    const given = setRegister(
-      assign(open, world.vera.user.id, coordinatorId, at(100)),
-      'status',
-      'assigned',
-      coordinatorId,
-      at(100),
-    );
+    const given = assignedTo(open, world.vera.user.id);
     const device = deviceDb();
     const remote = remoteDb(s, world.vera.cookie);
     let pages = 0;

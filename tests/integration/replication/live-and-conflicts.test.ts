@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import { setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
-import { deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
+import { at } from '../../unit/domain/staff/factories.ts';
+import { deviceDb, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 let server: TestServer | undefined;
@@ -32,13 +32,7 @@ describe('live replication and conflicts', () => {
     try {
       await eventually(async () => (await liveIds(device)).includes(world.requests.veras._id));
       const { open } = world.requests;
-      const given = setRegister(
-        assign(open, world.vera.user.id, coordinatorId, at(100)),
-        'status',
-        'assigned',
-        coordinatorId,
-        at(100),
-      );
+      const given = assignedTo(open, world.vera.user.id);
       const current = await server.storage.replica.get(open._id);
       await server.storage.replica.put({ ...given, _rev: current._rev });
       await eventually(async () => (await liveIds(device)).includes(requestContactId(open._id)));

@@ -8,6 +8,8 @@ import PouchDB from 'pouchdb-node';
 import { canRead } from '#domain/staff/access.ts';
 import { requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
+import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffRole, StaffUser } from '#domain/staff/users.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
@@ -108,3 +110,13 @@ export async function compact(s: TestServer, kind: StorageKind): Promise<void> {
   await db.compact();
   await db.close();
 }
+
+/** The coordinator assigns `request` to `volunteerId` (status `assigned`), as their device writes it. */
+export const assignedTo = (request: StaffRequestDoc, volunteerId: string): StaffRequestDoc =>
+  setRegister(
+    assign(request, volunteerId, coordinatorId, at(100)),
+    'status',
+    'assigned',
+    coordinatorId,
+    at(100),
+  );

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import { assign } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { TestServer } from '../test-server.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
@@ -19,7 +19,14 @@ import {
   testScrypt,
 } from '../accounts/account-fixtures.ts';
 import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
-import { dbFetch, deviceDb, expectedIds, liveIds, remoteDb } from './replication-fixtures.ts';
+import {
+  dbFetch,
+  deviceDb,
+  expectedIds,
+  liveIds,
+  remoteDb,
+  assignedTo,
+} from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 let server: TestServer | undefined;
@@ -57,13 +64,7 @@ describe('documents entering and leaving a view', () => {
     expect((await evictionsSince(server, world.vera.cookie, checkpoint)).ids).toEqual([]);
 
     // The coordinator gives Vera the open task and hands her own one to Owen.
-    const given = setRegister(
-      assign(open, world.vera.user.id, coordinatorId, at(100)),
-      'status',
-      'assigned',
-      coordinatorId,
-      at(100),
-    );
+    const given = assignedTo(open, world.vera.user.id);
     const handedOver = assign(veras, world.owen.user.id, coordinatorId, at(101));
     await rewrite(server, given);
     await rewrite(server, handedOver);
