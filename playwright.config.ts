@@ -1,7 +1,7 @@
 /**
  * End-to-end tests: the built PWA served by the real sync server (started in each worker, see
  * tests/e2e/support/app-server.ts) in Debian's Chromium, since Playwright's own browser download
- * does not work here (TOOLCHAIN.md).
+ * does not work here (docs/toolchain.md).
  */
 import { defineConfig } from '@playwright/test';
 import { chromiumFlags, chromiumPath } from './scripts/chromium.ts';

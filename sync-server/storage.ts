@@ -1,6 +1,6 @@
 /**
  * Where the server keeps its documents, behind an interface small enough that the engine is a
- * choice made once at start-up (DESIGN.md, "Embedded default, distributed engine when outgrown").
+ * choice made once at start-up (docs/architecture.md, "Embedded default, distributed engine when outgrown").
  *
  * Two databases, never mixed: `replicated` holds what devices will sync (`request:*`, `contact:*`);
  * `serverOnly` holds what must never leave the server (`receipt:*`, `ref:*`, `user:*`, `session:*`).

@@ -11,6 +11,6 @@ export const missing = (c: Context) => apiError(c, 404, 'not_found', 'missing');
 export const badRequest = (c: Context, reason: string) =>
   apiError(c, 400, 'invalid_request', reason);
 
-/** Everything of CouchDB's API the devices do not need (DESIGN.md: refused, never passed through). */
+/** Everything of CouchDB's API the devices do not need (docs/architecture.md: refused, never passed through). */
 export const refused = (c: Context) =>
   apiError(c, 403, 'forbidden', 'This part of the database API is not available.');

@@ -32,7 +32,7 @@ export type ReplicationOptions = {
   maxBodyBytes: number;
   /**
    * A batch: `_bulk_docs`, and `_revs_diff`, `_bulk_get`, `_all_docs`, whose id lists outgrow
-   * 64 KB at the batch size of 1,000 that initial sync wants (DESIGN.md). Above it the answer is
+   * 64 KB at the batch size of 1,000 that initial sync wants (docs/architecture.md). Above it the answer is
    * 413 and the device halves its batch.
    */
   maxBulkBytes: number;

@@ -1,6 +1,6 @@
 /**
  * Dates in Welsh, in the browser: Debian's Chromium has no Welsh date data and would silently print
- * English (TOOLCHAIN.md), so this is checked where residents read it, against today's date.
+ * English (docs/toolchain.md), so this is checked where residents read it, against today's date.
  */
 import { dayInWales, longDate } from './support/calendar.ts';
 import { expect, test } from './support/fixtures.ts';

@@ -1,5 +1,5 @@
 /**
- * Two people work on one request at once, one of them offline (DESIGN.md, "Conflicts"): a
+ * Two people work on one request at once, one of them offline (docs/architecture.md, "Conflicts"): a
  * coordinator in Welsh, online, and the volunteer doing the task, in English, on a phone that has
  * lost its signal. When the phone is back online both devices and the server hold one merged
  * request with every note. A change the server refuses (stamped by a phone whose clock is set wrong)

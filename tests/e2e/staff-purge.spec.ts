@@ -1,5 +1,5 @@
 /**
- * Documents leave a staff device when they leave its user's view (DESIGN.md, "Access"), within one
+ * Documents leave a staff device when they leave its user's view (docs/architecture.md, "Access"), within one
  * pull cycle, from the replica and the read model alike, and come back when the view takes them
  * back although the device's checkpoint is past them. A disabled account's device is wiped at its
  * next sync. This needs Chromium: PouchDB's `purge` exists only in its indexeddb adapter.

@@ -1,7 +1,7 @@
 /**
  * A CouchDB stand-in for the `COUCHDB_URL` tests: express-pouchdb (a CouchDB-compatible HTTP API
  * over PouchDB, here in memory) on a free port, behind HTTP basic auth so the tests prove the
- * credentials in the URL are what lets Cymorth in. TOOLCHAIN.md: fine as a test stand-in for
+ * credentials in the URL are what lets Cymorth in. docs/toolchain.md: fine as a test stand-in for
  * CouchDB, never as Cymorth's own server. No CouchDB package or Docker engine exists here.
  *
  * It speaks CouchDB 3's update sequences: opaque strings (`"42-g1AAAA…"`), not PouchDB's numbers,

@@ -2,7 +2,7 @@
  * The baseline peer: a plain CouchDB-compatible server (express-pouchdb over PouchDB on LevelDB,
  * the same engine as Cymorth's server) holding, unfiltered, exactly the documents one user's view
  * holds, so that stock PouchDB replicates the same documents with no access filter in the way.
- * Compression is switched off, as CouchDB sends none (DESIGN.md, "What we know about sync speed").
+ * Compression is switched off, as CouchDB sends none (docs/architecture.md, "What we know about sync speed").
  * It also serves the bench page (`/bench/`), so the page reaches it on its own origin.
  */
 import { mkdirSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * How a submission is stored. Personal data lives only in the `contact:` document, so the access
- * policy can hand a volunteer the request without the person (DESIGN.md, "Access"). Ids carry the
+ * policy can hand a volunteer the request without the person (docs/architecture.md, "Access"). Ids carry the
  * client-made UUID and nothing personal.
  */
 import { postcodeDistrict } from './contact-format.ts';

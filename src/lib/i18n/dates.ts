@@ -1,6 +1,6 @@
 /**
  * Dates in words, from our own locale files rather than `Intl.DateTimeFormat`: Debian's Chromium
- * ships no Welsh date data and silently prints English (TOOLCHAIN.md). Month and day names sit in
+ * ships no Welsh date data and silently prints English (docs/toolchain.md). Month and day names sit in
  * `common.months` and `common.days`, so Welsh dates show in Welsh on every browser.
  */
 import type { Translate } from './i18n.ts';

@@ -4,7 +4,7 @@
  * built with the domain's own edits (claims, assignments, concurrent claims merged, status
  * changes), so every document is one a device could have written.
  *
- * The oracle is written from DESIGN.md's access table and the decisions listed in
+ * The oracle is written from docs/architecture.md's access table and the decisions listed in
  * src/lib/domain/staff/access.ts, in its own words: it calls nothing of the policy (`canRead`,
  * `canReadRequest`, `overriddenClaimants`), only reads the documents' fields.
  */

@@ -2,7 +2,7 @@
  * The access matrix: on many random assignment graphs (seeded, so a failure names its graph), for
  * every user (each role, disabled accounts too) and every document class, every `/db` endpoint a
  * replicator uses answers with exactly what the oracle (access-matrix-world.ts, written from
- * DESIGN.md's table, not from `canRead`) lets that user read, and treats everything else exactly
+ * docs/architecture.md's table, not from `canRead`) lets that user read, and treats everything else exactly
  * like a document that does not exist. Writes the table forbids come back as per-document
  * refusals and store nothing: the database's update sequence does not move.
  */

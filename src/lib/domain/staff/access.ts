@@ -1,7 +1,7 @@
 /**
  * The access policy: who may read and write which document. The server enforces it on every
  * replication endpoint and the app uses it to decide what to show, so the two never disagree
- * (DESIGN.md, "Access: who may see what"). Disabled accounts may do nothing at all.
+ * (docs/architecture.md, "Access: who may see what"). Disabled accounts may do nothing at all.
  *
  * Reading
  * - admin: everything. coordinator: requests routed to one of their areas, with their contacts,

@@ -1,6 +1,6 @@
 /**
  * Notes and history are append-only: one document per note or change, written once and never edited
- * or deleted, so two people writing offline can never conflict (DESIGN.md, "Conflicts"). The request
+ * or deleted, so two people writing offline can never conflict (docs/architecture.md, "Conflicts"). The request
  * they belong to is in the id as well as in `request_id`, and the two must agree.
  */
 import * as v from 'valibot';

@@ -12,7 +12,7 @@ export type AreaDoc = CouchMeta & {
   postcode_districts?: string[];
 };
 
-// Both names are required: Welsh is never the second-class copy (DESIGN.md).
+// Both names are required: Welsh is never the second-class copy (docs/architecture.md).
 export const areaDocSchema: v.GenericSchema<unknown, AreaDoc> = v.strictObject(
   {
     _id: idOfClass('area'),

@@ -1,5 +1,5 @@
 /**
- * What a merge cannot settle on its own and a coordinator must decide (DESIGN.md, "Conflicts": what
+ * What a merge cannot settle on its own and a coordinator must decide (docs/architecture.md, "Conflicts": what
  * cannot be merged automatically is shown to a coordinator). Every case is read off the merged
  * request alone, so every device and the server agree on it, and each has one action that clears it:
  *

@@ -2,7 +2,7 @@
  * Every replicated document says what it is in its id prefix, and a contact, note or event says
  * which request it belongs to in its id as well. So the server can route and judge a document, even a
  * bare deletion `{ _id, _deleted: true }`, without trusting its body. Ids hold random UUIDs and area
- * slugs only, never anything personal (DESIGN.md, "Access: who may see what").
+ * slugs only, never anything personal (docs/architecture.md, "Access: who may see what").
  */
 import { contactDocId, requestDocId } from '../request-documents.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Who may read what: the "Access" table of DESIGN.md made exact. The decisions beyond the table are
+ * Who may read what: the "Access" table of docs/architecture.md made exact. The decisions beyond the table are
  * listed in access.ts.
  */
 import { overriddenClaimants } from './attention.ts';

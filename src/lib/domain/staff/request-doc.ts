@@ -3,7 +3,7 @@
  * (`area`), who is doing it (`assignee`, a volunteer's user id) and what merges need to pick a winner
  * deterministically: a stamp per register (`fields_meta`) and the assignment log.
  *
- * Registers: `status`, `assignee`, `urgency` (the fields many people edit, DESIGN.md "Conflicts"),
+ * Registers: `status`, `assignee`, `urgency` (the fields many people edit, docs/architecture.md "Conflicts"),
  * plus `area`, which decides who may see the request and so must never be lost to an unrelated later
  * edit, and `details`, one register for the fields that are edited rarely and together (kind,
  * postcode district, date needed, language). `updated_at` is the latest of the stamps.

@@ -1,5 +1,5 @@
 /**
- * Purging what left the user's view (DESIGN.md, "Access"), one cycle after each pull and on a
+ * Purging what left the user's view (docs/architecture.md, "Access"), one cycle after each pull and on a
  * timer (retention ends with time, not with a change the pull would see): ask the server what left
  * since the stored token, carry out `planEvictionCycle`, and store the new token only once the
  * purge is done, so a cycle cut short is simply asked again. The token lives in a `_local`

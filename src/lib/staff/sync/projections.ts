@@ -1,7 +1,7 @@
 /**
  * What each replicated document becomes in the read model (read-model.ts): one row in one table,
  * shaped for the indexes the screens query. Pure, so it is tested without IndexedDB. A document that
- * fails the domain schema projects to nothing (DESIGN.md, "Bad input": replicated documents too).
+ * fails the domain schema projects to nothing (docs/architecture.md, "Bad input": replicated documents too).
  *
  * IndexedDB cannot index `null`, so an unrouted request has `area: ''` and an unassigned one
  * `assignee: ''`: "unassigned in Ceredigion" stays an index lookup.

@@ -1,6 +1,6 @@
 /**
  * Documents that have left this user's view (unassigned, closed past retention) are purged from
- * the device (DESIGN.md, "Access"): every leaf revision is removed from the local PouchDB, leaving no
+ * the device (docs/architecture.md, "Access"): every leaf revision is removed from the local PouchDB, leaving no
  * tombstone to replicate, and the rows go from the read model. The input is the list of ids the
  * server names; how it names them is being designed on the server side.
  */

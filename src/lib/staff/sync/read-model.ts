@@ -1,5 +1,5 @@
 /**
- * The Dexie read model (DESIGN.md, "Storage and sync"): PouchDB's documents projected into tables
+ * The Dexie read model (docs/architecture.md, "Storage and sync"): PouchDB's documents projected into tables
  * with the indexes the screens query. Fed by the local changes feed in batches; the seq reached is
  * stored in the same transaction as the rows, so a crash never skips or half-applies a batch, and
  * `rebuild()` replays everything from seq 0.

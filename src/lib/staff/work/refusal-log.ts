@@ -2,7 +2,7 @@
  * Refusals the user must still be told about after the document is gone from the device. The sync
  * layer drops a refusal when it purges the document (a claim refused because the volunteer was
  * taken off the area leaves their view at once), which would make the refusal a silent drop
- * (DESIGN.md, "Access"). So the work screens keep their own log: every refusal seen, described
+ * (docs/architecture.md, "Access"). So the work screens keep their own log: every refusal seen, described
  * while the request is still on the device, kept until the user dismisses it, and dropped by itself
  * only when the sync status no longer lists it while the request is still here (a later revision
  * was accepted).

@@ -94,7 +94,7 @@ const otherUrgency = (u: Urgency) => urgencyLevels.find((l) => l !== u) ?? u;
 
 const watched = ['status', 'assignee', 'urgency'] as const;
 
-/** The history an edit leaves: one append-only event per register it changed (DESIGN.md). */
+/** The history an edit leaves: one append-only event per register it changed (docs/architecture.md). */
 export function historyOf(
   before: StaffRequestDoc,
   after: StaffRequestDoc,

@@ -1,6 +1,6 @@
 /**
  * Writing a staff member's work to the device's PouchDB, which replication carries to the server
- * when there is a signal (DESIGN.md, "Storage and sync"). An edit reads the request, applies one
+ * when there is a signal (docs/architecture.md, "Storage and sync"). An edit reads the request, applies one
  * domain edit and writes it on the revision it read; if the replica changed in between (HTTP 409,
  * a pull landing), it reads again and reapplies the edit, so nothing is written over unseen. The
  * history events go after the request they describe.

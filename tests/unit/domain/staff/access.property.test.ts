@@ -1,5 +1,5 @@
 /**
- * The access policy against an oracle written separately, straight from DESIGN.md's table and the
+ * The access policy against an oracle written separately, straight from docs/architecture.md's table and the
  * decisions in access.ts, over many random assignment graphs: for every user and every document,
  * `canRead` must agree with it. The oracle shares no code with the policy beyond the document types.
  */

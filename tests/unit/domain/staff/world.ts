@@ -1,6 +1,6 @@
 /**
  * One small fixed world for the access tables: two areas, a coordinator for each, volunteers in
- * each, and a request in every state that matters. Every cell of DESIGN.md's table is checked on it.
+ * each, and a request in every state that matters. Every cell of docs/architecture.md's table is checked on it.
  */
 import { assign, setRegister } from '#domain/staff/request-edits.ts';
 import { at, request, user } from './factories.ts';
