@@ -29,6 +29,8 @@ export type AppOptions = {
   maxBodyBytes?: number;
   /** Largest `_bulk_docs` body; 10 MB when not given. */
   maxBulkBytes?: number;
+  /** Documents one staff account may write through `/db` a minute; 5,000 when not given. */
+  writesPerMinute?: number;
   /** The clock, for tests. */
   now?: () => Date;
   /** Sign-in and session settings; any not given come from the environment (accounts/). */
@@ -83,10 +85,14 @@ export function createApp(options: AppOptions): Hono {
     '/db',
     replicationRoutes({
       db: options.storage.replica,
+      accounts: options.storage.serverOnly,
       requireSession: accounts.requireSession,
       now: options.now ?? (() => new Date()),
       maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       maxBulkBytes: options.maxBulkBytes ?? defaultMaxBulkBytes,
+      ...(options.writesPerMinute === undefined
+        ? {}
+        : { writesPerMinute: options.writesPerMinute }),
     }),
   );
 

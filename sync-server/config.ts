@@ -10,6 +10,8 @@ export type ServerConfig = {
   dataDir: string;
   staticDir: string;
   rateLimitPerMinute: number;
+  /** Documents one staff account may write through `/db` a minute. */
+  writesPerMinute: number;
   trustProxy: boolean;
   /**
    * A CouchDB server (`https://user:password@couch.example:5984/`) holding the two databases
@@ -81,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: env.DATA_DIR?.trim() || './data',
     staticDir: env.STATIC_DIR?.trim() || './build',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+    writesPerMinute: integer(env, 'WRITE_LIMIT_PER_MINUTE', 5000, 1000, 1_000_000),
     trustProxy: env.TRUST_PROXY?.trim() === '1',
     couchdbUrl: couchdbUrl(env),
   };

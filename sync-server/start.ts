@@ -22,6 +22,7 @@ const app = createApp({
   storage,
   staticDir,
   rateLimitPerMinute: config.rateLimitPerMinute,
+  writesPerMinute: config.writesPerMinute,
   trustProxy: config.trustProxy,
 });
 const server = await listen(app, config.port, config.host);

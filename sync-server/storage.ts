@@ -43,7 +43,7 @@ export interface MutableDocStore extends DocStore {
  */
 export type ReplicaDb = Pick<
   PouchDB.Database,
-  'info' | 'changes' | 'revsDiff' | 'bulkGet' | 'get' | 'put' | 'bulkDocs' | 'allDocs'
+  'info' | 'changes' | 'revsDiff' | 'bulkGet' | 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'compact'
 >;
 
 export interface Storage {

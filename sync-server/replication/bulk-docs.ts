@@ -1,78 +1,44 @@
 /**
- * `POST /db/_bulk_docs`: every document validated by the domain schema and judged by `canWrite`
- * against the stored winner before anything is stored. A refusal is that document's answer,
+ * `POST /db/_bulk_docs`: every document validated by the domain schema and judged against the
+ * present (write-judge.ts) before anything is stored. A refusal is that document's answer,
  * `{ id, error: "forbidden", reason }`, which PouchDB's replicator reports as `denied`; the rest of
- * the batch is written. A time set further than five minutes ahead of the server's clock is refused
- * (`clock-ahead`, stamps.ts), so a device with a wrong clock cannot win merges. Requests are judged
- * first, so a contact, note or event in the same batch is judged against the request as this batch
- * leaves it.
+ * the batch is written. Requests are judged first, so a contact, note or event in the same batch
+ * is judged against the request as this batch leaves it.
+ *
+ * Bounded: at most `maxDocs` documents a batch (413, and the device halves its batch), at most
+ * `WriteLimit` documents a minute per account (429), and judging yields to the event loop, so a
+ * batch never keeps `/healthz` or anyone else's sync waiting.
  * https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-docs
  */
 import type { Context } from 'hono';
-import { canWrite } from '#domain/staff/access.ts';
+import type { EventDoc } from '#domain/staff/append-only-docs.ts';
+import type { Candidate } from '#domain/staff/assignable.ts';
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
-import { parseStaffDoc, type StoredDoc } from '#domain/staff/documents.ts';
-import type { ForbiddenReason } from '#domain/staff/forbidden-reasons.ts';
+import type { StoredDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
+import { apiError } from '../api-error.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { badRequest } from './couch-errors.ts';
+import type { KeyedLock } from './keyed-lock.ts';
+import { presentOf } from './present-outcome.ts';
 import { settleConflicts } from './resolve-conflicts.ts';
-import { routableTombstone } from './routable-tombstone.ts';
+import { judge, type Verdict } from './write-judge.ts';
+import type { WriteLimit } from './write-limit.ts';
 
-type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
-type Outcome = Refusal | { write: StoredDoc } | { unchanged: string };
+export type BulkDocsOptions = {
+  db: ReplicaDb;
+  now: () => Date;
+  lock: KeyedLock;
+  limit: WriteLimit;
+  maxDocs: number;
+  candidate: (userId: string) => Promise<Candidate>;
+  /** Told of every contact whose old revisions should leave storage (erasure.ts). */
+  onContactChanged: (id: string) => void;
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const refuse = (id: string, reason: ForbiddenReason): Refusal => ({
-  id,
-  error: 'forbidden',
-  reason,
-});
-
-/** The current winners of these ids; a deletion as a bare tombstone. */
-async function winners(db: ReplicaDb, ids: string[]): Promise<Map<string, StoredDoc>> {
-  const result = await db.allDocs({ keys: [...new Set(ids)], include_docs: true });
-  const map = new Map<string, StoredDoc>();
-  for (const row of result.rows) {
-    if ('error' in row) continue;
-    map.set(
-      row.id,
-      row.value.deleted
-        ? { _id: row.id, _rev: row.value.rev, _deleted: true }
-        : (row.doc as unknown as StoredDoc),
-    );
-  }
-  return map;
-}
-
-/**
- * What a replicated revision replaces: its newest ancestor the server holds, so an edit made
- * offline on an older revision is judged as the edit it was (a concurrent branch is then merged
- * by `settleConflicts`), not as an undoing of whatever won meanwhile. Without a known ancestor
- * (a new document, or history the server never had) it is judged against the current winner.
- */
-async function replacedRevision(
-  db: ReplicaDb,
-  doc: StoredDoc,
-  winner: StoredDoc | null,
-): Promise<StoredDoc | null> {
-  const history = doc._revisions;
-  if (history === undefined) return winner;
-  for (let i = 1; i < Math.min(history.ids.length, 20); i++) {
-    const rev = `${history.start - i}-${history.ids[i]}`;
-    if (winner?._rev === rev) return winner;
-    try {
-      const body = (await db.get(doc._id, { rev })) as unknown as StoredDoc;
-      return 'type' in body ? body : { _id: doc._id, _rev: rev, _deleted: true };
-    } catch {
-      // Not on the server: look further back.
-    }
-  }
-  return winner;
-}
 
 /** With `new_edits: false`, revisions the server already has need no judging and no writing. */
 async function knownRevs(db: ReplicaDb, docs: unknown[], newEdits: boolean): Promise<Set<string>> {
@@ -91,67 +57,87 @@ async function knownRevs(db: ReplicaDb, docs: unknown[], newEdits: boolean): Pro
   return known;
 }
 
-/** `now` is the server's clock: writes stamped too far ahead of it are refused (`clock-ahead`). */
+/** Gives the event loop a turn every few milliseconds of judging. */
+function yielder(sliceMs = 5) {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
+const rank = (id: string) => (docClassOf(id) === 'request' ? 0 : 1);
+
 export async function bulkDocs(
   c: Context,
-  db: ReplicaDb,
+  options: BulkDocsOptions,
   user: StaffUser,
   body: unknown,
-  now: () => Date = () => new Date(),
 ) {
+  const { db } = options;
   const docs = isObject(body) ? body.docs : undefined;
   const newEdits = isObject(body) ? (body.new_edits ?? true) : true;
   if (!Array.isArray(docs) || typeof newEdits !== 'boolean') {
     return badRequest(c, 'Send { "docs": [...], "new_edits"?: boolean }.');
   }
+  if (docs.length > options.maxDocs) {
+    const reason = `At most ${options.maxDocs} documents a batch; send smaller batches.`;
+    return apiError(c, 413, 'payload_too_large', reason);
+  }
+  const allowance = options.limit.take(user.id, docs.length);
+  if (!allowance.ok) {
+    c.header('Retry-After', String(allowance.retryAfterS));
+    return apiError(c, 429, 'rate_limited', 'Too many changes at once; try again shortly.');
+  }
   const ids = docs.map((d) => (isObject(d) && typeof d._id === 'string' ? d._id : ''));
-  const current = await winners(db, [...ids, ...ids.flatMap((id) => requestIdOf(id) ?? [])]);
-  const known = await knownRevs(db, docs, newEdits);
-  const batchRequests = new Map<string, StaffRequestDoc>();
-  const judgedAt = now().toISOString();
-
-  const judge = async (input: unknown, id: string): Promise<Outcome> => {
-    if (!isObject(input) || id === '' || Object.hasOwn(input, '__proto__')) {
-      return refuse(id, 'invalid-document');
+  const related = ids.flatMap((id) => requestIdOf(id) ?? []);
+  return options.lock.run([...ids, ...related], async () => {
+    const ctx = {
+      db,
+      user,
+      newEdits,
+      present: await presentOf(db, [...ids, ...related]),
+      known: await knownRevs(db, docs, newEdits),
+      judgedAt: options.now().toISOString(),
+      batchRequests: new Map<string, StaffRequestDoc>(),
+      candidate: options.candidate,
+    };
+    // Requests first, then the rest; answers go back in the order the documents came.
+    const order = docs.map((_, i) => i).sort((a, b) => rank(ids[a] ?? '') - rank(ids[b] ?? ''));
+    const verdicts: Verdict[] = new Array<Verdict>(docs.length);
+    const breathe = yielder();
+    for (const i of order) {
+      verdicts[i] = await judge(ctx, docs[i], ids[i] ?? '');
+      await breathe();
     }
-    if (typeof input._rev === 'string' && known.has(`${id}@${input._rev}`))
-      return { unchanged: id };
-    const parsed = parseStaffDoc(input);
-    if (!parsed.ok) return refuse(id, 'invalid-document');
-    const requestId = requestIdOf(id);
-    const stored = requestId === null ? undefined : current.get(requestId);
-    const related =
-      requestId === null
-        ? undefined
-        : (batchRequests.get(requestId) ??
-          (stored && 'type' in stored && stored.type === 'request' ? stored : undefined));
-    const winner = current.get(id) ?? null;
-    const before = newEdits ? winner : await replacedRevision(db, parsed.doc, winner);
-    const verdict = canWrite(user, before, parsed.doc, related, judgedAt);
-    if (!verdict.ok) return refuse(id, verdict.reason);
-    if ('type' in parsed.doc && parsed.doc.type === 'request') batchRequests.set(id, parsed.doc);
-    return { write: routableTombstone(parsed.doc, before) };
-  };
-
-  // Requests first, then the rest; answers go back in the order the documents came.
-  const order = docs.map((_, i) => i);
-  order.sort((a, b) => rank(ids[a] ?? '') - rank(ids[b] ?? ''));
-  const outcomes: Outcome[] = new Array<Outcome>(docs.length);
-  for (const i of order) outcomes[i] = await judge(docs[i], ids[i] ?? '');
-
-  const writes = outcomes.flatMap((o) => ('write' in o ? [o.write] : []));
-  const written = writes.length
-    ? await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[], { new_edits: newEdits })
-    : [];
-  for (const id of new Set(writes.map((w) => w._id))) await settleConflicts(db, id);
-
-  let next = 0;
-  const answer = outcomes.map((o) => {
-    if ('error' in o) return o;
-    if ('unchanged' in o) return { ok: true, id: o.unchanged };
-    return written[next++] ?? { ok: true, id: o.write._id };
+    const writes = verdicts.flatMap((v) => ('write' in v ? [v.write] : []));
+    const written = writes.length
+      ? await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[], { new_edits: newEdits })
+      : [];
+    await writeAfter(db, verdicts);
+    for (const id of new Set(writes.map((w) => w._id))) await settleConflicts(db, id);
+    for (const id of new Set(writes.map((w) => w._id))) {
+      if (docClassOf(id) === 'contact') options.onContactChanged(id);
+    }
+    let next = 0;
+    const answer = verdicts.map((v) => {
+      if ('refused' in v) return v.refused;
+      if ('unchanged' in v) return { ok: true, id: v.unchanged };
+      return written[next++] ?? { ok: true, id: v.write._id };
+    });
+    return c.json(answer, 201);
   });
-  return c.json(answer, 201);
 }
 
-const rank = (id: string) => (docClassOf(id) === 'request' ? 0 : 1);
+/**
+ * What follows a batch: deletions carried out on the present winner (present-outcome.ts) and the
+ * events kept of refused late progress (late-progress.ts). An event already kept by an earlier
+ * try of the same write answers `conflict`, which is what it should: it is there once.
+ */
+async function writeAfter(db: ReplicaDb, verdicts: Verdict[]) {
+  const deletions = verdicts.flatMap((v) => ('write' in v && v.thenDelete ? [v.thenDelete] : []));
+  const kept = verdicts.flatMap((v): EventDoc[] => ('refused' in v && v.keep ? [v.keep] : []));
+  const after: StoredDoc[] = [...deletions, ...kept];
+  if (after.length > 0) await db.bulkDocs(after as PouchDB.Core.PutDocument<object>[]);
+}

@@ -2,23 +2,28 @@
  * After a write, a document with conflicting revisions is settled on the server at once: the
  * domain's merge written on the winning revision and the losers deleted (conflicts.ts), so every
  * device converges on the same revision instead of each keeping its own pile of leaves.
+ *
+ * The same plan (`resolutionOf`) is what `_bulk_docs` predicts before it stores a replicated
+ * revision, so the change it judges is the change that is then written (present-outcome.ts).
  */
 import { resolveConflicts, resolveLatestWins, type Resolution } from '#domain/staff/conflicts.ts';
+import { compareRevs } from '#domain/staff/couch-fields.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { revisionsOf } from '#domain/staff/revision-history.ts';
 import type { ReplicaDb } from '../storage.ts';
 
 type WithHistory = StaffDoc & { _revisions?: { start: number; ids: string[] } };
 
-const historyOf = (doc: WithHistory): string[] =>
-  doc._revisions?.ids.map((id, i) => `${(doc._revisions?.start ?? 0) - i}-${id}`) ?? [];
+const revisionHistory = (doc: WithHistory): string[] =>
+  doc._revisions === undefined ? [doc._rev ?? ''] : revisionsOf(doc._revisions);
 
 /**
  * The newest revision every leaf grew from, if its body is still stored (CouchDB compacts old
  * bodies away): what a field-by-field merge compares each leaf with.
  */
 async function commonAncestor(db: ReplicaDb, leaves: readonly WithHistory[]) {
-  const [first, ...rest] = leaves.map(historyOf);
+  const [first, ...rest] = leaves.map(revisionHistory);
   const others = rest.map((h) => new Set(h));
   const common = first?.find((rev) => others.every((h) => h.has(rev)));
   if (common === undefined) return null;
@@ -30,27 +35,51 @@ async function commonAncestor(db: ReplicaDb, leaves: readonly WithHistory[]) {
   }
 }
 
-export async function settleConflicts(db: ReplicaDb, id: string): Promise<void> {
+/** A leaf's body with its revision history: as given when it carries one, else as stored. */
+async function withHistory(db: ReplicaDb, leaf: WithHistory): Promise<WithHistory> {
+  if (leaf._revisions !== undefined) return leaf;
+  return (await db.get(leaf._id, { rev: leaf._rev ?? '', revs: true })) as unknown as WithHistory;
+}
+
+/**
+ * How these live leaves of one document settle: CouchDB's winner among them (the highest
+ * revision) carries the merge, the others are deleted. Leaves not yet stored must carry their
+ * `_revisions`.
+ */
+export async function resolutionOf(
+  db: ReplicaDb,
+  leaves: readonly StaffDoc[],
+): Promise<Resolution<StaffDoc>> {
+  const ordered = [...leaves].sort((a, b) => compareRevs(b._rev ?? '0-0', a._rev ?? '0-0'));
+  const [winner, ...losers] = ordered;
+  if (winner === undefined) throw new Error('no leaves to resolve');
+  if (winner.type === 'request') {
+    return resolveConflicts(winner as StaffRequestDoc, losers as StaffRequestDoc[]);
+  }
+  const histories = await Promise.all(ordered.map((leaf) => withHistory(db, leaf)));
+  return resolveLatestWins(winner, losers, await commonAncestor(db, histories));
+}
+
+/** The live leaves of a stored document: its winner and its `_conflicts`; none when deleted. */
+export async function liveLeaves(db: ReplicaDb, id: string): Promise<StaffDoc[]> {
   let winner: StaffDoc;
   try {
     winner = (await db.get(id, { conflicts: true })) as unknown as StaffDoc;
   } catch {
-    return; // Deleted: CouchDB keeps deleted leaves apart, they are no conflict.
+    return []; // Deleted: CouchDB keeps deleted leaves apart, they are no conflict.
   }
-  const leaves = winner._conflicts ?? [];
-  if (leaves.length === 0) return;
+  const revs = winner._conflicts ?? [];
+  delete winner._conflicts;
   const losers = (await Promise.all(
-    leaves.map((rev) => db.get(id, { rev })),
+    revs.map((rev) => db.get(id, { rev })),
   )) as unknown as StaffDoc[];
-  if (winner.type === 'request') {
-    const resolution = resolveConflicts(winner as StaffRequestDoc, losers as StaffRequestDoc[]);
-    await write(db, resolution);
-    return;
-  }
-  const histories = (await Promise.all(
-    [winner._rev ?? '', ...leaves].map((rev) => db.get(id, { rev, revs: true })),
-  )) as unknown as WithHistory[];
-  await write(db, resolveLatestWins(winner, losers, await commonAncestor(db, histories)));
+  return [winner, ...losers];
+}
+
+export async function settleConflicts(db: ReplicaDb, id: string): Promise<void> {
+  const leaves = await liveLeaves(db, id);
+  if (leaves.length < 2) return;
+  await write(db, await resolutionOf(db, leaves));
 }
 
 async function write(db: ReplicaDb, resolution: Resolution<StaffDoc>): Promise<void> {

@@ -46,11 +46,18 @@ export function routingProjection<T extends { _id: string; type?: unknown }>(doc
 }
 
 /**
- * `deletion` (a bare tombstone about to be written) with the routing fields of `replaced`, the
- * live revision it deletes; unchanged when there is no live revision to take them from.
+ * `deletion` as it is stored: CouchDB's own fields and the routing fields of `replaced`, the live
+ * revision it deletes (or, without one, of the deletion's own body). Whatever else a deletion
+ * carries is dropped, so a contact deleted with its body attached keeps no name or address in the
+ * tombstone, which outlives compaction.
  */
 export function routableTombstone(deletion: StoredDoc, replaced: StoredDoc | null): StoredDoc {
-  if (deletion._deleted !== true || 'type' in deletion) return deletion;
-  if (replaced === null || !('type' in replaced) || replaced._deleted === true) return deletion;
-  return { ...routingFieldsOf(replaced), ...deletion } as unknown as StoredDoc;
+  if (deletion._deleted !== true) return deletion;
+  const meta: Record<string, unknown> = { _id: deletion._id, _deleted: true };
+  if (deletion._rev !== undefined) meta._rev = deletion._rev;
+  if (deletion._revisions !== undefined) meta._revisions = deletion._revisions;
+  const live = replaced !== null && 'type' in replaced && replaced._deleted !== true;
+  const source = live ? replaced : 'type' in deletion ? deletion : null;
+  if (source === null) return meta as unknown as StoredDoc;
+  return { ...routingFieldsOf(source as { type: string }), ...meta } as unknown as StoredDoc;
 }

@@ -12,20 +12,26 @@ import type { SessionEnv } from '../accounts/require-session.ts';
 import { apiError } from '../api-error.ts';
 import { readJsonBody } from '../json-body.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { ReplicaDb } from '../storage.ts';
-import { bulkDocs } from './bulk-docs.ts';
+import type { MutableDocStore, ReplicaDb } from '../storage.ts';
+import { bulkDocs, type BulkDocsOptions } from './bulk-docs.ts';
+import { candidatesFor } from './candidates.ts';
+import { compactionAfterChange } from './compaction.ts';
 import { changesFeed } from './changes-feed.ts';
 import { refused } from './couch-errors.ts';
 import { allDocs, bulkGet, getDoc, revsDiff } from './doc-reads.ts';
 import { evictions } from './evictions.ts';
+import { KeyedLock } from './keyed-lock.ts';
 import { getLocal, isLocalId, putLocal } from './local-docs.ts';
 import { ReadFilter } from './read-filter.ts';
 import { RoutingIndex } from './routing-index.ts';
 import { toPolicyUser } from './staff-user.ts';
 import { seqToken, viewKey } from './view-seq.ts';
+import { WriteLimit } from './write-limit.ts';
 
 export type ReplicationOptions = {
   db: ReplicaDb;
+  /** Accounts, to know whether someone given a task is enabled. */
+  accounts: MutableDocStore;
   requireSession: MiddlewareHandler<SessionEnv>;
   now: () => Date;
   /** `_local` checkpoints. */
@@ -36,9 +42,15 @@ export type ReplicationOptions = {
    * 413 and the device halves its batch.
    */
   maxBulkBytes: number;
+  /** Documents in one `_bulk_docs`: the device's batch of 1,000 fits; more is 413. */
+  maxBulkDocs?: number;
+  /** Documents one account may write a minute (write-limit.ts). */
+  writesPerMinute?: number;
 };
 
 export const defaultMaxBulkBytes = 10 * 1024 * 1024;
+export const defaultMaxBulkDocs = 1000;
+export const defaultWritesPerMinute = 5000;
 
 /** After the session check, the account as the access policy sees it. */
 type ReplicationEnv = { Variables: SessionEnv['Variables'] & { staff: StaffUser } };
@@ -52,6 +64,15 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   // Built now, not on the first device's request; a failure here is retried by that request.
   index.current().catch(() => undefined);
   const filterOf = (c: Ctx) => new ReadFilter(index, userOf(c), now().toISOString());
+  const compaction = compactionAfterChange(db);
+  const writes: Omit<BulkDocsOptions, 'candidate'> = {
+    db,
+    now,
+    lock: new KeyedLock(),
+    limit: new WriteLimit(options.writesPerMinute ?? defaultWritesPerMinute),
+    maxDocs: options.maxBulkDocs ?? defaultMaxBulkDocs,
+    onContactChanged: () => compaction.changed(),
+  };
 
   /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */
   const withBody =
@@ -92,7 +113,9 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   );
   app.post(
     '/_bulk_docs',
-    withBody(options.maxBulkBytes, (c, b) => bulkDocs(c, db, userOf(c), b, now)),
+    withBody(options.maxBulkBytes, (c, b) =>
+      bulkDocs(c, { ...writes, candidate: candidatesFor(db, options.accounts) }, userOf(c), b),
+    ),
   );
   app.get('/_all_docs', (c) => allDocs(c, db, filterOf(c), undefined));
   app.post(

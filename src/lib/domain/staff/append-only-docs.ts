@@ -55,6 +55,9 @@ export const eventFields = [
   'postcode_district',
   'needed_by',
   'language',
+  // A volunteer's status change that reached the server after the task had left them: kept for
+  // the coordinator, never applied (late-progress.ts).
+  'late_status',
 ] as const;
 export type EventField = (typeof eventFields)[number];
 

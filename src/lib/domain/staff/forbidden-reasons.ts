@@ -19,6 +19,9 @@ export const forbiddenReasons = [
   'cannot-delete',
   'was-deleted',
   'clock-ahead',
+  'invalid-history',
+  'not-assignable',
+  'no-longer-yours',
 ] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 
