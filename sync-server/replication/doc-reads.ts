@@ -12,7 +12,13 @@ import type { Body, ReadFilter } from './read-filter.ts';
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `GET /db/:id` with `rev`, `revs`, `open_revs`, `latest`, `conflicts`. */
+/**
+ * `GET /db/:id` with `rev`, `revs`, `open_revs`, `conflicts`. Only leaf revisions are served:
+ * asked for an older revision, the answer is the leaf it grew into (CouchDB's `latest=true`,
+ * which PouchDB's replicator asks for anyway), so the body of a contact before it was corrected
+ * or deleted is never read back.
+ * https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid
+ */
 export async function getDoc(c: Context, db: ReplicaDb, filter: ReadFilter, id: string) {
   const q = (name: string) => c.req.query(name);
   const openRevs = q('open_revs') === 'all' ? 'all' : jsonParam(q('open_revs'));
@@ -23,7 +29,7 @@ export async function getDoc(c: Context, db: ReplicaDb, filter: ReadFilter, id: 
   const options = {
     revs: q('revs') === 'true',
     conflicts: q('conflicts') === 'true',
-    latest: q('latest') === 'true',
+    latest: true,
     ...(rev === undefined ? {} : { rev }),
   };
   try {
@@ -57,7 +63,9 @@ export async function bulkGet(c: Context, db: ReplicaDb, filter: ReadFilter, bod
     ...(typeof d.rev === 'string' ? { rev: d.rev } : {}),
   }));
   if (docs.length === 0) return c.json({ results: [] });
-  const found = (await db.bulkGet({ docs, revs: c.req.query('revs') === 'true' })) as {
+  // Leaves only, as in `getDoc`.
+  const options = { docs, revs: c.req.query('revs') === 'true', latest: true };
+  const found = (await db.bulkGet(options as PouchDB.Core.BulkGetOptions)) as unknown as {
     results: BulkGetResult[];
   };
   const visible = await filter.visibleOfIds(docs.map((d) => d.id));
