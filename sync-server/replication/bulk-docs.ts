@@ -22,7 +22,7 @@ import type { ReplicaDb } from '../storage.ts';
 import { badRequest } from './couch-errors.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { presentOf } from './present-outcome.ts';
-import { settleConflicts } from './resolve-conflicts.ts';
+import { settleAll } from './resolve-conflicts.ts';
 import { judge, type Verdict } from './write-judge.ts';
 import type { WriteLimit } from './write-limit.ts';
 
@@ -112,14 +112,11 @@ export async function bulkDocs(
       await breathe();
     }
     const writes = verdicts.flatMap((v) => ('write' in v ? [v.write] : []));
-    const written = writes.length
-      ? await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[], { new_edits: newEdits })
-      : [];
+    const written = await storeInSlices(db, writes, newEdits);
     await writeAfter(db, verdicts);
-    for (const id of new Set(writes.map((w) => w._id))) await settleConflicts(db, id);
-    for (const id of new Set(writes.map((w) => w._id))) {
-      if (docClassOf(id) === 'contact') options.onContactChanged(id);
-    }
+    const writtenIds = [...new Set(writes.map((w) => w._id))];
+    await settleAll(db, writtenIds);
+    for (const id of writtenIds) if (docClassOf(id) === 'contact') options.onContactChanged(id);
     let next = 0;
     const answer = verdicts.map((v) => {
       if ('refused' in v) return v.refused;
@@ -128,6 +125,16 @@ export async function bulkDocs(
     });
     return c.json(answer, 201);
   });
+}
+
+/** Stored a slice at a time, the event loop free in between; answers in the order given. */
+async function storeInSlices(db: ReplicaDb, docs: StoredDoc[], newEdits: boolean) {
+  const answers: (PouchDB.Core.Response | PouchDB.Core.Error)[] = [];
+  for (let i = 0; i < docs.length; i += 200) {
+    const part = docs.slice(i, i + 200) as PouchDB.Core.PutDocument<object>[];
+    answers.push(...(await db.bulkDocs(part, { new_edits: newEdits })));
+  }
+  return answers;
 }
 
 /**

@@ -30,22 +30,27 @@ export type Outcome = {
   deletesPresent: boolean;
 };
 
+/** Read in slices, so one large batch never holds the event loop for long (bulk-docs.ts). */
+const slice = 200;
+
 export async function presentOf(db: ReplicaDb, ids: readonly string[]) {
   const present = new Map<string, Present>();
-  const result = await db.allDocs({ keys: [...new Set(ids)], include_docs: true, conflicts: true });
-  for (const row of result.rows) {
-    if ('error' in row) continue;
-    if (row.value.deleted) {
-      present.set(row.id, {
-        winner: { _id: row.id, _rev: row.value.rev, _deleted: true },
-        leaves: [],
-      });
-      continue;
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += slice) {
+    const keys = unique.slice(i, i + slice);
+    const result = await db.allDocs({ keys, include_docs: true, conflicts: true });
+    for (const row of result.rows) {
+      if ('error' in row) continue;
+      if (row.value.deleted) {
+        const winner = { _id: row.id, _rev: row.value.rev, _deleted: true as const };
+        present.set(row.id, { winner, leaves: [] });
+        continue;
+      }
+      const doc = row.doc as unknown as StaffDoc;
+      const leaves = doc._conflicts === undefined ? [doc] : await liveLeaves(db, row.id);
+      delete doc._conflicts;
+      present.set(row.id, { winner: doc, leaves });
     }
-    const doc = row.doc as unknown as StaffDoc;
-    const leaves = doc._conflicts === undefined ? [doc] : await liveLeaves(db, row.id);
-    delete doc._conflicts;
-    present.set(row.id, { winner: doc, leaves });
   }
   return present;
 }

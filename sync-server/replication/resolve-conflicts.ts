@@ -82,6 +82,20 @@ export async function settleConflicts(db: ReplicaDb, id: string): Promise<void> 
   await write(db, await resolutionOf(db, leaves));
 }
 
+/** Settles those of `ids` that are in conflict, found with one read rather than one per id. */
+export async function settleAll(db: ReplicaDb, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 200) {
+    const keys = ids.slice(i, i + 200);
+    const found = await db.allDocs({ keys, include_docs: true, conflicts: true });
+    for (const row of found.rows) {
+      if ('error' in row || row.value.deleted) continue;
+      if ((row.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length) {
+        await settleConflicts(db, row.id);
+      }
+    }
+  }
+}
+
 async function write(db: ReplicaDb, resolution: Resolution<StaffDoc>): Promise<void> {
   const writes = [...(resolution.changed ? [resolution.doc] : []), ...resolution.deletions];
   await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]);
