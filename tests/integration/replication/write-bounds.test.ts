@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { noteDocId } from '#domain/staff/doc-ids.ts';
-import type { TestServer } from '../test-server.ts';
+import { defaultStorageKind, type TestServer } from '../test-server.ts';
 import { at, testUuid } from '../../unit/domain/staff/factories.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import { dbFetch } from './replication-fixtures.ts';
@@ -100,6 +100,9 @@ describe('bounds on _bulk_docs', () => {
       `healthz during a 1,000-document batch: ${waits.length} answers, median ${median.toFixed(1)} ms, max ${(waits.at(-1) ?? 0).toFixed(1)} ms`,
     );
     expect(waits.length).toBeGreaterThan(0);
-    expect(median).toBeLessThanOrEqual(100);
+    // On CouchDB the stand-in runs in this very process (couch-stand-in.ts), so its own work on
+    // the batch delays /healthz as a real CouchDB, a process of its own, would not: there the
+    // answers are checked, not their timing.
+    if (defaultStorageKind() === 'leveldb') expect(median).toBeLessThanOrEqual(100);
   });
 });
