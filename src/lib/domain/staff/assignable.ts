@@ -20,11 +20,3 @@ export function isAssignable(candidate: Candidate, area: string | null): boolean
     profile.areas.includes(area)
   );
 }
-
-/** The volunteers of these profiles a coordinator may give a task in `area` to. */
-export function assignableProfiles(
-  profiles: Iterable<VolunteerDoc>,
-  area: string | null,
-): VolunteerDoc[] {
-  return [...profiles].filter((profile) => isAssignable({ profile, enabled: true }, area));
-}
