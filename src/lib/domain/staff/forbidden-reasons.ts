@@ -22,6 +22,7 @@ export const forbiddenReasons = [
   'invalid-history',
   'not-assignable',
   'no-longer-yours',
+  'needs-an-area',
 ] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 

@@ -62,13 +62,24 @@ function volunteerWrite(
     : allowed;
 }
 
+/**
+ * A profile left with no areas gives its volunteer nothing to do and no coordinator to manage
+ * them, so no write may empty it (the pages say so before they try: `withAreas`).
+ */
+const emptiesAreas = (before: VolunteerDoc | null, after: VolunteerDoc | null) =>
+  after !== null && after.areas.length === 0 && (before === null || before.areas.length > 0);
+
 /** `after` null is a deletion. */
 export function canWriteProfile(
   user: StaffUser,
   before: VolunteerDoc | null,
   after: VolunteerDoc | null,
 ): WriteVerdict {
-  if (user.role === 'admin') return allowed;
-  if (user.role === 'coordinator') return coordinatorWrite(user, before, after);
-  return volunteerWrite(user, before, after);
+  const verdict =
+    user.role === 'admin'
+      ? allowed
+      : user.role === 'coordinator'
+        ? coordinatorWrite(user, before, after)
+        : volunteerWrite(user, before, after);
+  return verdict.ok && emptiesAreas(before, after) ? forbidden('needs-an-area') : verdict;
 }

@@ -424,7 +424,10 @@ describe('volunteer profiles', () => {
     const pending = { ...own, approval: 'pending' as const };
     expect(canWrite(coordinator, pending, own)).toEqual({ ok: true });
     expect(canWrite(coordinator, null, profile(testUuid(), ['ceredigion']))).toEqual({ ok: true });
-    expect(canWrite(coordinator, own, { ...own, areas: [] })).toEqual({ ok: true });
+    expect(canWrite(coordinator, own, { ...own, areas: [] })).toEqual({
+      ok: false,
+      reason: 'needs-an-area',
+    });
     expect(canWrite(coordinator, own, { ...own, areas: ['ceredigion', 'gwynedd'] })).toMatchObject({
       reason: 'outside-your-areas',
     });
