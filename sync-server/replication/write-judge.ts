@@ -110,7 +110,9 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
   const attempted = asRequest(doc);
   if (!verdict.ok) {
     const kept =
-      presentRequest && attempted ? lateProgress(ctx.user, presentRequest, attempted) : null;
+      presentRequest && attempted
+        ? lateProgress(ctx.user, presentRequest, attempted, ctx.judgedAt)
+        : null;
     const gone = kept !== null && presentRequest?.assignee !== ctx.user.id;
     return refuse(id, gone ? 'no-longer-yours' : verdict.reason, kept);
   }

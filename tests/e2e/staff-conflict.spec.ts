@@ -211,6 +211,9 @@ test('a task finished offline after the coordinator gave it to someone else is p
   await volunteerDevice.setOffline(true);
   await volunteer.setStatus('done');
   await volunteer.addNote('Delivered, left with the neighbour.');
+  await volunteer.page
+    .getByRole('link', { name: volunteer.text('work.request.list_link') })
+    .click();
 
   // The coordinator, not knowing, gives the task to another volunteer.
   await coordinator.page
@@ -222,34 +225,41 @@ test('a task finished offline after the coordinator gave it to someone else is p
   await expect(coordinator.fact('volunteer')).toHaveText(story.other.displayName);
 
   await volunteerDevice.setOffline(false);
-  // Merged: the reassignment stands, and so does the volunteer's "done"; nothing is dropped, and the
-  // coordinator is asked to decide whether the work was done.
-  await expect
-    .poll(
-      async () => {
-        const doc = (await server.appServer.storage.replica.get(story.task._id, {
-          conflicts: true,
-        })) as StaffRequestDoc & { _conflicts?: string[] };
-        return [doc.status, doc.assignee, doc._conflicts ?? []];
-      },
-      { timeout: 30_000 },
-    )
-    .toEqual(['done', story.other.userId, []]);
-  await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.done'), {
-    timeout: 30_000,
-  });
-  const attention = coordinator.page.getByTestId('attention');
-  await expect(attention).toContainText(
-    coordinator.text('work.attention.progress-by-former-assignee', {
+  // Judged against the present the "done" is not the former volunteer's to make: the task stays
+  // with the other volunteer, and what was reported is kept for the coordinator to decide on,
+  // with the note; the former volunteer is told why, in words, once the task has left their phone.
+  await expect(coordinator.page.getByTestId('attention')).toContainText(
+    coordinator.text('work.attention.late-report', {
       name: story.holder.displayName,
+      status: coordinator.text('work.status.done'),
+    }),
+    { timeout: 30_000 },
+  );
+  const stored = (await server.appServer.storage.replica.get(story.task._id, {
+    conflicts: true,
+  })) as StaffRequestDoc & { _conflicts?: string[] };
+  expect([stored.status, stored.assignee, stored._conflicts ?? []]).toEqual([
+    'assigned',
+    story.other.userId,
+    [],
+  ]);
+  await expect(coordinator.notes).toContainText('Delivered, left with the neighbour.');
+  await expect(coordinator.page.getByTestId('history')).toContainText(
+    coordinator.text('work.history.late_status', {
+      from: coordinator.text('work.status.assigned'),
+      to: coordinator.text('work.status.done'),
     }),
   );
-  await expect(coordinator.notes).toContainText('Delivered, left with the neighbour.');
   await expectNoAxeViolations(coordinator.page, 'a request for a coordinator to decide (cy)', {
     soft: true,
   });
+  await expect(volunteer.page.getByTestId('gone-refusals')).toContainText(
+    volunteer.text('staff.sync.refused_reasons.no-longer-yours'),
+    { timeout: 30_000 },
+  );
 
-  // Giving the task back to the volunteer who did it settles it.
+  // Giving the task back to the volunteer who did it settles it; the coordinator then records it done.
+  const attention = coordinator.page.getByTestId('attention');
   await coordinator.page
     .getByLabel(coordinator.text('work.actions.assign_label'))
     .selectOption(story.holder.userId);
@@ -257,7 +267,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
     .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
     .click();
   await expect(attention).toHaveCount(0);
-  await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.done'));
+  await expect(coordinator.fact('volunteer')).toHaveText(story.holder.displayName);
 
   await coordinatorDevice.close();
   await volunteerDevice.close();

@@ -13,7 +13,11 @@
  * - `progress-by-former-assignee`: the status was moved on (`in_progress`, `done`) by a volunteer
  *   who no longer holds the task, so the work may have been done twice or not at all. Cleared by a
  *   coordinator setting the status or giving the task back to that volunteer.
+ * - `late-report`: a volunteer reported progress on a task that had left them; the server refused
+ *   it and kept it as a `late_status` event (late-progress.ts). Cleared, as the one above, by a
+ *   coordinator setting the status or assigning the task after the report.
  */
+import type { EventDoc } from './append-only-docs.ts';
 import { assignmentHeads, currentAssignment, hasBeenAssigned } from './assignments.ts';
 import { lifecycleProblem } from './lifecycle.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
@@ -22,7 +26,8 @@ export type AttentionReason =
   | { code: 'concurrent-assignment'; overridden: string[] }
   | { code: 'status-without-assignee' }
   | { code: 'assignee-on-open-request' }
-  | { code: 'progress-by-former-assignee'; by: string };
+  | { code: 'progress-by-former-assignee'; by: string }
+  | { code: 'late-report'; by: string; status: string };
 
 type Doc = Pick<StaffRequestDoc, 'status' | 'assignee' | 'assignments' | 'fields_meta'>;
 
@@ -35,7 +40,21 @@ export function overriddenClaimants(doc: Pick<StaffRequestDoc, 'assignments'>): 
   return [...new Set(lost)].sort();
 }
 
-export function coordinatorAttention(doc: Doc): AttentionReason[] {
+/** Late reports no coordinator has acted on since: set no status, made no assignment after them. */
+function lateReports(
+  doc: Doc,
+  events: readonly Pick<EventDoc, 'field' | 'author' | 'to' | 'at'>[],
+) {
+  const since = [doc.fields_meta.status.at, doc.fields_meta.assignee.at].sort().at(-1) ?? '';
+  return events
+    .filter((e) => e.field === 'late_status' && e.at > since && e.to !== null)
+    .map((e): AttentionReason => ({ code: 'late-report', by: e.author, status: e.to ?? '' }));
+}
+
+export function coordinatorAttention(
+  doc: Doc,
+  events: readonly Pick<EventDoc, 'field' | 'author' | 'to' | 'at'>[] = [],
+): AttentionReason[] {
   const reasons: AttentionReason[] = [];
   const heads = assignmentHeads(doc.assignments);
   if (new Set(heads.map((h) => h.to)).size > 1) {
@@ -51,5 +70,5 @@ export function coordinatorAttention(doc: Doc): AttentionReason[] {
   ) {
     reasons.push({ code: 'progress-by-former-assignee', by: statusBy });
   }
-  return reasons;
+  return [...reasons, ...lateReports(doc, events)];
 }

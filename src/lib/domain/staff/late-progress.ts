@@ -25,19 +25,25 @@ function lateEventUuid(userId: string, status: RequestStatus): string {
   return `${mark}${userId.slice(8)}`;
 }
 
+const isProgress = (status: RequestStatus) => status === 'in_progress' || status === 'done';
+
 /**
  * The event to keep when `user`'s refused revision `attempted` of a request carries a status
- * change of their own that the present revision does not have; null otherwise.
+ * change of their own that the present revision does not have; null otherwise. It is dated when
+ * the server received it (`receivedAt`), not when the volunteer pressed the button: the report is
+ * news to the coordinator from then on, whatever they did before it arrived (attention.ts).
  */
 export function lateProgress(
   user: StaffUser,
   present: StaffRequestDoc,
   attempted: StaffRequestDoc,
+  receivedAt: string,
 ): EventDoc | null {
   if (user.role !== 'volunteer') return null;
   const stamp = attempted.fields_meta.status;
   if (stamp.by !== user.id || sameStamp(stamp, present.fields_meta.status)) return null;
-  if (attempted.status === present.status) return null;
+  // Progress only (started, finished): a bare claim or a hand-back reports no work done.
+  if (attempted.status === present.status || !isProgress(attempted.status)) return null;
   // Only someone who held the task, or says they claimed it, has progress to report.
   const held = hasBeenAssigned(present.assignments, user.id);
   if (!held && !hasBeenAssigned(attempted.assignments, user.id)) return null;
@@ -49,6 +55,6 @@ export function lateProgress(
     field: 'late_status',
     from: present.status,
     to: attempted.status,
-    at: stamp.at,
+    at: receivedAt,
   };
 }
