@@ -22,7 +22,7 @@
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { ReplicaDb } from '../storage.ts';
 import type { Body } from './read-filter.ts';
-import { routingProjection } from './routable-tombstone.ts';
+import { routingProjection } from '#domain/staff/routing-fields.ts';
 
 /** A database's update sequence as it gives it: a number (PouchDB), an opaque string (CouchDB 3). */
 export type DbSeq = number | string;

@@ -17,7 +17,7 @@ import { historyProblem, maxRevisionIds } from '#domain/staff/revision-history.t
 import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
-import { routableTombstone } from './routable-tombstone.ts';
+import { routableTombstone } from '#domain/staff/routing-fields.ts';
 
 export type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
 export type Conflict = { id: string; error: 'conflict'; reason: string };

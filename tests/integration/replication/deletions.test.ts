@@ -1,7 +1,7 @@
 /**
  * Deletions reach every device that held the document, even after the database compacted away the
  * body of the revision they deleted (CouchDB compacts on its own): the server stores a deletion
- * with the fields the read policy routes it by (routable-tombstone.ts), and no personal data.
+ * with the fields the read policy routes it by (src/lib/domain/staff/routing-fields.ts), and no personal data.
  * Devices that never held the document never hear of it.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ import { canRead } from '#domain/staff/access.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { ReadFilter } from '../../../sync-server/replication/read-filter.ts';
-import { routingProjection } from '../../../sync-server/replication/routable-tombstone.ts';
+import { routingProjection } from '#domain/staff/routing-fields.ts';
 import { RoutingIndex } from '../../../sync-server/replication/routing-index.ts';
 import { area, at, contactFor, request } from '../domain/staff/factories.ts';
 import { randomWorld, worldAreas } from '../domain/staff/random-world.ts';

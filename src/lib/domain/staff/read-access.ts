@@ -1,6 +1,7 @@
 /**
  * Who may read what: the "Access" table of docs/architecture.md made exact. The decisions beyond the table are
- * listed in access.ts.
+ * listed in access.ts. Every field read here is listed in routing-fields.ts, which is all the server's
+ * routing index and a deletion keep: a field read here and not listed there is never seen.
  */
 import { overriddenClaimants } from './attention.ts';
 import { profileOwnerOf, requestIdOf } from './doc-ids.ts';

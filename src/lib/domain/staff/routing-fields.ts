@@ -10,9 +10,13 @@
  * Only routing fields, never personal ones: a deleted contact keeps its request id, not the name,
  * address or health details (UK GDPR: what is deleted should not live on in a tombstone).
  */
-import type { StoredDoc } from '#domain/staff/documents.ts';
+import type { StoredDoc } from './documents.ts';
 
-/** Per class, the fields `canRead` looks at (src/lib/domain/staff/read-access.ts). */
+/**
+ * Per class, the fields `canRead` looks at (read-access.ts, beside this file): change one, change
+ * the other. The server's routing index keeps only these (routingProjection), and a deletion keeps
+ * them (routableTombstone).
+ */
 const routingFields: Record<string, readonly string[]> = {
   request: ['area', 'status', 'assignee', 'assignments', 'fields_meta'],
   contact: ['request_id'],
