@@ -14,7 +14,7 @@ import type { StoredDoc } from '#domain/staff/documents.ts';
 
 /** Per class, the fields `canRead` looks at (src/lib/domain/staff/read-access.ts). */
 const routingFields: Record<string, readonly string[]> = {
-  request: ['area', 'status', 'assignee', 'assignments', 'fields_meta'],
+  request: ['area', 'status', 'assignee', 'assignments', 'fields_meta', 'consent'],
   contact: ['request_id'],
   note: ['request_id', 'author', 'for_assignee'],
   event: ['request_id', 'author'],

@@ -2,6 +2,7 @@
  * Who may read what: the "Access" table of docs/architecture.md made exact. The decisions beyond the table are
  * listed in access.ts.
  */
+import { hasConsent } from '../consent.ts';
 import { overriddenClaimants } from './attention.ts';
 import { profileOwnerOf, requestIdOf } from './doc-ids.ts';
 import type { StaffDoc } from './documents.ts';
@@ -39,7 +40,8 @@ function canReadChild(user: StaffUser, doc: StaffDoc, request: StaffRequestDoc, 
   if (user.role === 'admin') return true;
   if (user.role === 'coordinator') return coversArea(user, request.area);
   if (!holds(user, request, now)) return false;
-  if (doc.type === 'contact') return isHeld(request.status);
+  // The person's details only with their consent (consent.ts): without it a coordinator calls first.
+  if (doc.type === 'contact') return isHeld(request.status) && hasConsent(request);
   if (doc.type === 'note') return doc.for_assignee || doc.author === user.id;
   return doc.type === 'event' && doc.author === user.id;
 }
