@@ -1,7 +1,7 @@
 /**
  * `GET /db/_evictions?since=<token>`: the ids a device must purge because they LEFT its user's view
- * (a task unassigned or handed to someone else, a task finished so its contact goes, a closed task
- * past the volunteer retention time). The answer is `{ ids, last_seq }` or, when the user's role or
+ * (a task unassigned or handed to someone else, a task finished or the resident's consent to share
+ * withdrawn so its contact goes, a closed task past the volunteer retention time). The answer is `{ ids, last_seq }` or, when the user's role or
  * areas changed since `since` (its view key differs), `{ reset: true, ids: [], last_seq }`: the
  * device then wipes and syncs afresh, as nothing short of that can say what the old view held.
  *

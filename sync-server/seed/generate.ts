@@ -4,6 +4,7 @@
  * declines, notes, events), all made with the domain's own constructors and edit functions so the
  * documents look exactly like the app's. The same seed and clock always give the same documents.
  */
+import { hasConsent, type RecordedMethod } from '#domain/consent.ts';
 import { parseSubmission, type SubmissionInput } from '#domain/request-schema.ts';
 import { toDocuments } from '#domain/request-documents.ts';
 import { makeReference } from '#domain/reference.ts';
@@ -18,14 +19,12 @@ import {
   supportTasks,
 } from '#domain/request-fields.ts';
 import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
-import { urgencyLevels, type Urgency } from '#domain/urgency.ts';
-import type { EventDoc, EventField, NoteDoc } from '#domain/staff/append-only-docs.ts';
+import { urgencyLevels } from '#domain/urgency.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
 import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
-import { areaDocId, eventDocId, noteDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
+import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
-import { assign, claim, decline, setRegister } from '#domain/staff/request-edits.ts';
-import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { toStaffRequest } from '#domain/staff/request-doc.ts';
 import { residentAuthor } from '#domain/staff/stamps.ts';
 import {
   partsOfDay,
@@ -37,6 +36,7 @@ import {
 import type { Role } from '../accounts/account.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import * as text from './content.ts';
+import { History } from './history.ts';
 import {
   englishStreets,
   houseNames,
@@ -297,81 +297,19 @@ function submission(r: Random, place: Place, createdMs: number): SubmissionInput
   } as SubmissionInput;
 }
 
-/** Builds one request's life: each edit through the domain, with an event per change. */
-class History {
-  doc: StaffRequestDoc;
-  readonly events: EventDoc[] = [];
-  readonly notes: NoteDoc[] = [];
-  #at: number;
-  readonly #r: Random;
-  readonly #nowMs: number;
+const consentMethodWeights: readonly (readonly [RecordedMethod, number])[] = [
+  ['phone', 75],
+  ['in_person', 15],
+  ['in_writing', 10],
+];
 
-  constructor(r: Random, doc: StaffRequestDoc, nowMs: number) {
-    this.#r = r;
-    this.doc = doc;
-    this.#nowMs = nowMs;
-    this.#at = Date.parse(doc.created_at);
-    this.#event('created', null, doc.status, doc.fields_meta.status.by, doc.created_at);
-  }
-
-  /** A little later, never past the seeded "now". */
-  #later(): string {
-    this.#at = Math.min(this.#nowMs, this.#at + (5 + this.#r.int(8 * 60)) * minute);
-    return iso(this.#at);
-  }
-
-  #event(field: EventField, from: string | null, to: string | null, author: string, at: string) {
-    this.events.push({
-      _id: eventDocId(this.doc._id, this.#r.uuid()),
-      type: 'event',
-      request_id: this.doc._id,
-      author,
-      field,
-      from,
-      to,
-      at,
-    });
-  }
-
-  /** Applies an edit and records every register it changed. */
-  #apply(by: string, edit: (doc: StaffRequestDoc, now: string) => StaffRequestDoc) {
-    const before = this.doc;
-    const after = edit(before, this.#later());
-    this.doc = after;
-    const watched = ['assignee', 'status', 'urgency'] as const;
-    for (const field of watched) {
-      if (before[field] !== after[field]) {
-        this.#event(field, before[field], after[field], by, after.fields_meta[field].at);
-      }
-    }
-  }
-
-  status(to: RequestStatus, by: string) {
-    this.#apply(by, (d, now) => setRegister(d, 'status', to, by, now));
-  }
-  urgency(to: Urgency, by: string) {
-    this.#apply(by, (d, now) => setRegister(d, 'urgency', to, by, now));
-  }
-  assign(to: string | null, by: string) {
-    this.#apply(by, (d, now) => assign(d, to, by, now));
-  }
-  claim(volunteer: string) {
-    this.#apply(volunteer, (d, now) => claim(d, volunteer, now));
-  }
-  decline(volunteer: string) {
-    this.#apply(volunteer, (d, now) => decline(d, volunteer, now));
-  }
-  note(author: string, textOf: { cy: string; en: string }, forAssignee: boolean) {
-    this.notes.push({
-      _id: noteDocId(this.doc._id, this.#r.uuid()),
-      type: 'note',
-      request_id: this.doc._id,
-      author,
-      text: textOf[this.doc.language],
-      for_assignee: forAssignee,
-      created_at: this.#later(),
-    });
-  }
+/**
+ * The call the form promised a resident who said No to sharing their details: most agree once a
+ * coordinator explains; some still say no, and their volunteer works without the contact.
+ */
+function callBeforeSharing(r: Random, h: History, coordinator: string) {
+  if (hasConsent(h.doc) || r.chance(0.2)) return;
+  h.consent(r.chance(0.8), r.weighted(consentMethodWeights), coordinator);
 }
 
 function live(
@@ -383,6 +321,7 @@ function live(
 ) {
   if (target === 'new') return;
   h.status('triaged', coordinator);
+  callBeforeSharing(r, h, coordinator);
   if (r.chance(0.2))
     h.urgency(r.pick(urgencyLevels.filter((u) => u !== h.doc.urgency)), coordinator);
   if (r.chance(0.3)) h.note(coordinator, r.pick(text.notesForCoordinators), false);
@@ -405,6 +344,8 @@ function live(
       h.status('assigned', coordinator);
     }
     if (r.chance(0.5)) h.note(coordinator, r.pick(text.notesForAssignee), true);
+    // Now and then a resident changes their mind, and the details leave the volunteer's phone.
+    if (hasConsent(h.doc) && r.chance(0.03)) h.consent(false, 'phone', coordinator);
     if (target === 'cancelled') {
       h.status('cancelled', coordinator);
       return;

@@ -4,6 +4,7 @@
  * back although the device's checkpoint is past them. A disabled account's device is wiped at its
  * next sync. This needs Chromium: PouchDB's `purge` exists only in its indexeddb adapter.
  */
+import { hasConsent } from '#domain/consent.ts';
 import { canRead } from '#domain/staff/access.ts';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
@@ -45,8 +46,12 @@ async function handedOverTask({ page, server, appServer }: Fixtures) {
   const world = await server.seedStaffWorld({ ...shape, now: new Date() }, password);
   const now = new Date().toISOString();
   const volunteers = world.accounts.filter((a) => a.role === 'volunteer');
+  // One whose resident agreed to share their details, so its contact is on the device too.
   const isActiveTask = (d: StaffDoc, userId: string) =>
-    d.type === 'request' && d.assignee === userId && ['assigned', 'in_progress'].includes(d.status);
+    d.type === 'request' &&
+    d.assignee === userId &&
+    ['assigned', 'in_progress'].includes(d.status) &&
+    hasConsent(d);
   const volunteer = volunteers.find((v) => world.docs.some((d) => isActiveTask(d, v.userId)))!;
   const other = volunteers.find((v) => v !== volunteer)!;
   const coordinator = world.accounts.find((a) => a.role === 'coordinator')!;

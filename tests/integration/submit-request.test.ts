@@ -71,6 +71,20 @@ describe('POST /api/requests', () => {
     expect(await server.storage.replicated.get(`receipt:${receipt.id}`)).toBeNull();
   });
 
+  it.each([true, false])(
+    'keeps the answer to sharing details (%s) on the request, as the resident’s, from the form',
+    async (consented) => {
+      const submission = withField(foodSubmission(), ['contact', 'consent_to_share'], consented);
+      const res = await postJson(server, submission);
+      expect(res.status).toBe(201);
+      const { request } = await docsFor(submission.id as string);
+      expect(request).toMatchObject({
+        consent: { given: consented, how: 'form' },
+        fields_meta: { consent: { at: fixedNow.toISOString(), by: 'resident' } },
+      });
+    },
+  );
+
   it('answers an identical repeat with the identical body and stores nothing new', async () => {
     const submission = foodSubmission();
     const first = await postJson(server, submission);

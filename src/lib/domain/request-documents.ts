@@ -3,6 +3,7 @@
  * policy can hand a volunteer the request without the person (docs/architecture.md, "Access"). Ids carry the
  * client-made UUID and nothing personal.
  */
+import { formConsent, type Consent } from './consent.ts';
 import { postcodeDistrict } from './contact-format.ts';
 import type { RequestKind, Language } from './request-fields.ts';
 import type { Submission } from './request-schema.ts';
@@ -19,6 +20,8 @@ export type RequestDoc = {
   status: RequestStatus;
   needed_by: string;
   language: Language;
+  /** The resident's answer to "can we share your details with the volunteer?" (consent.ts). */
+  consent: Consent;
   created_at: string;
   updated_at: string;
 };
@@ -60,6 +63,7 @@ export function toDocuments(
       status: 'new',
       needed_by: submission.needed_by,
       language: submission.contact.language,
+      consent: formConsent(submission.contact.consent_to_share),
       created_at: now,
       updated_at: now,
     },

@@ -11,7 +11,8 @@
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import { requestStatuses } from '#domain/request-status.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import { recordedMethods } from '#domain/consent.ts';
+import { assign, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffRole } from '#domain/staff/users.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
@@ -49,7 +50,12 @@ export type MatrixWorld = {
 function randomRequest(random: Random, users: MatrixUser[]): StaffRequestDoc {
   const staff = users.map((u) => u.id);
   const volunteers = users.filter((u) => u.role === 'volunteer').map((u) => u.id);
-  let doc = toStaffRequest(request(), random.chance(0.1) ? null : random.pick(matrixAreas));
+  // Residents mostly agree on the form to share their details; coordinators record the rest.
+  const consented = random.chance(0.6);
+  let doc = toStaffRequest(
+    request({ consented }),
+    random.chance(0.1) ? null : random.pick(matrixAreas),
+  );
   let minute = 5;
   for (let i = random.int(4); i > 0; i--) {
     const to = volunteers.length > 0 && random.chance(0.75) ? random.pick(volunteers) : null;
@@ -63,6 +69,11 @@ function randomRequest(random: Random, users: MatrixUser[]): StaffRequestDoc {
       doc = assign(doc, to, random.pick(staff), at(minute));
     }
     minute += 2;
+  }
+  if (random.chance(0.4)) {
+    const given = random.chance(consented ? 0.3 : 0.7);
+    doc = recordConsent(doc, given, random.pick(recordedMethods), random.pick(staff), at(minute));
+    minute += 1;
   }
   // Status changes spread over two weeks, so some closed tasks are past the volunteer retention.
   const status = random.pick(requestStatuses);
@@ -166,7 +177,11 @@ export function oracleCanRead(
     return task || (open && inArea) || overridden(req).includes(user.id);
   }
   if (!task) return false;
-  if (doc.type === 'contact') return req.status === 'assigned' || req.status === 'in_progress';
+  if (doc.type === 'contact') {
+    // "only while assigned to them and the resident consented (or a coordinator recorded consent)"
+    const active = req.status === 'assigned' || req.status === 'in_progress';
+    return active && req.consent.given;
+  }
   if (doc.type === 'note') return doc.for_assignee || doc.author === user.id;
   return doc.author === user.id;
 }

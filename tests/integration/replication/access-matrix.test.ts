@@ -9,7 +9,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { noteDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
-import { claim, setRegister } from '#domain/staff/request-edits.ts';
+import { claim, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import {
   seedUser,
@@ -44,12 +44,16 @@ type Row = {
 };
 type Stored = { id: string; rev: string };
 
-const tally = { users: 0, reads: 0, granted: 0, refusedWrites: 0 };
+const tally = { users: 0, reads: 0, granted: 0, refusedWrites: 0, withheld: 0, recorded: 0 };
 afterAll(() => {
   // Guard against graphs that only ever produce one answer: the matrix must grant and deny.
   expect(tally.granted).toBeGreaterThan(tally.reads / 6);
   expect(tally.granted).toBeLessThan(tally.reads * 0.9);
   expect(tally.refusedWrites).toBeGreaterThan(graphs * 5);
+  // The consent rule must really be exercised: contacts of a volunteer's own active task withheld
+  // for want of consent, and others reaching them because a coordinator recorded it.
+  expect(tally.withheld).toBeGreaterThan(0);
+  expect(tally.recorded).toBeGreaterThan(0);
 });
 
 async function seedGraph(server: TestServer, world: MatrixWorld): Promise<Map<string, Stored>> {
@@ -212,6 +216,10 @@ function forbiddenWrites(
       );
       if (user.role === 'volunteer') writes.push(claim(doc, user.id, now));
     }
+    // Consent is a coordinator's to record, in their areas; never a volunteer's.
+    if (doc.type === 'request' && (hidden || user.role === 'volunteer')) {
+      writes.push(recordConsent(doc, !doc.consent.given, 'phone', user.id, now));
+    }
     if (doc.type === 'contact' && (hidden || user.role === 'volunteer'))
       writes.push({ ...doc, updated_at: now });
     if (doc.type === 'volunteer' && hidden)
@@ -330,6 +338,18 @@ async function checkLocals(server: TestServer, cookies: Map<string, string>, lab
   }
 }
 
+/** Tallies the contacts of this volunteer's active tasks that consent decides. */
+function countConsent(user: MatrixUser, world: MatrixWorld, visible: Set<string>) {
+  if (user.role !== 'volunteer') return;
+  for (const doc of world.docs) {
+    if (doc.type !== 'request' || doc.assignee !== user.id) continue;
+    if (doc.status !== 'assigned' && doc.status !== 'in_progress') continue;
+    const contactId = doc._id.replace(/^request:/, 'contact:');
+    if (!doc.consent.given) tally.withheld++;
+    else if (visible.has(contactId) && doc.consent.how !== 'form') tally.recorded++;
+  }
+}
+
 describe('the access matrix on random assignment graphs', () => {
   for (let graph = 0; graph < graphs; graph++) {
     const seedValue = baseSeed + graph;
@@ -376,6 +396,7 @@ describe('the access matrix on random assignment graphs', () => {
               .filter((d) => oracleCanRead(user, d, world.docs, serverNow))
               .map((d) => d._id),
           );
+          countConsent(user, world, visible);
           await checkReads(server, cookie, world, revs, visible, label);
           await checkWrites(server, cookie, user, world, revs, visible, label);
         }

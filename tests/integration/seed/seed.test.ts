@@ -130,6 +130,26 @@ describe('seedDataDir', () => {
     }
   });
 
+  it('records both answers about sharing details, and the calls coordinators made after a No', () => {
+    const requests = generate({ ...shape, requests: 600 }).docs.filter(
+      (d): d is StaffRequestDoc => d.type === 'request',
+    );
+    const share = (r: StaffRequestDoc) => `${r.consent.given ? 'yes' : 'no'}:${r.consent.how}`;
+    const seen = new Set(requests.map(share));
+    for (const answer of ['yes:form', 'no:form', 'yes:phone', 'yes:in_person', 'no:phone']) {
+      expect(seen, answer).toContain(answer);
+    }
+    const saidYes = requests.filter((r) => r.consent.given).length;
+    expect(saidYes / requests.length).toBeGreaterThan(0.85);
+    // Some volunteers hold a task whose resident has not agreed: they work without the contact.
+    const held = requests.filter((r) => r.status === 'assigned' || r.status === 'in_progress');
+    expect(held.some((r) => !r.consent.given)).toBe(true);
+    // A recorded answer is the coordinator's, never credited to the resident.
+    for (const r of requests) {
+      expect(r.fields_meta.consent.by === 'resident', r._id).toBe(r.consent.how === 'form');
+    }
+  });
+
   it('creates the admin, coordinators and volunteers as accounts, and a seed marker', async () => {
     const storage = await openPouchStorage(dir('a'));
     try {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { requestKinds } from '#domain/request-fields.ts';
 import { contactDocId, requestDocId, toDocuments } from '#domain/request-documents.ts';
 import { parseSubmission, type Submission } from '#domain/request-schema.ts';
-import { onBehalfSubmission, person, rawSubmission, type Json } from '../support/submissions.ts';
+import { residentAuthor } from '#domain/staff/stamps.ts';
+import { toStaffRequest } from '#domain/staff/request-doc.ts';
+import {
+  onBehalfSubmission,
+  person,
+  rawSubmission,
+  withPath,
+  type Json,
+} from '../support/submissions.ts';
 
 function submission(input: Json): Submission {
   const result = parseSubmission(input);
@@ -106,5 +114,28 @@ describe('toDocuments describes the request', () => {
     expect(toDocuments(s, reference, '2030-01-01T12:00:00Z').request.urgency).toBe('low');
     expect(toDocuments(s, reference, '2030-01-14T12:00:00Z').request.urgency).toBe('medium');
     expect(toDocuments(s, reference, '2030-01-15T23:59:00Z').request.urgency).toBe('high');
+  });
+});
+
+describe('the resident’s answer about sharing their details is kept on the request', () => {
+  it.each([true, false])(
+    'consent_to_share %s: given %s, from the form, stamped as theirs',
+    (yes) => {
+      const input = withPath(rawSubmission('food'), ['contact', 'consent_to_share'], yes);
+      const { request } = toDocuments(submission(input), reference, now);
+      expect(request.consent).toEqual({ given: yes, how: 'form' });
+      const staff = toStaffRequest(request, 'ceredigion');
+      expect(staff.consent).toEqual({ given: yes, how: 'form' });
+      expect(staff.fields_meta.consent).toEqual({ at: now, by: residentAuthor });
+    },
+  );
+
+  it('a request a coordinator takes on the phone records the answer as heard by phone, in their name', () => {
+    const input = withPath(rawSubmission('food'), ['contact', 'consent_to_share'], false);
+    const { request } = toDocuments(submission(input), reference, now);
+    const coordinator = '00000000-0000-4000-8000-000000000001';
+    const staff = toStaffRequest(request, 'ceredigion', coordinator);
+    expect(staff.consent).toEqual({ given: false, how: 'phone' });
+    expect(staff.fields_meta.consent).toEqual({ at: now, by: coordinator });
   });
 });

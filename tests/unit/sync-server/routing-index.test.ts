@@ -70,8 +70,10 @@ describe('judging on the routing index', () => {
     const contact = contactFor(req);
     expect(Object.keys(routingProjection(contact)).sort()).toEqual(['_id', 'request_id', 'type']);
     expect(Object.keys(routingProjection(req)).sort()).toEqual(
-      ['_id', 'area', 'assignee', 'assignments', 'fields_meta', 'status', 'type'].sort(),
+      ['_id', 'area', 'assignee', 'assignments', 'consent', 'fields_meta', 'status', 'type'].sort(),
     );
+    // Whether the resident agreed to share, and how: never what they shared.
+    expect(routingProjection(req).consent).toEqual({ given: true, how: 'form' });
     expect(Object.keys(routingProjection(req).fields_meta)).toEqual(['status']);
   });
 });

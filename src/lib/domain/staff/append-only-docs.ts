@@ -44,7 +44,10 @@ export const noteDocSchema: v.GenericSchema<unknown, NoteDoc> = v.pipe(
   ),
 );
 
-/** What an event records as changed: a register of the request, or one of its details. */
+/**
+ * What an event records as changed: a register of the request, or one of its details. A consent
+ * change is written as `consentValue` gives it (`not_given:form` → `given:phone`).
+ */
 export const eventFields = [
   'created',
   'status',
@@ -55,6 +58,7 @@ export const eventFields = [
   'postcode_district',
   'needed_by',
   'language',
+  'consent',
   // A volunteer's status change that reached the server after the task had left them: kept for
   // the coordinator, never applied (late-progress.ts).
   'late_status',

@@ -29,10 +29,16 @@ function compareWrites(sa: Stamp, va: unknown, sb: Stamp, vb: unknown): number {
   return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
-type Simple = 'status' | 'urgency' | 'area';
+type Simple = 'status' | 'urgency' | 'area' | 'consent';
 
-function pick<K extends Simple>(a: StaffRequestDoc, b: StaffRequestDoc, k: K): StaffRequestDoc {
-  return compareWrites(a.fields_meta[k], a[k], b.fields_meta[k], b[k]) >= 0 ? a : b;
+/** A register's value for the tie-break, with consent's keys in one order whatever the JSON held. */
+const valueOf = (d: StaffRequestDoc, k: Simple) =>
+  k === 'consent' ? [d.consent.given, d.consent.how] : d[k];
+
+function pick(a: StaffRequestDoc, b: StaffRequestDoc, k: Simple): StaffRequestDoc {
+  return compareWrites(a.fields_meta[k], valueOf(a, k), b.fields_meta[k], valueOf(b, k)) >= 0
+    ? a
+    : b;
 }
 
 export function mergeRequests(a: StaffRequestDoc, b: StaffRequestDoc): StaffRequestDoc {
@@ -41,6 +47,7 @@ export function mergeRequests(a: StaffRequestDoc, b: StaffRequestDoc): StaffRequ
   const details =
     compareWrites(a.fields_meta.details, group(a), b.fields_meta.details, group(b)) >= 0 ? a : b;
   const [status, urgency, area] = [pick(a, b, 'status'), pick(a, b, 'urgency'), pick(a, b, 'area')];
+  const consent = pick(a, b, 'consent');
 
   const assignments = unionAssignments(a.assignments, b.assignments);
   const current = currentAssignment(assignments);
@@ -66,6 +73,7 @@ export function mergeRequests(a: StaffRequestDoc, b: StaffRequestDoc): StaffRequ
     status: status.status,
     needed_by: details.needed_by,
     language: details.language,
+    consent: consent.consent,
     created_at: details.created_at,
     updated_at: a.updated_at > b.updated_at ? a.updated_at : b.updated_at,
     area: area.area,
@@ -76,6 +84,7 @@ export function mergeRequests(a: StaffRequestDoc, b: StaffRequestDoc): StaffRequ
       urgency: urgency.fields_meta.urgency,
       area: area.fields_meta.area,
       details: details.fields_meta.details,
+      consent: consent.fields_meta.consent,
     },
     assignments,
   };

@@ -3,6 +3,7 @@
  * listed in access.ts. Every field read here is listed in routing-fields.ts, which is all the server's
  * routing index and a deletion keep: a field read here and not listed there is never seen.
  */
+import { hasConsent } from '../consent.ts';
 import { overriddenClaimants } from './attention.ts';
 import { profileOwnerOf, requestIdOf } from './doc-ids.ts';
 import type { StaffDoc } from './documents.ts';
@@ -40,7 +41,8 @@ function canReadChild(user: StaffUser, doc: StaffDoc, request: StaffRequestDoc, 
   if (user.role === 'admin') return true;
   if (user.role === 'coordinator') return coversArea(user, request.area);
   if (!holds(user, request, now)) return false;
-  if (doc.type === 'contact') return isHeld(request.status);
+  // The person's details only with their consent (consent.ts): without it a coordinator calls first.
+  if (doc.type === 'contact') return isHeld(request.status) && hasConsent(request);
   if (doc.type === 'note') return doc.for_assignee || doc.author === user.id;
   return doc.type === 'event' && doc.author === user.id;
 }

@@ -5,10 +5,13 @@
  *
  * Registers: `status`, `assignee`, `urgency` (the fields many people edit, docs/architecture.md "Conflicts"),
  * plus `area`, which decides who may see the request and so must never be lost to an unrelated later
- * edit, and `details`, one register for the fields that are edited rarely and together (kind,
- * postcode district, date needed, language). `updated_at` is the latest of the stamps.
+ * edit, `details`, one register for the fields that are edited rarely and together (kind,
+ * postcode district, date needed, language), and `consent`, the resident's answer to sharing their
+ * contact with the volunteer (consent.ts), whose stamp says who recorded it and when.
+ * `updated_at` is the latest of the stamps.
  */
 import * as v from 'valibot';
+import { consentSchema } from '../consent.ts';
 import type { RequestDoc } from '../request-documents.ts';
 import { languages, requestKinds, fields } from '../request-fields.ts';
 import { parseReference } from '../reference.ts';
@@ -24,7 +27,7 @@ import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
 import { isAreaId, isUserId } from './doc-ids.ts';
 import { instantSchema, residentAuthor, sameStamp, stampSchema, type Stamp } from './stamps.ts';
 
-export const registers = ['status', 'assignee', 'urgency', 'area', 'details'] as const;
+export const registers = ['status', 'assignee', 'urgency', 'area', 'details', 'consent'] as const;
 export type Register = (typeof registers)[number];
 export type FieldsMeta = Record<Register, Stamp>;
 
@@ -48,6 +51,11 @@ function agreesWithLog(doc: Pick<StaffRequestDoc, 'assignee' | 'assignments' | '
   return doc.assignee === current.to && sameStamp(doc.fields_meta.assignee, current);
 }
 
+/** The web form's answer is the resident's alone; what staff record is theirs (consent.ts). */
+function consentByItsAuthor(doc: Pick<StaffRequestDoc, 'consent' | 'fields_meta'>) {
+  return (doc.consent.how === 'form') === (doc.fields_meta.consent.by === residentAuthor);
+}
+
 export const staffRequestSchema: v.GenericSchema<unknown, StaffRequestDoc> = v.pipe(
   v.strictObject(
     {
@@ -64,6 +72,7 @@ export const staffRequestSchema: v.GenericSchema<unknown, StaffRequestDoc> = v.p
       status: v.picklist(requestStatuses, 'invalid'),
       needed_by: fields.needed_by,
       language: v.picklist(languages, 'invalid'),
+      consent: consentSchema,
       created_at: instantSchema,
       updated_at: instantSchema,
       area: v.nullable(
@@ -94,12 +103,14 @@ export const staffRequestSchema: v.GenericSchema<unknown, StaffRequestDoc> = v.p
     'invalid',
   ),
   v.check((doc) => agreesWithLog(doc), 'inconsistent_assignee'),
+  v.check((doc) => consentByItsAuthor(doc), 'inconsistent_consent'),
 );
 
 /**
  * A new request as it enters the staff database, routed to `area` (null when the postcode district
  * maps to no area yet: only admins see those, so intake should route every request). `by` is who
- * took it: the resident through the form, or the coordinator who took it on the phone.
+ * took it: the resident through the form, or the coordinator who took it on the phone, who asked
+ * the consent question there (so it is recorded as heard by phone, in their name).
  */
 export function toStaffRequest(
   request: RequestDoc,
@@ -107,11 +118,20 @@ export function toStaffRequest(
   by: string = residentAuthor,
 ): StaffRequestDoc {
   const stamp = { at: request.created_at, by };
+  const how = by === residentAuthor ? 'form' : 'phone';
   return {
     ...request,
+    consent: { given: request.consent.given, how },
     area,
     assignee: null,
-    fields_meta: { status: stamp, assignee: stamp, urgency: stamp, area: stamp, details: stamp },
+    fields_meta: {
+      status: stamp,
+      assignee: stamp,
+      urgency: stamp,
+      area: stamp,
+      details: stamp,
+      consent: stamp,
+    },
     assignments: [],
   };
 }

@@ -3,13 +3,14 @@
  * (stamps.ts) and moves `updated_at`, so the merge can find it again, and the server's checks
  * (access.ts) recognise it. Functions return a new document; they never mutate.
  */
+import type { Consent, RecordedMethod } from '../consent.ts';
 import type { RequestStatus } from '../request-status.ts';
 import type { Urgency } from '../urgency.ts';
 import { assignmentHeads, assignmentKey } from './assignments.ts';
 import { detailFields, type Register, type StaffRequestDoc } from './request-doc.ts';
 import { compareStamps, nextStamp, type Stamp } from './stamps.ts';
 
-type Values = { status: RequestStatus; urgency: Urgency; area: string | null };
+type Values = { status: RequestStatus; urgency: Urgency; area: string | null; consent: Consent };
 export type DetailPatch = Partial<Pick<StaffRequestDoc, (typeof detailFields)[number]>>;
 
 function restamped(doc: StaffRequestDoc, register: Register, stamp: Stamp): StaffRequestDoc {
@@ -31,6 +32,22 @@ export function setRegister<K extends keyof Values>(
 export function setDetails(doc: StaffRequestDoc, patch: DetailPatch, by: string, now: string) {
   const stamp = nextStamp(doc.fields_meta.details, now, by);
   return { ...restamped(doc, 'details', stamp), ...patch };
+}
+
+/**
+ * A coordinator records the resident's answer about sharing their contact with the volunteer, as
+ * they heard it (`how`): given, or refused or withdrawn. The stamp says who recorded it and when.
+ * Withdrawing is recorded the same way, and takes the contact off the volunteer's device (the
+ * server lists it in `_evictions`).
+ */
+export function recordConsent(
+  doc: StaffRequestDoc,
+  given: boolean,
+  how: RecordedMethod,
+  by: string,
+  now: string,
+): StaffRequestDoc {
+  return setRegister(doc, 'consent', { given, how }, by, now);
 }
 
 /**

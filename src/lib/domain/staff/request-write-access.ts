@@ -69,6 +69,8 @@ export function canVolunteerWriteRequest(
   if (changedFields(before, after).some((f) => !volunteerWritable.has(f))) {
     return forbidden('read-only-field');
   }
+  // Nor any other register: never `consent`, which only a coordinator of the area may record, so
+  // a volunteer can never open the resident's contact to themselves.
   if (changedRegisters(before, after).some((r) => r !== 'status' && r !== 'assignee')) {
     return forbidden('read-only-field');
   }

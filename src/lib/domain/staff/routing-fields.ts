@@ -18,7 +18,7 @@ import type { StoredDoc } from './documents.ts';
  * them (routableTombstone).
  */
 const routingFields: Record<string, readonly string[]> = {
-  request: ['area', 'status', 'assignee', 'assignments', 'fields_meta'],
+  request: ['area', 'status', 'assignee', 'assignments', 'fields_meta', 'consent'],
   contact: ['request_id'],
   note: ['request_id', 'author', 'for_assignee'],
   event: ['request_id', 'author'],

@@ -4,12 +4,13 @@
  * policy (`canWrite`) accepts the revision it would write, so the screen never offers what the
  * server would refuse (it still may refuse, when the device's picture is out of date).
  */
+import { consentValue, type RecordedMethod } from '#domain/consent.ts';
 import type { EventDoc } from '#domain/staff/append-only-docs.ts';
 import { canWrite } from '#domain/staff/access.ts';
 import { eventDocId } from '#domain/staff/doc-ids.ts';
 import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
 import { isHeld, isOpen } from '#domain/staff/lifecycle.ts';
-import { assign, claim, decline, setRegister } from '#domain/staff/request-edits.ts';
+import { assign, claim, decline, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { urgencyLevels, type Urgency } from '#domain/urgency.ts';
@@ -19,7 +20,8 @@ export type WorkAction =
   | { kind: 'urgency'; to: Urgency }
   | { kind: 'assign'; to: string | null }
   | { kind: 'claim' }
-  | { kind: 'decline' };
+  | { kind: 'decline' }
+  | { kind: 'consent'; given: boolean; how: RecordedMethod };
 
 /**
  * Assigning keeps status and assignee together (lifecycle.ts): giving an open or started task to
@@ -50,6 +52,8 @@ export function applyAction(
       return claim(doc, by, now);
     case 'decline':
       return decline(doc, by, now);
+    case 'consent':
+      return recordConsent(doc, action.given, action.how, by, now);
   }
 }
 
@@ -92,7 +96,20 @@ export function offerFor(user: StaffUser, doc: StaffRequestDoc, now: string): Of
 
 const otherUrgency = (u: Urgency) => urgencyLevels.find((l) => l !== u) ?? u;
 
-const watched = ['status', 'assignee', 'urgency'] as const;
+/**
+ * Whether this user may record the resident's answer about sharing their details on this request
+ * now (recording it given where it is not, withdrawn where it is): coordinators of its area and
+ * admins, never volunteers.
+ */
+export function mayRecordConsent(user: StaffUser, doc: StaffRequestDoc, now: string): boolean {
+  const action: WorkAction = { kind: 'consent', given: !doc.consent.given, how: 'phone' };
+  return user.role !== 'volunteer' && isAllowed(user, doc, action, now);
+}
+
+const watched = ['status', 'assignee', 'urgency', 'consent'] as const;
+
+const valueOf = (doc: StaffRequestDoc, field: (typeof watched)[number]) =>
+  field === 'consent' ? consentValue(doc.consent) : doc[field];
 
 /** The history an edit leaves: one append-only event per register it changed (docs/architecture.md). */
 export function historyOf(
@@ -102,15 +119,15 @@ export function historyOf(
   newUuid: () => string,
 ): EventDoc[] {
   return watched
-    .filter((field) => before[field] !== after[field])
+    .filter((field) => valueOf(before, field) !== valueOf(after, field))
     .map((field) => ({
       _id: eventDocId(after._id, newUuid()),
       type: 'event',
       request_id: after._id,
       author: by,
       field,
-      from: before[field],
-      to: after[field],
+      from: valueOf(before, field),
+      to: valueOf(after, field),
       at: after.fields_meta[field].at,
     }));
 }

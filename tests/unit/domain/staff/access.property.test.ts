@@ -48,8 +48,11 @@ function oracle(
       const open = (req.status === 'new' || req.status === 'triaged') && req.assignee === null;
       return myTask || (open && inMyAreas) || lostClaimants(req).includes(user.id);
     }
-    case 'contact':
-      return myTask && (req.status === 'assigned' || req.status === 'in_progress');
+    case 'contact': {
+      // "only while assigned to them and the resident consented (or a coordinator recorded consent)"
+      const consented = req.consent.given;
+      return myTask && (req.status === 'assigned' || req.status === 'in_progress') && consented;
+    }
     case 'note':
       return myTask && (doc.for_assignee || doc.author === user.id);
     case 'event':

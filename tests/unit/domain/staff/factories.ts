@@ -14,7 +14,7 @@ import { assign, claim, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffRole, StaffUser } from '#domain/staff/users.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { rawSubmission } from '../../support/submissions.ts';
+import { rawSubmission, withPath, type JsonObject } from '../../support/submissions.ts';
 
 export const t0 = '2030-01-10T09:00:00.000Z';
 /** `t0` plus `minutes`. */
@@ -39,18 +39,27 @@ export function contactFor(request: StaffRequestDoc): StaffContactDoc {
   return toDocuments(parsed.value, request.reference, request.created_at).contact;
 }
 
-type RequestShape = { area?: string | null; status?: RequestStatus; assignee?: string | null };
+type RequestShape = {
+  area?: string | null;
+  status?: RequestStatus;
+  assignee?: string | null;
+  /** The resident's answer to sharing their details with the volunteer. */
+  consented?: boolean;
+};
 
 /**
  * A request in `area` with `status`, held by `assignee` (claimed by them, or assigned by a
- * coordinator when the status is past `assigned`).
+ * coordinator when the status is past `assigned`), sent by a resident who said `consented`.
  */
 export function request({
   area = 'ceredigion',
   status = 'new',
   assignee = null,
+  consented = true,
 }: RequestShape = {}) {
-  const parsed = parseSubmission(rawSubmission('food', { id: testUuid() }));
+  const raw = rawSubmission('food', { id: testUuid() });
+  const answered = withPath(raw, ['contact', 'consent_to_share'], consented) as JsonObject;
+  const parsed = parseSubmission(answered);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fields));
   let doc = toStaffRequest(
     toDocuments(

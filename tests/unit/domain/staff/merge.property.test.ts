@@ -15,7 +15,8 @@ import { coordinatorAttention } from '#domain/staff/attention.ts';
 import { noteDocId } from '#domain/staff/doc-ids.ts';
 import { parseStaffDoc } from '#domain/staff/documents.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
-import { assign, claim, decline, setRegister } from '#domain/staff/request-edits.ts';
+import { recordedMethods } from '#domain/consent.ts';
+import { assign, claim, decline, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import type { Register, StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { compareStamps, type Stamp } from '#domain/staff/stamps.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
@@ -47,6 +48,7 @@ function candidates(
     status(assign(view, volunteer.id, me, now), 'assigned'),
     status(assign(view, null, me, now), 'triaged'),
     assign(view, view.assignee, me, now),
+    recordConsent(view, random.chance(0.6), random.pick(recordedMethods), me, now),
   ].filter((after) => canWrite(device.user, view, after).ok);
 }
 
@@ -126,6 +128,7 @@ describe('three devices editing offline converge', () => {
   it('to one revision, the same everywhere, losing nothing', () => {
     let conflictsResolved = 0;
     let flagged = 0;
+    let consentRecorded = 0;
     forSeeds(300, 5000, (random) => {
       const { users, server, devices, written } = history(random);
       const final = server.view();
@@ -148,7 +151,7 @@ describe('three devices editing offline converge', () => {
       for (const entry of written.docs.flatMap((d): Assignment[] => d.assignments)) {
         expect(entries.has(assignmentKey(entry))).toBe(true);
       }
-      for (const r of ['status', 'urgency', 'area', 'details'] as Register[]) {
+      for (const r of ['status', 'urgency', 'area', 'details', 'consent'] as Register[]) {
         expect(final.fields_meta[r]).toEqual(latest(written.docs.map((d) => d.fields_meta[r])));
       }
       // A volunteer whose claim was overridden can still see the request, and so learns of it.
@@ -165,10 +168,13 @@ describe('three devices editing offline converge', () => {
       }
       conflictsResolved += server.revisions.size > written.docs.length ? 1 : 0;
       flagged += attention.length > 0 ? 1 : 0;
+      consentRecorded += final.consent.how === 'form' ? 0 : 1;
     });
     // The histories must really conflict, and sometimes need a coordinator, or this proves little.
     expect(conflictsResolved).toBeGreaterThan(100);
     expect(flagged).toBeGreaterThan(10);
+    // Coordinators recorded consent offline in many histories, so its register was merged too.
+    expect(consentRecorded).toBeGreaterThan(100);
   });
 });
 

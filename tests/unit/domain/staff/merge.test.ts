@@ -4,15 +4,53 @@ import { coordinatorAttention } from '#domain/staff/attention.ts';
 import { resolveConflicts, resolveLatestWins } from '#domain/staff/conflicts.ts';
 import { parseStaffDoc } from '#domain/staff/documents.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
-import { assign, claim, decline, setDetails, setRegister } from '#domain/staff/request-edits.ts';
+import {
+  assign,
+  claim,
+  decline,
+  recordConsent,
+  setDetails,
+  setRegister,
+} from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { at, contactFor, profile, request, testUuid } from './factories.ts';
-import { coordinator, otherVolunteer as b, volunteer as a } from './world.ts';
+import { coordinator, northCoordinator, otherVolunteer as b, volunteer as a } from './world.ts';
 
 const base = request({ status: 'triaged' });
 const status = (doc: StaffRequestDoc, s: StaffRequestDoc['status'], by: string, minute: number) =>
   setRegister(doc, 'status', s, by, at(minute));
 const withRev = (doc: StaffRequestDoc, rev: string) => ({ ...doc, _rev: rev });
+
+describe('mergeRequests: consent is a register like the others', () => {
+  const saidNo = request({ status: 'triaged', consented: false });
+
+  it('the later record wins, whichever revision arrives first, and keeps its stamp', () => {
+    const given = recordConsent(saidNo, true, 'phone', coordinator.id, at(10));
+    const withdrawn = recordConsent(saidNo, false, 'in_person', northCoordinator.id, at(12));
+    const merged = mergeRequests(given, withdrawn);
+    expect(merged.consent).toEqual({ given: false, how: 'in_person' });
+    expect(merged.fields_meta.consent).toEqual({ at: at(12), by: northCoordinator.id });
+    expect(mergeRequests(withdrawn, given)).toEqual(merged);
+    expect(mergeRequests(merged, given)).toEqual(merged);
+  });
+
+  it('survives unrelated edits made meanwhile on other devices', () => {
+    const given = recordConsent(saidNo, true, 'in_writing', coordinator.id, at(10));
+    const claimed = claim(saidNo, a.id, at(11));
+    const merged = mergeRequests(claimed, given);
+    expect(merged).toMatchObject({ consent: { given: true, how: 'in_writing' }, assignee: a.id });
+    expect(parseStaffDoc(merged).ok).toBe(true);
+  });
+
+  it('a tie on the stamp is settled by the value, whatever order the keys were stored in', () => {
+    const stamp = { at: at(10), by: coordinator.id };
+    const yes = { ...saidNo, consent: { given: true, how: 'phone' as const } };
+    const no = { ...saidNo, consent: { how: 'phone' as const, given: false } };
+    const x = { ...yes, fields_meta: { ...yes.fields_meta, consent: stamp } };
+    const y = { ...no, fields_meta: { ...no.fields_meta, consent: stamp } };
+    expect(mergeRequests(x, y).consent).toEqual(mergeRequests(y, x).consent);
+  });
+});
 
 describe('mergeRequests: each register keeps its last writer', () => {
   it('edits to different fields both survive', () => {

@@ -8,7 +8,8 @@ import type { EventDoc, NoteDoc } from '#domain/staff/append-only-docs.ts';
 import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
 import { requestStatuses } from '#domain/request-status.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import { recordedMethods } from '#domain/consent.ts';
+import { assign, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { staffRoles, type StaffUser } from '#domain/staff/users.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
@@ -29,7 +30,11 @@ export type World = {
 function randomRequest(random: Random, users: StaffUser[]): StaffRequestDoc {
   const staff = users.map((u) => u.id);
   const volunteers = users.filter((u) => u.role === 'volunteer').map((u) => u.id);
-  let doc = toStaffRequest(request(), random.chance(0.1) ? null : random.pick(worldAreas));
+  const consented = random.chance(0.6);
+  let doc = toStaffRequest(
+    request({ consented }),
+    random.chance(0.1) ? null : random.pick(worldAreas),
+  );
   let minute = 1;
   const history = random.int(4);
   for (let i = 0; i < history; i++) {
@@ -45,6 +50,12 @@ function randomRequest(random: Random, users: StaffUser[]): StaffRequestDoc {
       doc = assign(doc, to, random.pick(staff), at(minute));
     }
     minute += 2;
+  }
+  // A coordinator called: consent recorded, or (less often) withdrawn.
+  if (random.chance(0.4)) {
+    const given = random.chance(consented ? 0.3 : 0.7);
+    doc = recordConsent(doc, given, random.pick(recordedMethods), random.pick(staff), at(minute));
+    minute += 1;
   }
   doc = setRegister(
     doc,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canRead, visibleRequestIds, volunteerRetentionDays } from '#domain/staff/access.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
+import { setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { area, at, contactFor, event, note, profile } from './factories.ts';
 import {
   admin,
+  consentRequests as c,
   coordinator,
   disabledCoordinator,
   disabledVolunteer,
@@ -254,6 +256,46 @@ describe.each([
 ])('canRead: %s', (_name, rows) => {
   it.each(rows)('%s', (_what, user, doc, related, expected) => {
     expect(canRead(user, doc, related)).toBe(expected);
+  });
+});
+
+describe('the contact needs the resident’s consent to share (docs/architecture.md, "Access")', () => {
+  it('said No on the form: the volunteer has the task and its notes, not the person', () => {
+    expect(canRead(volunteer, c.saidNo)).toBe(true);
+    expect(canRead(volunteer, contactFor(c.saidNo), c.saidNo)).toBe(false);
+    expect(canRead(volunteer, note(c.saidNo, coordinator.id, true), c.saidNo)).toBe(true);
+    expect(canRead(volunteer, event(c.saidNo, volunteer.id), c.saidNo)).toBe(true);
+  });
+
+  it('coordinators and admins read the contact whatever the answer, to make the call', () => {
+    for (const request of Object.values(c)) {
+      expect(canRead(coordinator, contactFor(request), request)).toBe(true);
+      expect(canRead(admin, contactFor(request), request)).toBe(true);
+      expect(canRead(northCoordinator, contactFor(request), request)).toBe(false);
+    }
+  });
+
+  it('once a coordinator records consent, the volunteer reads the contact', () => {
+    expect(canRead(volunteer, contactFor(c.recorded), c.recorded)).toBe(true);
+    expect(canRead(volunteer, contactFor(c.regiven), c.regiven)).toBe(true);
+  });
+
+  it('withdrawn consent takes it away again, and only the contact', () => {
+    expect(canRead(volunteer, contactFor(c.withdrawn), c.withdrawn)).toBe(false);
+    expect(canRead(volunteer, c.withdrawn)).toBe(true);
+    expect(canRead(volunteer, note(c.withdrawn, coordinator.id, true), c.withdrawn)).toBe(true);
+  });
+
+  it('consent never opens a contact the task would not: another’s, or a finished one', () => {
+    const finished = setRegister(c.recorded, 'status', 'done', volunteer.id, at(40));
+    expect(canRead(volunteer, contactFor(finished), finished)).toBe(false);
+    expect(canRead(otherVolunteer, contactFor(c.recorded), c.recorded)).toBe(false);
+  });
+
+  it('a request that records no consent at all shares nothing (older documents)', () => {
+    const legacy: Partial<StaffRequestDoc> = { ...r.mine };
+    delete legacy.consent;
+    expect(canRead(volunteer, contactFor(r.mine), legacy as StaffRequestDoc)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
  * One small fixed world for the access tables: two areas, a coordinator for each, volunteers in
  * each, and a request in every state that matters. Every cell of docs/architecture.md's table is checked on it.
  */
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
+import { assign, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import { at, request, user } from './factories.ts';
 
 export const admin = user('admin');
@@ -37,5 +37,24 @@ export const requests = {
     'assigned',
     coordinator.id,
     at(20),
+  ),
+};
+
+/** The volunteer's task, held, as the resident's answer about sharing their details moves. */
+const saidNo = request({ status: 'assigned', assignee: volunteer.id, consented: false });
+export const consentRequests = {
+  /** The resident said No on the form: a coordinator must call first. */
+  saidNo,
+  /** …then a coordinator called, and the resident agreed. */
+  recorded: recordConsent(saidNo, true, 'phone', coordinator.id, at(20)),
+  /** The resident said Yes on the form, then told a coordinator they no longer agree. */
+  withdrawn: recordConsent(requests.mine, false, 'in_person', coordinator.id, at(20)),
+  /** Agreed, withdrew, and agreed again: the latest record counts. */
+  regiven: recordConsent(
+    recordConsent(requests.mine, false, 'phone', coordinator.id, at(20)),
+    true,
+    'in_writing',
+    coordinator.id,
+    at(30),
   ),
 };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canWrite } from '#domain/staff/access.ts';
-import type { StoredDoc } from '#domain/staff/documents.ts';
-import { assign, claim, decline, setDetails, setRegister } from '#domain/staff/request-edits.ts';
+import { parseStaffDoc, type StoredDoc } from '#domain/staff/documents.ts';
+import {
+  assign,
+  claim,
+  decline,
+  recordConsent,
+  setDetails,
+  setRegister,
+} from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import {
   rejectVolunteer,
@@ -10,9 +17,10 @@ import {
   type VolunteerDoc,
 } from '#domain/staff/volunteer-doc.ts';
 import { approveVolunteer } from '#domain/staff/volunteer-sign-up.ts';
-import { area, at, contactFor, event, note, profile, testUuid } from './factories.ts';
+import { area, at, contactFor, event, note, profile, request, testUuid } from './factories.ts';
 import {
   admin,
+  consentRequests as c,
   coordinator,
   disabledCoordinator,
   disabledVolunteer,
@@ -318,6 +326,68 @@ describe('a coordinator runs requests in their areas', () => {
       reason: 'role-cannot-write',
     });
     expect(canWrite(coordinator, contact, tombstone(contact), r.open)).toEqual({ ok: true });
+  });
+});
+
+describe('consent to share the contact is recorded by coordinators of the area', () => {
+  it('a coordinator of the area records it, withdraws it, and records it again', () => {
+    const given = recordConsent(c.saidNo, true, 'phone', coordinator.id, now);
+    expect(canWrite(coordinator, c.saidNo, given)).toEqual({ ok: true });
+    const withdrawn = recordConsent(given, false, 'in_person', coordinator.id, at(31));
+    expect(canWrite(coordinator, given, withdrawn)).toEqual({ ok: true });
+    const again = recordConsent(withdrawn, true, 'in_writing', coordinator.id, at(32));
+    expect(canWrite(coordinator, withdrawn, again)).toEqual({ ok: true });
+    expect(
+      canWrite(admin, c.saidNo, recordConsent(c.saidNo, true, 'phone', admin.id, now)),
+    ).toEqual({ ok: true });
+  });
+
+  it('not a coordinator of another area', () => {
+    const given = recordConsent(c.saidNo, true, 'phone', northCoordinator.id, now);
+    expect(canWrite(northCoordinator, c.saidNo, given)).toEqual({
+      ok: false,
+      reason: 'outside-your-areas',
+    });
+  });
+
+  it('never a volunteer, not even on their own task, nor by slipping it into another edit', () => {
+    const given = recordConsent(c.saidNo, true, 'phone', volunteer.id, now);
+    expect(canWrite(volunteer, c.saidNo, given)).toEqual({ ok: false, reason: 'read-only-field' });
+    const withdrawn = recordConsent(r.mine, false, 'phone', volunteer.id, now);
+    expect(canWrite(volunteer, r.mine, withdrawn)).toEqual({
+      ok: false,
+      reason: 'read-only-field',
+    });
+    const startedAndGiven = status(given, 'in_progress', volunteer.id);
+    expect(canWrite(volunteer, c.saidNo, startedAndGiven)).toEqual({
+      ok: false,
+      reason: 'read-only-field',
+    });
+    const claimedAndGiven = recordConsent(
+      claim(request({ consented: false }), volunteer.id, now),
+      true,
+      'phone',
+      volunteer.id,
+      now,
+    );
+    expect(canWrite(volunteer, request({ consented: false }), claimedAndGiven).ok).toBe(false);
+  });
+
+  it('in the writer’s own name, restamped, and never as the resident’s form answer', () => {
+    const given = recordConsent(c.saidNo, true, 'phone', coordinator.id, now);
+    const credited = {
+      ...given,
+      fields_meta: { ...given.fields_meta, consent: c.saidNo.fields_meta.consent },
+    };
+    expect(canWrite(coordinator, c.saidNo, credited).ok).toBe(false);
+    const asOtherCoordinator = recordConsent(c.saidNo, true, 'phone', northCoordinator.id, now);
+    expect(canWrite(coordinator, c.saidNo, asOtherCoordinator)).toEqual({
+      ok: false,
+      reason: 'wrong-author',
+    });
+    const asForm = { ...given, consent: { given: true, how: 'form' as const } };
+    expect(parseStaffDoc(asForm)).toMatchObject({ ok: false });
+    expect(parseStaffDoc(given)).toMatchObject({ ok: true });
   });
 });
 

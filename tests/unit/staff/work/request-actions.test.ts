@@ -7,6 +7,7 @@ import {
   applyAction,
   historyOf,
   isAllowed,
+  mayRecordConsent,
   offerFor,
   type WorkAction,
 } from '$lib/staff/work/request-actions.ts';
@@ -117,5 +118,31 @@ describe('historyOf', () => {
   it('records nothing when nothing changed', () => {
     const doc = request();
     expect(historyOf(doc, doc, testUuid(), () => testUuid())).toEqual([]);
+  });
+});
+
+describe('recording the resident’s consent to share', () => {
+  const coordinator = user('coordinator', ['ceredigion']);
+  const saidNo = request({ status: 'triaged', consented: false });
+
+  it('is offered to a coordinator of the area, never to a volunteer or another area', () => {
+    const volunteer = user('volunteer', ['ceredigion']);
+    const task = request({ status: 'assigned', assignee: volunteer.id, consented: false });
+    expect(mayRecordConsent(coordinator, saidNo, now)).toBe(true);
+    expect(mayRecordConsent(coordinator, request(), now)).toBe(true);
+    expect(mayRecordConsent(user('coordinator', ['powys']), saidNo, now)).toBe(false);
+    expect(mayRecordConsent(volunteer, task, now)).toBe(false);
+  });
+
+  it('writes what the policy accepts, and leaves a history event saying how', () => {
+    const action: WorkAction = { kind: 'consent', given: true, how: 'in_person' };
+    const after = applyAction(saidNo, action, coordinator.id, now);
+    expect(after.consent).toEqual({ given: true, how: 'in_person' });
+    expect(canWrite(coordinator, saidNo, after)).toEqual({ ok: true });
+    const events = historyOf(saidNo, after, coordinator.id, () => testUuid());
+    expect(events.map((e) => [e.field, e.from, e.to, e.author])).toEqual([
+      ['consent', 'not_given:form', 'given:in_person', coordinator.id],
+    ]);
+    for (const e of events) expect(v.safeParse(eventDocSchema, e).success).toBe(true);
   });
 });
