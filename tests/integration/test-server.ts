@@ -38,6 +38,8 @@ export type TestServer = {
   storage: Storage;
   /** The storage's location: the data directory, or the CouchDB URL (with credentials). */
   location: string;
+  /** The CouchDB stand-in holding the data, when on CouchDB: to make it refuse or vanish. */
+  couch?: CouchStandIn;
   close(): Promise<void>;
 };
 
@@ -92,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: server.port,
     storage,
     location: place.location,
+    couch: place.couch,
     close: async () => {
       // Short: a refused body is drained a moment after its answer, which would hold `close` open.
       await server.close(250);
