@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { redactUrl } from './config.ts';
+import { askCouch, CouchRefusal } from './couch-answer.ts';
 import {
   replicatedDbName,
   serverOnlyDbName,
@@ -18,19 +19,24 @@ import {
 
 type PouchError = { status?: number; reason?: string };
 
+/** A health check's patience: load balancers give up after a few seconds too. */
+const pingTimeoutMs = 5_000;
+
 const hasStatus = (error: unknown, status: number) =>
   typeof error === 'object' && error !== null && (error as PouchError).status === status;
 
 class PouchDocStore implements MutableDocStore {
   readonly #db: PouchDB.Database;
+  readonly #isRemote: boolean;
 
   /** The database itself, as `Storage.replica`. */
   get db(): PouchDB.Database {
     return this.#db;
   }
 
-  constructor(db: PouchDB.Database) {
+  constructor(db: PouchDB.Database, isRemote: boolean) {
     this.#db = db;
+    this.#isRemote = isRemote;
   }
 
   async get<T extends StoredDoc>(id: string): Promise<T | null> {
@@ -84,7 +90,13 @@ class PouchDocStore implements MutableDocStore {
   }
 
   async ping(): Promise<void> {
-    await this.#db.info();
+    if (!this.#isRemote) {
+      await this.#db.info();
+      return;
+    }
+    // Not `info()`, which resolves with CouchDB's refusal (couch-answer.ts).
+    const answer = await askCouch(this.#db, 'GET', pingTimeoutMs);
+    if (answer.status !== 200) throw new CouchRefusal(answer);
   }
 
   close(): Promise<void> {
@@ -149,8 +161,8 @@ export async function openPouchStorage(location: string): Promise<Storage> {
     new PouchDB(isRemote ? `${location}${name}` : path.join(location, name));
   const dbs = [open(replicatedDbName), open(serverOnlyDbName)] as const;
   if (isRemote) await checkReachable(location, [...dbs]);
-  const replicated = new PouchDocStore(dbs[0]);
-  const serverOnly = new PouchDocStore(dbs[1]);
+  const replicated = new PouchDocStore(dbs[0], isRemote);
+  const serverOnly = new PouchDocStore(dbs[1], isRemote);
   return {
     replicated,
     replica: replicated.db,
