@@ -259,7 +259,7 @@ export async function runSeed(argv: string[], io: SeedIo): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof StorageUnavailableError) {
-      io.err(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+      io.err(error.message);
       return 1;
     }
     if (error instanceof SeedError || isLockError(error)) {
