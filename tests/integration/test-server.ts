@@ -48,6 +48,8 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
   wrapStorage?: (storage: Storage) => Storage;
   /** LevelDB in a temporary directory, or a fresh CouchDB stand-in; `defaultStorageKind()` if unset. */
   storage?: StorageKind;
+  /** The CouchDB URL of another test server, to start a second instance on its databases. */
+  sharing?: string;
 };
 
 /**
@@ -74,10 +76,12 @@ export async function testStorageLocation(root: string, kind: StorageKind = defa
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { wrapStorage, storage: kind, ...appOptions } = options;
+  const { wrapStorage, storage: kind, sharing, ...appOptions } = options;
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-it-'));
   const staticDir = await writeStaticFixture(root);
-  const place = await testStorageLocation(root, kind);
+  const place = sharing
+    ? { location: sharing, couch: undefined, remove: () => Promise.resolve() }
+    : await testStorageLocation(root, kind);
   const storage = await openPouchStorage(place.location);
   const app = createApp({
     // High by default so only the rate-limit tests ever meet the limit.
