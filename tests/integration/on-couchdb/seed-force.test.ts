@@ -6,9 +6,11 @@
  */
 import PouchDB from 'pouchdb-node';
 import { afterEach, expect, it } from 'vitest';
+import { runSeed } from '../../../sync-server/seed/seed-cli.ts';
 import { seedDataDir, type SeedOptions } from '../../../sync-server/seed/seed-data-dir.ts';
 import { replicatedDbName } from '../../../sync-server/storage.ts';
 import { signedIn } from '../accounts/account-fixtures.ts';
+import { couchPassword } from '../couch-stand-in.ts';
 import { remoteDb } from '../replication/replication-fixtures.ts';
 import { startTestServer, worldClock, type TestServer } from '../test-server.ts';
 
@@ -74,4 +76,26 @@ it('a server re-reads a database re-created by seed --force, and lists nothing o
   } finally {
     await fresh.close();
   }
+});
+
+it('seed --force as a user who is no server admin stops with CouchDB refusing, and deletes nothing', async () => {
+  server = await startTestServer({ storage: 'couchdb' });
+  await seed(server, 1, false);
+  const before = await storedIds(server);
+  server.couch?.refuse('not_admin');
+  const lines: string[] = [];
+  const args = ['--force', '--requests', '3', '--volunteers', '1', '--areas', '1', '--fast-hashes'];
+  const code = await runSeed(args, {
+    out: (line) => lines.push(line),
+    err: (line) => lines.push(line),
+    env: { COUCHDB_URL: server.location },
+    today: () => new Date(),
+  });
+  expect(code).toBe(1);
+  expect(lines.at(-1)).toMatch(
+    /^Could not seed CouchDB at http:\/\/\*\*\*@127\.0\.0\.1:\d+\/: storage refused: HTTP 401 unauthorized \(You are not a server admin\.\) \(--force on CouchDB takes a server admin in COUCHDB_URL\)\.$/,
+  );
+  expect(lines.join('\n')).not.toContain(encodeURIComponent(couchPassword));
+  server.couch?.refuse(null);
+  expect(await storedIds(server)).toEqual(before);
 });
