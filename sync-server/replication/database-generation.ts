@@ -22,6 +22,12 @@ import type { ReplicaDb } from '../storage.ts';
 
 const markId = '_local/cymorth-generation';
 
+/**
+ * How often the routing index reads the mark: at most once a second, not at every catch-up (one
+ * more request before every `/db` answer). A re-created database is noticed within it.
+ */
+export const generationCheckMs = 1000;
+
 type Mark = { _id: string; generation?: unknown };
 
 const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.status;

@@ -18,12 +18,12 @@
  * call never shares a catch-up that began before it, so an answer judges by a state at least as new
  * as anything the caller read before asking. Several server instances each keep their own index of
  * the shared database (COUCHDB_URL); nothing here is shared between them. A database deleted and
- * made again under the same name is noticed at the next catch-up, which drops the old one's entries
- * and reads the new one from the start (database-generation.ts).
+ * made again under the same name is noticed at the first catch-up a second on, which drops the old
+ * one's entries and reads the new one from the start (database-generation.ts).
  */
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { ReplicaDb } from '../storage.ts';
-import { databaseGeneration } from './database-generation.ts';
+import { databaseGeneration, generationCheckMs } from './database-generation.ts';
 import type { Body } from './read-filter.ts';
 import { routingProjection } from './routable-tombstone.ts';
 
@@ -128,6 +128,7 @@ export class RoutingIndex {
   #feed: PouchDB.Core.Changes<object> | null = null;
   /** The database incarnation the entries were read from; null before the first catch-up. */
   #generation: string | null = null;
+  #generationCheckedAt = -Infinity;
 
   readonly #compactAfter: number;
 
@@ -160,9 +161,12 @@ export class RoutingIndex {
   }
 
   async #catchUp(): Promise<number> {
-    const generation = await databaseGeneration(this.#db);
-    if (this.#generation !== null && generation !== this.#generation) this.#forget();
-    this.#generation = generation;
+    if (Date.now() - this.#generationCheckedAt >= generationCheckMs) {
+      const generation = await databaseGeneration(this.#db);
+      if (this.#generation !== null && generation !== this.#generation) this.#forget();
+      this.#generation = generation;
+      this.#generationCheckedAt = Date.now();
+    }
     for (;;) {
       const page = await this.#db.changes({
         since: this.#lastSeq,

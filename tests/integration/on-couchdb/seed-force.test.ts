@@ -2,10 +2,11 @@
  * `npm run seed -- --force` on CouchDB while a server runs: the seeder deletes both databases and
  * makes them again, and the server's routing index, read from the old database's changes feed,
  * must not go on listing documents that no longer exist. It notices the new database by its mark
- * (sync-server/replication/database-generation.ts) and reads it from the start.
+ * (sync-server/replication/database-generation.ts), within a second, and reads it from the start.
  */
 import PouchDB from 'pouchdb-node';
 import { afterEach, expect, it } from 'vitest';
+import { generationCheckMs } from '../../../sync-server/replication/database-generation.ts';
 import { runSeed } from '../../../sync-server/seed/seed-cli.ts';
 import { seedDataDir, type SeedOptions } from '../../../sync-server/seed/seed-data-dir.ts';
 import { replicatedDbName } from '../../../sync-server/storage.ts';
@@ -63,6 +64,8 @@ it('a server re-reads a database re-created by seed --force, and lists nothing o
   expect(before.every((id) => old.has(id))).toBe(true);
 
   const second = await seed(server, 2, true);
+  // A server reads the database's mark at most once a second.
+  await new Promise((resolve) => setTimeout(resolve, generationCheckMs));
   const after = await feedIds(server, second);
   const stored = await storedIds(server);
   const gone = [...old].filter((id) => !stored.has(id));
