@@ -30,3 +30,7 @@ export function methodNotAllowed(allowed: readonly string[]) {
 
 export const internalError = (c: Context) =>
   apiError(c, 500, 'internal', 'Something went wrong on the server; please try again.');
+
+/** Storage refuses or cannot be reached (storage-fault.ts): worth trying again shortly. */
+export const storageUnavailable = (c: Context) =>
+  apiError(c, 503, 'internal', 'The database is not answering; please try again shortly.');

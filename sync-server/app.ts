@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { AccountsSettings } from './accounts/accounts-config.ts';
 import { createAccounts } from './accounts/create-accounts.ts';
 import { volunteerSignUpRoutes } from './accounts/volunteer-sign-up-routes.ts';
-import { internalError, methodNotAllowed, notFound } from './api-error.ts';
+import { methodNotAllowed, notFound } from './api-error.ts';
 import { areaListRoutes } from './area-list.ts';
 import { compress } from './compress.ts';
 import { healthRoute } from './health-route.ts';
@@ -16,6 +16,7 @@ import { requestRoutes } from './request-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { staticFiles } from './static-files.ts';
 import type { Storage } from './storage.ts';
+import { answerThrown, catchThrown } from './thrown-answer.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -44,6 +45,8 @@ export function createApp(options: AppOptions): Hono {
   // Outermost first: security headers see every response, compressed or not, errors included.
   app.use(securityHeaders(options.trustProxy));
   app.use(compress());
+  // Storage errors that are not Errors (PouchDB's http adapter), which `onError` never sees.
+  app.use(catchThrown());
 
   app.route('/healthz', healthRoute(options.storage));
   app.route(
@@ -100,10 +103,7 @@ export function createApp(options: AppOptions): Hono {
   app.all('*', methodNotAllowed(['GET', 'HEAD']));
 
   app.notFound(notFound);
-  app.onError((error, c) => {
-    // Logged in full here, answered without detail: a stack trace tells an attacker too much.
-    console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, error);
-    return internalError(c);
-  });
+  // Logged here, answered without detail: a stack trace tells an attacker too much.
+  app.onError((error, c) => answerThrown(c, error));
   return app;
 }

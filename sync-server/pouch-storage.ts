@@ -8,6 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { redactUrl } from './config.ts';
+import { askCouch, CouchRefusal } from './couch-answer.ts';
+import { openCouchDatabase } from './couch-open.ts';
 import {
   replicatedDbName,
   serverOnlyDbName,
@@ -16,21 +18,28 @@ import {
   type StoredDoc,
 } from './storage.ts';
 
+export { StorageUnavailableError } from './couch-open.ts';
+
 type PouchError = { status?: number; reason?: string };
+
+/** A health check's patience: load balancers give up after a few seconds too. */
+const pingTimeoutMs = 5_000;
 
 const hasStatus = (error: unknown, status: number) =>
   typeof error === 'object' && error !== null && (error as PouchError).status === status;
 
 class PouchDocStore implements MutableDocStore {
   readonly #db: PouchDB.Database;
+  readonly #isRemote: boolean;
 
   /** The database itself, as `Storage.replica`. */
   get db(): PouchDB.Database {
     return this.#db;
   }
 
-  constructor(db: PouchDB.Database) {
+  constructor(db: PouchDB.Database, isRemote: boolean) {
     this.#db = db;
+    this.#isRemote = isRemote;
   }
 
   async get<T extends StoredDoc>(id: string): Promise<T | null> {
@@ -84,7 +93,13 @@ class PouchDocStore implements MutableDocStore {
   }
 
   async ping(): Promise<void> {
-    await this.#db.info();
+    if (!this.#isRemote) {
+      await this.#db.info();
+      return;
+    }
+    // Not `info()`, which resolves with CouchDB's refusal (couch-answer.ts).
+    const answer = await askCouch(this.#db, 'GET', pingTimeoutMs);
+    if (answer.status !== 200) throw new CouchRefusal(answer);
   }
 
   close(): Promise<void> {
@@ -98,59 +113,23 @@ export const isCouchUrl = (location: string) => /^https?:\/\//i.test(location);
 export const describeLocation = (location: string) =>
   isCouchUrl(location) ? `CouchDB at ${redactUrl(location)}` : location;
 
-/** The CouchDB server did not answer, or refused us; the message is safe to print. */
-export class StorageUnavailableError extends Error {
-  override name = 'StorageUnavailableError';
-}
-
-/** Long enough for a slow cluster, short enough that a wrong address fails start-up visibly. */
-const reachTimeoutMs = 15_000;
-
-function unreachable(location: string, error: unknown): StorageUnavailableError {
-  const status = (error as PouchError | null)?.status;
-  const why =
-    status === 401 || status === 403
-      ? `it refused the credentials in COUCHDB_URL (HTTP ${status})`
-      : error instanceof Error
-        ? // Node's fetch errors can quote the URL they were given, password and all.
-          error.message.replace(/\/\/[^/\s@]*@/g, '//***@')
-        : 'no answer';
-  return new StorageUnavailableError(`Could not reach ${describeLocation(location)}: ${why}`);
-}
-
-async function checkReachable(location: string, dbs: PouchDB.Database[]): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer in ${reachTimeoutMs / 1000} s`)),
-      reachTimeoutMs,
-    );
-  });
-  try {
-    // `info` also creates a missing database (PouchDB's http adapter sets it up first).
-    await Promise.race([Promise.all(dbs.map((db) => db.info())), timeout]);
-  } catch (error) {
-    await Promise.allSettled(dbs.map((db) => db.close()));
-    throw unreachable(location, error);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
- * `location` is a data directory, or a CouchDB server URL ending in `/`. A CouchDB server that does
- * not answer (or refuses the credentials) is a `StorageUnavailableError` here, not at the first
- * request.
+ * `location` is a data directory, or a CouchDB server URL ending in `/`. A CouchDB server that
+ * cannot be used (unreachable, refusing, locked out, lacking a permission) is a
+ * `StorageUnavailableError` here, not at the first request (couch-open.ts).
  */
 export async function openPouchStorage(location: string): Promise<Storage> {
   const isRemote = isCouchUrl(location);
   if (!isRemote) await mkdir(location, { recursive: true });
-  const open = (name: string) =>
-    new PouchDB(isRemote ? `${location}${name}` : path.join(location, name));
-  const dbs = [open(replicatedDbName), open(serverOnlyDbName)] as const;
-  if (isRemote) await checkReachable(location, [...dbs]);
-  const replicated = new PouchDocStore(dbs[0]);
-  const serverOnly = new PouchDocStore(dbs[1]);
+  const open = async (name: string) =>
+    isRemote ? openCouchDatabase(location, name) : new PouchDB(path.join(location, name));
+  const replicatedDb = await open(replicatedDbName);
+  const serverOnlyDb = await open(serverOnlyDbName).catch(async (error: unknown) => {
+    await replicatedDb.close();
+    throw error;
+  });
+  const replicated = new PouchDocStore(replicatedDb, isRemote);
+  const serverOnly = new PouchDocStore(serverOnlyDb, isRemote);
   return {
     replicated,
     replica: replicated.db,

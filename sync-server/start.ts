@@ -15,7 +15,7 @@ const location = storageLocation(config);
 const staticDir = path.resolve(config.staticDir);
 const storage = await openPouchStorage(location).catch((error: unknown) => {
   if (!(error instanceof StorageUnavailableError)) throw error;
-  console.error(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+  console.error(error.message);
   process.exit(1);
 });
 const app = createApp({

@@ -51,7 +51,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     await storage.serverOnly.ping();
   } catch (error) {
     if (error instanceof StorageUnavailableError) {
-      io.err(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+      io.err(error.message);
       return 1;
     }
     io.err(`Could not open the data in ${io.dataDir}: ${String(error)}`);

@@ -17,10 +17,13 @@
  * Consistency: `current()` reads the feed up to the database's present before it resolves, and a
  * call never shares a catch-up that began before it, so an answer judges by a state at least as new
  * as anything the caller read before asking. Several server instances each keep their own index of
- * the shared database (COUCHDB_URL); nothing here is shared between them.
+ * the shared database (COUCHDB_URL); nothing here is shared between them. A database deleted and
+ * made again under the same name is noticed at the first catch-up a second on, which drops the old
+ * one's entries and reads the new one from the start (database-generation.ts).
  */
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { ReplicaDb } from '../storage.ts';
+import { databaseGeneration, generationCheckMs } from './database-generation.ts';
 import type { Body } from './read-filter.ts';
 import { routingProjection } from '#domain/staff/routing-fields.ts';
 
@@ -123,6 +126,9 @@ export class RoutingIndex {
   /** Longpolls waiting for a change after their seq (`waitForChange`). */
   readonly #waiters = new Set<{ pos: number; wake: () => void }>();
   #feed: PouchDB.Core.Changes<object> | null = null;
+  /** The database incarnation the entries were read from; null before the first catch-up. */
+  #generation: string | null = null;
+  #generationCheckedAt = -Infinity;
 
   readonly #compactAfter: number;
 
@@ -155,6 +161,12 @@ export class RoutingIndex {
   }
 
   async #catchUp(): Promise<number> {
+    if (Date.now() - this.#generationCheckedAt >= generationCheckMs) {
+      const generation = await databaseGeneration(this.#db);
+      if (this.#generation !== null && generation !== this.#generation) this.#forget();
+      this.#generation = generation;
+      this.#generationCheckedAt = Date.now();
+    }
     for (;;) {
       const page = await this.#db.changes({
         since: this.#lastSeq,
@@ -200,6 +212,23 @@ export class RoutingIndex {
       return previous.earlier;
     }
     return [before, ...previous.earlier].slice(0, maxEarlier);
+  }
+
+  /**
+   * Drops everything read from a database that is gone, so the next read starts the new one's feed.
+   * Positions go on from where they were: no position a caller holds can name a new change.
+   */
+  #forget(): void {
+    this.#byId.clear();
+    this.#log = [];
+    this.#stale = 0;
+    this.#children.clear();
+    this.#posOf.clear();
+    this.#posOf.set('0', 0);
+    this.#lastSeq = 0;
+    // Longpolls wait on the old feed: they answer now, and their next wait starts a new one.
+    this.#stopFeed();
+    for (const waiter of this.#waiters) waiter.wake();
   }
 
   #add(entry: IndexEntry): void {

@@ -13,6 +13,7 @@ import {
   openPouchStorage,
   StorageUnavailableError,
 } from '../pouch-storage.ts';
+import { storageFault } from '../storage-fault.ts';
 import type { SeedAccount } from './generate.ts';
 import { maxAreas } from './generate.ts';
 import { places } from './places.ts';
@@ -259,13 +260,18 @@ export async function runSeed(argv: string[], io: SeedIo): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof StorageUnavailableError) {
-      io.err(`${error.message}\nCheck COUCHDB_URL and that CouchDB is running.`);
+      io.err(error.message);
       return 1;
     }
     if (error instanceof SeedError || isLockError(error)) {
       io.err(error instanceof SeedError ? error.message : lockedError(options.dataDir).message);
       return 1;
     }
-    throw error;
+    const fault = storageFault(error);
+    if (fault === null) throw error;
+    // On CouchDB --force deletes and creates databases, which only a server admin may do (README).
+    const why = options.force ? ' (--force on CouchDB takes a server admin in COUCHDB_URL)' : '';
+    io.err(`Could not seed ${describeLocation(options.dataDir)}: storage ${fault.summary}${why}.`);
+    return 1;
   }
 }

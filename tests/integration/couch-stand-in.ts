@@ -8,12 +8,17 @@
  * in every `seq`, `last_seq` and `update_seq` it answers, and it takes them back in `since`. A
  * client that does arithmetic on sequences, or compares them, breaks here as it would on CouchDB 3.
  * https://docs.couchdb.org/en/stable/api/database/changes.html ("since", opaque sequence ids)
+ *
+ * And it can be told to refuse as CouchDB 3.5 does (`refuse`, couch-refusals.ts): wrong
+ * credentials, a lockout, a user who is no server admin or no member, a failing cluster, dropped
+ * connections.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import express from 'express';
 import PouchDB from 'pouchdb-node';
+import { refusals, type Refusal } from './couch-refusals.ts';
 
 const require = createRequire(import.meta.url);
 PouchDB.plugin(require('pouchdb-adapter-memory') as PouchDB.Plugin);
@@ -32,6 +37,8 @@ export type CouchStandIn = {
   bareUrl: string;
   /** Requests the stand-in refused for want of the right credentials. */
   refused(): number;
+  /** From now on answers every request as CouchDB refusing it would (couch-refusals.ts); null: as usual. */
+  refuse(refusal: Refusal | null): void;
   close(): Promise<void>;
 };
 
@@ -99,7 +106,10 @@ export async function startCouchStandIn(): Promise<CouchStandIn> {
   } as PouchDB.Configuration.DatabaseConfiguration);
   const expected = `Basic ${Buffer.from(`${couchUser}:${couchPassword}`).toString('base64')}`;
   let refused = 0;
+  let refusal: Refusal | null = null;
   const app = express();
+  // First, as CouchDB checks a lockout before the password.
+  app.use(refusals(() => refusal));
   app.use((req, res, next) => {
     if (req.headers.authorization === expected) return next();
     refused++;
@@ -117,6 +127,9 @@ export async function startCouchStandIn(): Promise<CouchStandIn> {
     url: `http://${auth}@127.0.0.1:${port}/`,
     bareUrl: `http://127.0.0.1:${port}/`,
     refused: () => refused,
+    refuse: (next) => {
+      refusal = next;
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -38,6 +38,8 @@ export type TestServer = {
   storage: Storage;
   /** The storage's location: the data directory, or the CouchDB URL (with credentials). */
   location: string;
+  /** The CouchDB stand-in holding the data, when on CouchDB: to make it refuse or vanish. */
+  couch?: CouchStandIn;
   close(): Promise<void>;
 };
 
@@ -46,6 +48,8 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
   wrapStorage?: (storage: Storage) => Storage;
   /** LevelDB in a temporary directory, or a fresh CouchDB stand-in; `defaultStorageKind()` if unset. */
   storage?: StorageKind;
+  /** The CouchDB URL of another test server, to start a second instance on its databases. */
+  sharing?: string;
 };
 
 /**
@@ -72,10 +76,12 @@ export async function testStorageLocation(root: string, kind: StorageKind = defa
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { wrapStorage, storage: kind, ...appOptions } = options;
+  const { wrapStorage, storage: kind, sharing, ...appOptions } = options;
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-it-'));
   const staticDir = await writeStaticFixture(root);
-  const place = await testStorageLocation(root, kind);
+  const place = sharing
+    ? { location: sharing, couch: undefined, remove: () => Promise.resolve() }
+    : await testStorageLocation(root, kind);
   const storage = await openPouchStorage(place.location);
   const app = createApp({
     // High by default so only the rate-limit tests ever meet the limit.
@@ -92,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: server.port,
     storage,
     location: place.location,
+    couch: place.couch,
     close: async () => {
       // Short: a refused body is drained a moment after its answer, which would hold `close` open.
       await server.close(250);

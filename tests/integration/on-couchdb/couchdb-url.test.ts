@@ -4,23 +4,17 @@
  * credentials in the URL), a server that cannot be reached or refuses the credentials stops
  * start-up with a clear message, and the password never appears in anything printed.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
 import { couchdbUrl, readConfig, redactUrl } from '../../../sync-server/config.ts';
-import {
-  describeLocation,
-  openPouchStorage,
-  StorageUnavailableError,
-} from '../../../sync-server/pouch-storage.ts';
+import { describeLocation, openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import { replicatedDbName, serverOnlyDbName } from '../../../sync-server/storage.ts';
 import { couchPassword, startCouchStandIn, type CouchStandIn } from '../couch-stand-in.ts';
+import { runScript } from '../run-script.ts';
 import { foodSubmission } from '../submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from '../test-server.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -40,25 +34,6 @@ async function idsOn(couch: CouchStandIn, name: string): Promise<string[]> {
   } finally {
     await db.close();
   }
-}
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** A script of this repository under tsx, with `env` added, `input` on stdin. */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, input = '') {
-  return new Promise<Run & { output: () => string }>((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script, ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, output: () => stdout + stderr }));
-    child.stdin.end(input);
-  });
 }
 
 describe('the COUCHDB_URL setting', () => {
@@ -106,25 +81,7 @@ describe('the server on a CouchDB server', () => {
     }
   });
 
-  it('refuses to open when CouchDB refuses the credentials, or does not answer', async () => {
-    const couch = await standIn();
-    const wrong = couch.url.replace(encodeURIComponent(couchPassword), 'not-the-password');
-    for (const [location, why] of [
-      [couch.bareUrl, /refused the credentials.*401/],
-      [wrong, /refused the credentials.*401/],
-      ['http://cymorth:sesame-0451@127.0.0.1:9/', /ECONNREFUSED|fetch failed|connect/],
-    ] as const) {
-      const error = await openPouchStorage(location).then(
-        () => new Error('opened'),
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(StorageUnavailableError);
-      const message = (error as Error).message;
-      expect(message).toMatch(why);
-      expect(message).toMatch(/^Could not reach CouchDB at http:\/\//);
-      expect(message).not.toMatch(/not-the-password|sesame-0451|sêr|s%C3%AAr/);
-    }
-  });
+  // Each way CouchDB can refuse at start-up, and its message: start-up-problems.test.ts.
 
   it('start.ts stops with a clear message when CouchDB is unreachable, and never prints the password', async () => {
     const run = await runScript('sync-server/start.ts', [], {
