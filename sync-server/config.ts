@@ -10,13 +10,20 @@ export type ServerConfig = {
   dataDir: string;
   staticDir: string;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front (`TRUST_PROXY`), each appending to `X-Forwarded-For`:
+   * the client is that many hops from the right (client-address.ts). 0 trusts no header.
+   */
+  trustedProxies: number;
   /**
    * A CouchDB server (`https://user:password@couch.example:5984/`) holding the two databases
    * instead of `dataDir`; null for the embedded default. Always ends in `/`.
    */
   couchdbUrl: string | null;
 };
+
+/** More proxies than this in one chain is surely a typo. */
+export const maxTrustedProxies = 10;
 
 /** A whole-number setting from the environment, or `fallback` when unset; out of range throws. */
 export function integer(
@@ -81,7 +88,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: env.DATA_DIR?.trim() || './data',
     staticDir: env.STATIC_DIR?.trim() || './build',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
-    trustProxy: env.TRUST_PROXY?.trim() === '1',
+    // A whole number, so `TRUST_PROXY=true` fails at start rather than silently trusting nothing.
+    trustedProxies: integer(env, 'TRUST_PROXY', 0, 0, maxTrustedProxies),
     couchdbUrl: couchdbUrl(env),
   };
 }

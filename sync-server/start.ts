@@ -22,7 +22,7 @@ const app = createApp({
   storage,
   staticDir,
   rateLimitPerMinute: config.rateLimitPerMinute,
-  trustProxy: config.trustProxy,
+  trustedProxies: config.trustedProxies,
 });
 const server = await listen(app, config.port, config.host);
 

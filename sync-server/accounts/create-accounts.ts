@@ -12,19 +12,19 @@ import { AttemptCounter } from './sign-in-limits.ts';
 
 export type CreateAccountsOptions = Partial<AccountsSettings> & {
   storage: Storage;
-  trustProxy: boolean;
+  trustedProxies: number;
   maxBodyBytes: number;
   now: () => Date;
 };
 
 export function createAccounts(options: CreateAccountsOptions) {
-  const { storage, trustProxy, now } = options;
+  const { storage, trustedProxies, now } = options;
   const settings: AccountsSettings = { ...readAccountsSettings(process.env), ...options };
   const store = storage.serverOnly;
   const maxMs = settings.sessionMaxDays * 24 * 60 * 60_000;
   const timeouts = { idleMs: settings.sessionIdleMinutes * 60_000, maxMs };
 
-  const gate = sessionGate({ store, timeouts, now, trustProxy });
+  const gate = sessionGate({ store, timeouts, now, trustedProxies });
   const signIn = signInService({
     store,
     scrypt: settings.scrypt,
@@ -41,7 +41,7 @@ export function createAccounts(options: CreateAccountsOptions) {
       signIn,
       maxBodyBytes: options.maxBodyBytes,
       cookieMaxAgeSeconds: maxMs / 1000,
-      trustProxy,
+      trustedProxies,
     }),
     requireSession: requireSession(gate),
   };

@@ -22,7 +22,7 @@ export type VolunteerSignUpRoutesOptions = {
   storage: Storage;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  trustedProxies: number;
   now: () => Date;
   /** Lower only in tests. */
   scrypt?: ScryptParams;
@@ -49,7 +49,7 @@ export function volunteerSignUpRoutes(options: VolunteerSignUpRoutesOptions): Ho
 
   routes.post(
     '/',
-    submissionRateLimit(options.rateLimitPerMinute, options.trustProxy),
+    submissionRateLimit(options.rateLimitPerMinute, options.trustedProxies),
     async (c) => {
       // Whatever the outcome, nothing about an account may be kept by a cache on the way.
       c.header('Cache-Control', 'no-store');

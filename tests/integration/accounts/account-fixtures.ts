@@ -112,7 +112,7 @@ export async function startTwoInstances(now: () => Date) {
     storage,
     staticDir,
     rateLimitPerMinute: 10_000,
-    trustProxy: false,
+    trustedProxies: 0,
     now,
     accounts: { scrypt: testScrypt },
   };

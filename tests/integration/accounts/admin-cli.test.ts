@@ -64,7 +64,7 @@ async function runInProcess(dir: string, args: string[], passwords: string[] = [
 /** Starts the real server on a directory the CLI wrote, signs in, stops it again. */
 async function signInStatus(dir: string, username: string, password: string) {
   const storage = await openPouchStorage(dir);
-  const app = createApp({ storage, staticDir: root, rateLimitPerMinute: 100, trustProxy: false });
+  const app = createApp({ storage, staticDir: root, rateLimitPerMinute: 100, trustedProxies: 0 });
   const server = await listen(app, 0, '127.0.0.1');
   try {
     return (await signIn(`http://127.0.0.1:${server.port}`, { username, password })).status;

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function start(clock: TestClock) {
   // Behind a trusted proxy, so each test can speak from several addresses.
-  server = await startAccountServer({ now: clock.now, trustProxy: true });
+  server = await startAccountServer({ now: clock.now, trustedProxies: 1 });
   await seedUser(server.storage, { username: 'dewi' });
   return server;
 }
