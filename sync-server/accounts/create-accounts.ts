@@ -8,7 +8,7 @@ import { requireSession } from './require-session.ts';
 import { sessionGate } from './session-gate.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { signInService } from './sign-in.ts';
-import { AttemptCounter } from './sign-in-limits.ts';
+import { SignInLimits } from './sign-in-limits.ts';
 
 export type CreateAccountsOptions = Partial<AccountsSettings> & {
   storage: Storage;
@@ -28,10 +28,7 @@ export function createAccounts(options: CreateAccountsOptions) {
   const signIn = signInService({
     store,
     scrypt: settings.scrypt,
-    limits: {
-      account: new AttemptCounter(settings.accountLimit),
-      address: new AttemptCounter(settings.addressLimit),
-    },
+    limits: new SignInLimits(settings.signInLimits),
     now,
   });
   return {
