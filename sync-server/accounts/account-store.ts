@@ -1,21 +1,24 @@
 /**
- * Creating and changing staff accounts. Used by the admin CLI (and later by admin screens); the
- * rules for names, areas and passwords live here so every way in checks the same things.
+ * Creating and changing staff accounts. Used by the admin CLI, the volunteer sign-up and the seed;
+ * every way in checks the same rules (#domain/staff/account-rules.ts, and names and areas here).
  */
 import * as v from 'valibot';
+import {
+  isValidUsername,
+  passwordProblem,
+  type PasswordProblem,
+  type StaffRole,
+} from '#domain/staff/account-rules.ts';
 import type { MutableDocStore } from '../storage.ts';
 import {
   areaSchema,
   displayNameSchema,
-  isValidUsername,
   toStaffUser,
   userDocId,
   type AccountDoc,
-  type Role,
   type StaffUser,
 } from './account.ts';
 import { hashPassword, type ScryptParams } from './password-hash.ts';
-import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 
 export type AccountProblem =
   | 'invalid_username'
@@ -31,7 +34,7 @@ export type AccountResult = { ok: true; user: StaffUser } | { ok: false; problem
 export type NewAccount = {
   username: string;
   displayName?: string;
-  role: Role;
+  role: StaffRole;
   areas?: readonly string[];
   password: string;
 };

@@ -1,3 +1,6 @@
+import { minPasswordLength } from '#domain/staff/account-rules.ts';
+import { usernameRule } from './admin-args.ts';
+
 /** What `npm run admin -- --help` prints. */
 export const adminUsage = `Manage Cymorth staff accounts.
 
@@ -14,8 +17,8 @@ Commands:
   list                        Show every account with its role, status and areas.
   help, --help, -h            Show this text.
 
-Usernames: 3 to 40 characters, lowercase letters a-z, digits, ".", "_" or "-".
-Passwords: at least 10 characters, read from standard input, never from the command line:
+${usernameRule}
+Passwords: at least ${minPasswordLength} characters, read from standard input, never from the command line:
 typed at the prompt (not shown, asked twice), or one line from a pipe, e.g.
   printf '%s\\n' "$PASSWORD" | npm run admin -- create alun --role volunteer --areas gwynedd
 

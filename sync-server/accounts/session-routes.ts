@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { maxPasswordLength } from '#domain/staff/account-rules.ts';
 import { methodNotAllowed } from '../api-error.ts';
 import { clientAddress } from '../client-address.ts';
 import { readJsonBody } from '../json-body.ts';
@@ -14,7 +15,6 @@ import { staffUserId } from '../replication/staff-user.ts';
 import type { MutableDocStore } from '../storage.ts';
 import type { StaffUser } from './account.ts';
 import { accountError } from './account-errors.ts';
-import { maxPasswordLength } from './password-policy.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.ts';
 import type { SessionGate } from './session-gate.ts';
 import { endSession } from './session-store.ts';

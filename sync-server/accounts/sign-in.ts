@@ -3,8 +3,9 @@
  * username is checked against a dummy hash, and a disabled account is only reported to someone
  * who knows its password.
  */
+import { normaliseUsername } from '#domain/staff/account-rules.ts';
 import type { MutableDocStore } from '../storage.ts';
-import { normaliseUsername, toStaffUser, type StaffUser } from './account.ts';
+import { toStaffUser, type StaffUser } from './account.ts';
 import { findAccount } from './account-store.ts';
 import { dummyHash, verifyPassword, type ScryptParams } from './password-hash.ts';
 import { createSession } from './session-store.ts';

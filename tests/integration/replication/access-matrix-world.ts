@@ -13,7 +13,7 @@ import { requestStatuses } from '#domain/request-status.ts';
 import { mergeRequests } from '#domain/staff/merge.ts';
 import { assign, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffRole } from '#domain/staff/users.ts';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import {
