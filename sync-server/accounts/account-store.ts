@@ -61,7 +61,8 @@ export async function createAccount(
   if (!name.success) return { ok: false, problem: 'invalid_name' };
   const areas = [...new Set(input.areas ?? [])];
   if (!areas.every((area) => v.is(areaSchema, area))) return { ok: false, problem: 'invalid_area' };
-  const weakness = passwordProblem(input.password, input.username);
+  const owner = { username: input.username, name: name.output };
+  const weakness = passwordProblem(input.password, owner);
   if (weakness) return { ok: false, problem: weakness };
 
   const at = ctx.now().toISOString();
@@ -133,10 +134,9 @@ export async function resetPassword(
   username: string,
   password: string,
 ): Promise<AccountResult> {
-  if ((await findAccount(ctx.store, username)) === null) {
-    return { ok: false, problem: 'unknown_user' };
-  }
-  const weakness = passwordProblem(password, username);
+  const account = await findAccount(ctx.store, username);
+  if (account === null) return { ok: false, problem: 'unknown_user' };
+  const weakness = passwordProblem(password, { username, name: account.display_name });
   if (weakness) return { ok: false, problem: weakness };
   const hashed = await hashPassword(password, ctx.scrypt);
   return updateAccount(ctx, username, (doc) => ({

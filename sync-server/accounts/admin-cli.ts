@@ -83,6 +83,9 @@ const passwordProblemText: Record<PasswordProblem, string> = {
   too_short: `Passwords need at least ${minPasswordLength} characters.`,
   too_long: `Passwords may have at most ${maxPasswordLength} characters.`,
   same_as_username: 'The password must not be the username.',
+  guessable:
+    'That password is too easy to guess: a common password, a pattern such as 12345 or qwerty, ' +
+    "or the person's own name. A few words that mean nothing together make a strong one.",
 };
 
 function problemText(problem: AccountProblem, username: string): string {

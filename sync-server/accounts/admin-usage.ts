@@ -18,8 +18,9 @@ Commands:
   help, --help, -h            Show this text.
 
 ${usernameRule}
-Passwords: at least ${minPasswordLength} characters, read from standard input, never from the command line:
-typed at the prompt (not shown, asked twice), or one line from a pipe, e.g.
+Passwords: at least ${minPasswordLength} characters and hard to guess (not a common password, a pattern
+such as 12345, or the person's own name or username). They are read from standard input, never
+from the command line: typed at the prompt (not shown, asked twice), or one line from a pipe, e.g.
   printf '%s\\n' "$PASSWORD" | npm run admin -- create alun --role volunteer --areas gwynedd
 
 The data is read from DATA_DIR (default ./data), as the server does. Stop the server first:

@@ -36,6 +36,7 @@ const problemField: Partial<Record<AccountProblem, [string, string]>> = {
   too_short: ['password', 'too_short'],
   too_long: ['password', 'too_long'],
   same_as_username: ['password', 'same_as_username'],
+  guessable: ['password', 'guessable'],
 };
 
 export function volunteerSignUpRoutes(options: VolunteerSignUpRoutesOptions): Hono {
