@@ -6,7 +6,10 @@ import path from 'node:path';
 
 export type ServerConfig = {
   port: number;
-  host: string;
+  /** `HOST` when set; null lets start-up choose by the data (`listenHost`). */
+  host: string | null;
+  /** Demo data allowed (`CYMORTH_DEMO` is not `0`): `npm start` seeds an empty place with it. */
+  demo: boolean;
   dataDir: string;
   staticDir: string;
   rateLimitPerMinute: number;
@@ -76,6 +79,20 @@ export function redactUrl(href: string): string {
   }
 }
 
+export const everyInterface = '0.0.0.0';
+export const thisComputerOnly = '127.0.0.1';
+
+/**
+ * Where to listen: `HOST` when set, else every interface, except over the demo data. Every demo
+ * account shares one password that `npm start` prints and the README names, so anyone on the same
+ * network (a café's Wi-Fi, a community hall's) could sign in as the demo admin: the demo stays on
+ * this computer until `HOST` says otherwise.
+ */
+export function listenHost(config: Pick<ServerConfig, 'host' | 'demo'>, isDemoData: boolean) {
+  if (config.host !== null) return config.host;
+  return config.demo && isDemoData ? thisComputerOnly : everyInterface;
+}
+
 /** Where the data lives: the CouchDB server when `COUCHDB_URL` is set, else the data directory. */
 export function storageLocation(config: Pick<ServerConfig, 'dataDir' | 'couchdbUrl'>): string {
   return config.couchdbUrl ?? path.resolve(config.dataDir);
@@ -84,7 +101,8 @@ export function storageLocation(config: Pick<ServerConfig, 'dataDir' | 'couchdbU
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
-    host: env.HOST?.trim() || '0.0.0.0',
+    host: env.HOST?.trim() || null,
+    demo: env.CYMORTH_DEMO?.trim() !== '0',
     dataDir: env.DATA_DIR?.trim() || './data',
     staticDir: env.STATIC_DIR?.trim() || './build',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),

@@ -22,12 +22,12 @@ import {
   isEmptyLocation,
   isLockError,
   lockedError,
-  readSeedInfo,
   SeedError,
   seedDataDir,
   type SeedOptions,
   type SeedResult,
 } from './seed-data-dir.ts';
+import { readSeedInfo } from './seed-info.ts';
 
 export const seedUsage = `Usage: npm run seed -- [options]
 
