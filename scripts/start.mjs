@@ -5,7 +5,9 @@
  *
  * Demo data: unless `CYMORTH_DEMO=0` (production), an empty data directory is first seeded with a
  * small demo set (scripts/seed.ts --demo-start), and the staff accounts are printed after the URL:
- * with the demo password when the data is the demo set, usernames and roles only otherwise.
+ * with the demo password when the data is the demo set, usernames and roles only otherwise. Over
+ * the demo set the server listens on 127.0.0.1 unless `HOST` is set (`listenHost` in
+ * sync-server/config.ts), since that password is printed for anyone to read.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';

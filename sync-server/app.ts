@@ -24,8 +24,11 @@ export type AppOptions = {
   staticDir: string;
   /** Request submissions per client address per minute. */
   rateLimitPerMinute: number;
-  /** Take the client address and scheme from `X-Forwarded-*` (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front to trust with `X-Forwarded-*` for the client's address and
+   * scheme (`TRUST_PROXY`); 0 when clients connect directly.
+   */
+  trustedProxies: number;
   /** Largest accepted JSON body; 64 KB when not given. */
   maxBodyBytes?: number;
   /** Largest `_bulk_docs` body; 10 MB when not given. */
@@ -43,7 +46,7 @@ export const defaultMaxBodyBytes = 64 * 1024;
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // Outermost first: security headers see every response, compressed or not, errors included.
-  app.use(securityHeaders(options.trustProxy));
+  app.use(securityHeaders(options.trustedProxies));
   app.use(compress());
   // Storage errors that are not Errors (PouchDB's http adapter), which `onError` never sees.
   app.use(catchThrown());
@@ -55,7 +58,7 @@ export function createApp(options: AppOptions): Hono {
       storage: options.storage,
       maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       rateLimitPerMinute: options.rateLimitPerMinute,
-      trustProxy: options.trustProxy,
+      trustedProxies: options.trustedProxies,
       now: options.now ?? (() => new Date()),
     }),
   );
@@ -63,7 +66,7 @@ export function createApp(options: AppOptions): Hono {
   const accounts = createAccounts({
     ...options.accounts,
     storage: options.storage,
-    trustProxy: options.trustProxy,
+    trustedProxies: options.trustedProxies,
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     now: options.now ?? (() => new Date()),
   });
@@ -75,7 +78,7 @@ export function createApp(options: AppOptions): Hono {
       storage: options.storage,
       maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       rateLimitPerMinute: options.rateLimitPerMinute,
-      trustProxy: options.trustProxy,
+      trustedProxies: options.trustedProxies,
       now: options.now ?? (() => new Date()),
       scrypt: options.accounts?.scrypt,
     }),

@@ -6,19 +6,29 @@ import path from 'node:path';
 
 export type ServerConfig = {
   port: number;
-  host: string;
+  /** `HOST` when set; null lets start-up choose by the data (`listenHost`). */
+  host: string | null;
+  /** Demo data allowed (`CYMORTH_DEMO` is not `0`): `npm start` seeds an empty place with it. */
+  demo: boolean;
   dataDir: string;
   staticDir: string;
   rateLimitPerMinute: number;
   /** Documents one staff account may write through `/db` a minute. */
   writesPerMinute: number;
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front (`TRUST_PROXY`), each appending to `X-Forwarded-For`:
+   * the client is that many hops from the right (client-address.ts). 0 trusts no header.
+   */
+  trustedProxies: number;
   /**
    * A CouchDB server (`https://user:password@couch.example:5984/`) holding the two databases
    * instead of `dataDir`; null for the embedded default. Always ends in `/`.
    */
   couchdbUrl: string | null;
 };
+
+/** More proxies than this in one chain is surely a typo. */
+export const maxTrustedProxies = 10;
 
 /** A whole-number setting from the environment, or `fallback` when unset; out of range throws. */
 export function integer(
@@ -71,6 +81,20 @@ export function redactUrl(href: string): string {
   }
 }
 
+export const everyInterface = '0.0.0.0';
+export const thisComputerOnly = '127.0.0.1';
+
+/**
+ * Where to listen: `HOST` when set, else every interface, except over the demo data. Every demo
+ * account shares one password that `npm start` prints and the README names, so anyone on the same
+ * network (a café's Wi-Fi, a community hall's) could sign in as the demo admin: the demo stays on
+ * this computer until `HOST` says otherwise.
+ */
+export function listenHost(config: Pick<ServerConfig, 'host' | 'demo'>, isDemoData: boolean) {
+  if (config.host !== null) return config.host;
+  return config.demo && isDemoData ? thisComputerOnly : everyInterface;
+}
+
 /** Where the data lives: the CouchDB server when `COUCHDB_URL` is set, else the data directory. */
 export function storageLocation(config: Pick<ServerConfig, 'dataDir' | 'couchdbUrl'>): string {
   return config.couchdbUrl ?? path.resolve(config.dataDir);
@@ -79,12 +103,14 @@ export function storageLocation(config: Pick<ServerConfig, 'dataDir' | 'couchdbU
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
-    host: env.HOST?.trim() || '0.0.0.0',
+    host: env.HOST?.trim() || null,
+    demo: env.CYMORTH_DEMO?.trim() !== '0',
     dataDir: env.DATA_DIR?.trim() || './data',
     staticDir: env.STATIC_DIR?.trim() || './build',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     writesPerMinute: integer(env, 'WRITE_LIMIT_PER_MINUTE', 5000, 1000, 1_000_000),
-    trustProxy: env.TRUST_PROXY?.trim() === '1',
+    // A whole number, so `TRUST_PROXY=true` fails at start rather than silently trusting nothing.
+    trustedProxies: integer(env, 'TRUST_PROXY', 0, 0, maxTrustedProxies),
     couchdbUrl: couchdbUrl(env),
   };
 }

@@ -14,6 +14,8 @@ import type { Hono } from 'hono';
 
 export type RunningServer = {
   port: number;
+  /** The address the socket is bound to, as the system reports it (`0.0.0.0`, `127.0.0.1`, …). */
+  address: string;
   /** Stops accepting connections and waits for open requests, at most `graceMs` before cutting. */
   close(graceMs?: number): Promise<void>;
 };
@@ -35,6 +37,7 @@ export function listen(app: Hono, port: number, host: string): Promise<RunningSe
     const server = serve({ fetch, port, hostname: host }, (info: AddressInfo) => {
       resolve({
         port: info.port,
+        address: info.address,
         close: async (graceMs) => {
           await closeServer(server, graceMs);
           await settle(running);

@@ -8,13 +8,13 @@ import { rateLimiter } from 'hono-rate-limiter';
 import { apiError } from './api-error.ts';
 import { clientAddress } from './client-address.ts';
 
-export function submissionRateLimit(perMinute: number, trustProxy: boolean): MiddlewareHandler {
+export function submissionRateLimit(perMinute: number, trustedProxies: number): MiddlewareHandler {
   return rateLimiter({
     windowMs: 60_000,
     limit: perMinute,
     // draft-6 headers plus `Retry-After` on the 429 (set by the library before `handler`).
     standardHeaders: 'draft-6',
-    keyGenerator: (c) => clientAddress(c, trustProxy),
+    keyGenerator: (c) => clientAddress(c, trustedProxies),
     handler: (c) =>
       apiError(c, 429, 'rate_limited', 'Too many requests from this address; try again soon.'),
   });

@@ -18,7 +18,7 @@ export type RequestRoutesOptions = {
   storage: Storage;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  trustedProxies: number;
   now: () => Date;
 };
 
@@ -28,7 +28,7 @@ export function requestRoutes(options: RequestRoutesOptions): Hono {
 
   routes.post(
     '/',
-    submissionRateLimit(options.rateLimitPerMinute, options.trustProxy),
+    submissionRateLimit(options.rateLimitPerMinute, options.trustedProxies),
     async (c) => {
       const body = await readJsonBody(c.req.raw, maxBodyBytes);
       if (!body.ok) return apiError(c, body.status, body.error, body.reason);

@@ -33,7 +33,7 @@ const fixedHeaders: Record<string, string> = {
 const defaultPolicy = contentSecurityPolicy();
 
 /** Handlers that serve HTML set their own policy (with hashes); everything else gets the default. */
-export function securityHeaders(trustProxy: boolean): MiddlewareHandler {
+export function securityHeaders(trustedProxies: number): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
@@ -41,7 +41,7 @@ export function securityHeaders(trustProxy: boolean): MiddlewareHandler {
       headers.set('Content-Security-Policy', defaultPolicy);
     for (const [name, value] of Object.entries(fixedHeaders)) headers.set(name, value);
     // HSTS over plain HTTP is ignored by browsers and would be wrong for a LAN deployment.
-    if (isTlsRequest(c, trustProxy)) {
+    if (isTlsRequest(c, trustedProxies)) {
       headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     }
   };

@@ -1,13 +1,16 @@
 /**
  * `tsx sync-server/start.ts`: the sync server with settings from the environment (see config.ts).
- * Stops cleanly on SIGINT/SIGTERM: no new connections, open requests finish, databases close.
+ * Over the demo data it listens on this computer only unless `HOST` is set (`listenHost`), and
+ * says so. Stops cleanly on SIGINT/SIGTERM: no new connections, open requests finish, databases
+ * close.
  */
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.ts';
-import { readConfig, storageLocation } from './config.ts';
+import { listenHost, readConfig, storageLocation } from './config.ts';
 import { listen } from './listen.ts';
 import { describeLocation, openPouchStorage, StorageUnavailableError } from './pouch-storage.ts';
+import { holdsDemoData } from './seed/seed-info.ts';
 
 const config = readConfig(process.env);
 // DATA_DIR, or the CouchDB server of COUCHDB_URL (whose credentials are never printed).
@@ -23,9 +26,11 @@ const app = createApp({
   staticDir,
   rateLimitPerMinute: config.rateLimitPerMinute,
   writesPerMinute: config.writesPerMinute,
-  trustProxy: config.trustProxy,
+  trustedProxies: config.trustedProxies,
 });
-const server = await listen(app, config.port, config.host);
+const isDemo = config.demo && (await holdsDemoData(storage.serverOnly));
+const host = listenHost(config, isDemo);
+const server = await listen(app, config.port, host);
 
 function urlsToOpen(host: string, port: number): string[] {
   if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
@@ -36,9 +41,30 @@ function urlsToOpen(host: string, port: number): string[] {
   return [`http://localhost:${port}/`, ...lan];
 }
 
-const [local, ...others] = urlsToOpen(config.host, server.port);
+const isLoopback = (address: string) => address.startsWith('127.') || address === '::1';
+
+/** How far the demo reaches, in a line: its accounts share a password anyone can read. */
+function demoNotice(address: string): string {
+  if (isLoopback(address)) {
+    return (
+      `Demo data: listening on ${address} only, so no other device can sign in with the demo ` +
+      'password. Set HOST=0.0.0.0 to let devices on your network in.'
+    );
+  }
+  const reach =
+    address === '0.0.0.0' || address === '::'
+      ? 'every network this computer is on'
+      : `whoever can reach ${address}`;
+  return (
+    `Demo data, open to ${reach}: anyone there can sign in with the demo password. ` +
+    'Use CYMORTH_DEMO=0 and real accounts for real work.'
+  );
+}
+
+const [local, ...others] = urlsToOpen(host, server.port);
 console.log(`Cymorth is running. Open ${local}`);
 for (const url of others) console.log(`  on your network: ${url}`);
+if (isDemo) console.log(demoNotice(server.address));
 console.log(`Data: ${describeLocation(location)}`);
 console.log(`App files: ${staticDir}`);
 

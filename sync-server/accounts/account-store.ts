@@ -1,21 +1,24 @@
 /**
- * Creating and changing staff accounts. Used by the admin CLI (and later by admin screens); the
- * rules for names, areas and passwords live here so every way in checks the same things.
+ * Creating and changing staff accounts. Used by the admin CLI, the volunteer sign-up and the seed;
+ * every way in checks the same rules (#domain/staff/account-rules.ts, and names and areas here).
  */
 import * as v from 'valibot';
+import {
+  isValidUsername,
+  passwordProblem,
+  type PasswordProblem,
+  type StaffRole,
+} from '#domain/staff/account-rules.ts';
 import type { MutableDocStore } from '../storage.ts';
 import {
   areaSchema,
   displayNameSchema,
-  isValidUsername,
   toStaffUser,
   userDocId,
   type AccountDoc,
-  type Role,
   type StaffUser,
 } from './account.ts';
 import { hashPassword, type ScryptParams } from './password-hash.ts';
-import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 
 export type AccountProblem =
   | 'invalid_username'
@@ -31,7 +34,7 @@ export type AccountResult = { ok: true; user: StaffUser } | { ok: false; problem
 export type NewAccount = {
   username: string;
   displayName?: string;
-  role: Role;
+  role: StaffRole;
   areas?: readonly string[];
   password: string;
 };
@@ -58,7 +61,8 @@ export async function createAccount(
   if (!name.success) return { ok: false, problem: 'invalid_name' };
   const areas = [...new Set(input.areas ?? [])];
   if (!areas.every((area) => v.is(areaSchema, area))) return { ok: false, problem: 'invalid_area' };
-  const weakness = passwordProblem(input.password, input.username);
+  const owner = { username: input.username, name: name.output };
+  const weakness = passwordProblem(input.password, owner);
   if (weakness) return { ok: false, problem: weakness };
 
   const at = ctx.now().toISOString();
@@ -130,10 +134,9 @@ export async function resetPassword(
   username: string,
   password: string,
 ): Promise<AccountResult> {
-  if ((await findAccount(ctx.store, username)) === null) {
-    return { ok: false, problem: 'unknown_user' };
-  }
-  const weakness = passwordProblem(password, username);
+  const account = await findAccount(ctx.store, username);
+  if (account === null) return { ok: false, problem: 'unknown_user' };
+  const weakness = passwordProblem(password, { username, name: account.display_name });
   if (weakness) return { ok: false, problem: weakness };
   const hashed = await hashPassword(password, ctx.scrypt);
   return updateAccount(ctx, username, (doc) => ({

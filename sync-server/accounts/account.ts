@@ -3,10 +3,8 @@
  * devices only ever see `StaffUser`, the account without its password and bookkeeping.
  */
 import * as v from 'valibot';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
 import type { PasswordHash } from './password-hash.ts';
-
-export const roles = ['admin', 'coordinator', 'volunteer'] as const;
-export type Role = (typeof roles)[number];
 
 export type AccountDoc = {
   _id: string;
@@ -14,7 +12,7 @@ export type AccountDoc = {
   type: 'user';
   username: string;
   display_name: string;
-  role: Role;
+  role: StaffRole;
   /** Communities, wards or counties this person works in. */
   areas: string[];
   disabled: boolean;
@@ -40,14 +38,6 @@ export const toStaffUser = (doc: AccountDoc): StaffUser => ({
 });
 
 export const userDocId = (username: string) => `user:${username}`;
-
-export const usernameSchema = v.pipe(v.string(), v.regex(/^[a-z0-9._-]{3,40}$/));
-export const isValidUsername = (value: string) => v.is(usernameSchema, value);
-export const usernameRule =
-  'Usernames are 3 to 40 characters: lowercase letters a-z, digits, ".", "_" or "-".';
-
-/** People type usernames on phones that capitalise the first letter and add a trailing space. */
-export const normaliseUsername = (typed: string) => typed.trim().toLowerCase();
 
 export const areaSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,59}$/));
 export const areaRule =

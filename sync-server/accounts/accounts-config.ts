@@ -7,30 +7,38 @@
  */
 import { integer } from '../config.ts';
 import { productionScrypt, type ScryptParams } from './password-hash.ts';
-import type { LimitRule } from './sign-in-limits.ts';
+import type { LimitRule } from './attempt-counter.ts';
+import type { SignInLimitRules, ThrottleRule } from './sign-in-limits.ts';
 
 export type AccountsSettings = {
   sessionIdleMinutes: number;
   sessionMaxDays: number;
   /** Cost of new password hashes and of the unknown-user check. Lower only in tests. */
   scrypt: ScryptParams;
-  /** Failed sign-ins per username. */
-  accountLimit: LimitRule;
-  /** Sign-in attempts, failed or not, per client address. */
-  addressLimit: LimitRule;
+  /** Per address, per account from one address, per account: see sign-in-limits.ts. */
+  signInLimits: SignInLimitRules;
 };
 
 const minutes = (n: number) => n * 60_000;
 
-export const defaultAccountLimit: LimitRule = {
+const defaultAddressLimit: LimitRule = { limit: 20, windowMs: minutes(15), lockMs: minutes(15) };
+const defaultAccountAddressLimit: LimitRule = {
   limit: 5,
   windowMs: minutes(15),
   lockMs: minutes(15),
 };
-export const defaultAddressLimit: LimitRule = {
-  limit: 20,
+const defaultAccountThrottle: ThrottleRule = {
+  limit: 5,
   windowMs: minutes(15),
   lockMs: minutes(15),
+  firstDelayMs: minutes(5),
+  maxDelayMs: minutes(15),
+};
+
+export const defaultSignInLimits: SignInLimitRules = {
+  address: defaultAddressLimit,
+  accountAddress: defaultAccountAddressLimit,
+  account: defaultAccountThrottle,
 };
 
 export function readAccountsSettings(env: NodeJS.ProcessEnv): AccountsSettings {
@@ -39,7 +47,6 @@ export function readAccountsSettings(env: NodeJS.ProcessEnv): AccountsSettings {
     // Browsers cap a cookie's Max-Age at 400 days (RFC 6265bis); a year is plenty.
     sessionMaxDays: integer(env, 'SESSION_MAX_DAYS', 30, 1, 365),
     scrypt: productionScrypt,
-    accountLimit: defaultAccountLimit,
-    addressLimit: defaultAddressLimit,
+    signInLimits: defaultSignInLimits,
   };
 }

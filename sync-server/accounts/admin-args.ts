@@ -5,13 +5,14 @@
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import {
-  areaRule,
-  areaSchema,
-  displayNameRule,
-  displayNameSchema,
   isValidUsername,
-  usernameRule,
-} from './account.ts';
+  maxUsernameLength,
+  minUsernameLength,
+  type StaffRole,
+} from '#domain/staff/account-rules.ts';
+import { areaRule, areaSchema, displayNameRule, displayNameSchema } from './account.ts';
+
+export const usernameRule = `Usernames are ${minUsernameLength} to ${maxUsernameLength} characters: lowercase letters a-z, digits, ".", "_" or "-".`;
 
 export type AdminCommand =
   | { name: 'help' }
@@ -20,7 +21,7 @@ export type AdminCommand =
   | {
       name: 'create';
       username: string;
-      role: 'coordinator' | 'volunteer';
+      role: Exclude<StaffRole, 'admin'>;
       areas: string[];
       displayName?: string;
     }

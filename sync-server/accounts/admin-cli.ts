@@ -3,6 +3,11 @@
  * connects this to the process (arguments, terminal, data directory); everything else is here.
  * Exit status: 0 done, 1 refused or failed, 2 bad arguments.
  */
+import {
+  maxPasswordLength,
+  minPasswordLength,
+  type PasswordProblem,
+} from '#domain/staff/account-rules.ts';
 import { StorageUnavailableError } from '../pouch-storage.ts';
 import type { Storage } from '../storage.ts';
 import type { AccountDoc } from './account.ts';
@@ -21,7 +26,6 @@ import {
   type AccountResult,
 } from './account-store.ts';
 import { productionScrypt } from './password-hash.ts';
-import { passwordProblemText } from './password-policy.ts';
 import { PasswordInputError } from './password-prompt.ts';
 
 export type AdminIo = {
@@ -73,6 +77,16 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     await storage.close();
   }
 }
+
+/** The CLI is for the server's operator, in English; the pages translate the same codes. */
+const passwordProblemText: Record<PasswordProblem, string> = {
+  too_short: `Passwords need at least ${minPasswordLength} characters.`,
+  too_long: `Passwords may have at most ${maxPasswordLength} characters.`,
+  same_as_username: 'The password must not be the username.',
+  guessable:
+    'That password is too easy to guess: a common password, a pattern such as 12345 or qwerty, ' +
+    "or the person's own name. A few words that mean nothing together make a strong one.",
+};
 
 function problemText(problem: AccountProblem, username: string): string {
   switch (problem) {

@@ -1,3 +1,6 @@
+import { minPasswordLength } from '#domain/staff/account-rules.ts';
+import { usernameRule } from './admin-args.ts';
+
 /** What `npm run admin -- --help` prints. */
 export const adminUsage = `Manage Cymorth staff accounts.
 
@@ -14,9 +17,10 @@ Commands:
   list                        Show every account with its role, status and areas.
   help, --help, -h            Show this text.
 
-Usernames: 3 to 40 characters, lowercase letters a-z, digits, ".", "_" or "-".
-Passwords: at least 10 characters, read from standard input, never from the command line:
-typed at the prompt (not shown, asked twice), or one line from a pipe, e.g.
+${usernameRule}
+Passwords: at least ${minPasswordLength} characters and hard to guess (not a common password, a pattern
+such as 12345, or the person's own name or username). They are read from standard input, never
+from the command line: typed at the prompt (not shown, asked twice), or one line from a pipe, e.g.
   printf '%s\\n' "$PASSWORD" | npm run admin -- create alun --role volunteer --areas gwynedd
 
 The data is read from DATA_DIR (default ./data), as the server does. Stop the server first:

@@ -8,30 +8,27 @@ import { requireSession } from './require-session.ts';
 import { sessionGate } from './session-gate.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { signInService } from './sign-in.ts';
-import { AttemptCounter } from './sign-in-limits.ts';
+import { SignInLimits } from './sign-in-limits.ts';
 
 export type CreateAccountsOptions = Partial<AccountsSettings> & {
   storage: Storage;
-  trustProxy: boolean;
+  trustedProxies: number;
   maxBodyBytes: number;
   now: () => Date;
 };
 
 export function createAccounts(options: CreateAccountsOptions) {
-  const { storage, trustProxy, now } = options;
+  const { storage, trustedProxies, now } = options;
   const settings: AccountsSettings = { ...readAccountsSettings(process.env), ...options };
   const store = storage.serverOnly;
   const maxMs = settings.sessionMaxDays * 24 * 60 * 60_000;
   const timeouts = { idleMs: settings.sessionIdleMinutes * 60_000, maxMs };
 
-  const gate = sessionGate({ store, timeouts, now, trustProxy });
+  const gate = sessionGate({ store, timeouts, now, trustedProxies });
   const signIn = signInService({
     store,
     scrypt: settings.scrypt,
-    limits: {
-      account: new AttemptCounter(settings.accountLimit),
-      address: new AttemptCounter(settings.addressLimit),
-    },
+    limits: new SignInLimits(settings.signInLimits),
     now,
   });
   return {
@@ -41,7 +38,7 @@ export function createAccounts(options: CreateAccountsOptions) {
       signIn,
       maxBodyBytes: options.maxBodyBytes,
       cookieMaxAgeSeconds: maxMs / 1000,
-      trustProxy,
+      trustedProxies,
     }),
     requireSession: requireSession(gate),
   };

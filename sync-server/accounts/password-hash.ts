@@ -6,6 +6,7 @@
  * https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#scrypt
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { normalisePassword } from '#domain/staff/account-rules.ts';
 
 export type ScryptParams = { N: number; r: number; p: number };
 
@@ -21,13 +22,6 @@ export const productionScrypt: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
 
 const keyLength = 64;
 const saltLength = 16;
-
-/**
- * Unicode text has more than one byte form for the same letters (a Welsh ŵ typed on one phone may
- * arrive as w + combining circumflex from another), so passwords are compared in NFKC, as NIST
- * SP 800-63B §5.1.1.2 recommends.
- */
-export const normalisePassword = (password: string) => password.normalize('NFKC');
 
 function derive(password: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
   // scrypt needs 128·N·r·p bytes; Node refuses anything at or over `maxmem` (32 MiB by default,

@@ -4,7 +4,8 @@
  * this very request; without a live session the answer is 401 (403 for a disabled account).
  */
 import { createMiddleware } from 'hono/factory';
-import type { Role, StaffUser } from './account.ts';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
+import type { StaffUser } from './account.ts';
 import { accountError } from './account-errors.ts';
 import type { SessionGate } from './session-gate.ts';
 
@@ -20,7 +21,7 @@ export function requireSession(gate: SessionGate) {
 }
 
 /** After `requireSession`: only these roles may go on. */
-export function requireRole(...allowed: readonly Role[]) {
+export function requireRole(...allowed: readonly StaffRole[]) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     if (!allowed.includes(c.var.user.role)) {
       return accountError(c, 403, 'forbidden', 'Your role may not do this.');

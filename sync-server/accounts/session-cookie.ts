@@ -12,12 +12,12 @@ export const sessionCookieName = 'cymorth_session';
 export const readSessionToken = (c: Context): string | null =>
   getCookie(c, sessionCookieName) ?? null;
 
-const flags = (c: Context, trustProxy: boolean) =>
+const flags = (c: Context, trustedProxies: number) =>
   ({
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: isTlsRequest(c, trustProxy),
+    secure: isTlsRequest(c, trustedProxies),
   }) as const;
 
 /** Kept by the browser as long as the session can live, so a restart does not sign anyone out. */
@@ -25,11 +25,11 @@ export function setSessionCookie(
   c: Context,
   token: string,
   maxAgeSeconds: number,
-  trustProxy: boolean,
+  trustedProxies: number,
 ) {
-  setCookie(c, sessionCookieName, token, { ...flags(c, trustProxy), maxAge: maxAgeSeconds });
+  setCookie(c, sessionCookieName, token, { ...flags(c, trustedProxies), maxAge: maxAgeSeconds });
 }
 
-export function clearSessionCookie(c: Context, trustProxy: boolean) {
-  deleteCookie(c, sessionCookieName, flags(c, trustProxy));
+export function clearSessionCookie(c: Context, trustedProxies: number) {
+  deleteCookie(c, sessionCookieName, flags(c, trustedProxies));
 }

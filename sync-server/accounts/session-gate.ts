@@ -19,17 +19,17 @@ export type SessionGateOptions = {
   store: MutableDocStore;
   timeouts: SessionTimeouts;
   now: () => Date;
-  trustProxy: boolean;
+  trustedProxies: number;
 };
 
 export function sessionGate(options: SessionGateOptions): SessionGate {
-  const { store, timeouts, now, trustProxy } = options;
+  const { store, timeouts, now, trustedProxies } = options;
   return {
     async check(c) {
       const token = readSessionToken(c);
       const result = await checkSession(store, token, timeouts, now());
       // A cookie that no longer opens anything is cleared, so the browser stops sending it.
-      if (token !== null && result.kind !== 'signed_in') clearSessionCookie(c, trustProxy);
+      if (token !== null && result.kind !== 'signed_in') clearSessionCookie(c, trustedProxies);
       return result;
     },
     refuse(c, refusal) {

@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { maxPasswordLength } from '#domain/staff/account-rules.ts';
 import { methodNotAllowed } from '../api-error.ts';
 import { clientAddress } from '../client-address.ts';
 import { readJsonBody } from '../json-body.ts';
@@ -14,7 +15,6 @@ import { staffUserId } from '../replication/staff-user.ts';
 import type { MutableDocStore } from '../storage.ts';
 import type { StaffUser } from './account.ts';
 import { accountError } from './account-errors.ts';
-import { maxPasswordLength } from './password-policy.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.ts';
 import type { SessionGate } from './session-gate.ts';
 import { endSession } from './session-store.ts';
@@ -41,11 +41,11 @@ export type SessionRoutesOptions = {
   signIn: (attempt: SignInAttempt) => Promise<SignInOutcome>;
   maxBodyBytes: number;
   cookieMaxAgeSeconds: number;
-  trustProxy: boolean;
+  trustedProxies: number;
 };
 
 export function sessionRoutes(options: SessionRoutesOptions): Hono {
-  const { store, gate, trustProxy } = options;
+  const { store, gate, trustedProxies } = options;
   const routes = new Hono();
 
   routes.post('/', async (c) => {
@@ -56,7 +56,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono {
       const reason = 'Send {"username": "…", "password": "…"} and nothing else.';
       return accountError(c, 400, 'invalid_request', reason);
     }
-    const address = clientAddress(c, trustProxy);
+    const address = clientAddress(c, trustedProxies);
     const outcome = await options.signIn({ ...parsed.output, address });
     switch (outcome.kind) {
       case 'rate_limited':
@@ -69,7 +69,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono {
       case 'signed_in':
         // Signing in again on the same browser replaces its session rather than orphaning it.
         await endSession(store, readSessionToken(c));
-        setSessionCookie(c, outcome.token, options.cookieMaxAgeSeconds, trustProxy);
+        setSessionCookie(c, outcome.token, options.cookieMaxAgeSeconds, trustedProxies);
         c.header('Cache-Control', 'no-store');
         return c.json(sessionAnswer(outcome.user), 200);
     }
@@ -85,7 +85,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono {
   // Always 204, signed in or not: signing out twice is not an error.
   routes.delete('/', async (c) => {
     await endSession(store, readSessionToken(c));
-    clearSessionCookie(c, trustProxy);
+    clearSessionCookie(c, trustedProxies);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 204);
   });

@@ -3,12 +3,13 @@
  * username is checked against a dummy hash, and a disabled account is only reported to someone
  * who knows its password.
  */
+import { normaliseUsername } from '#domain/staff/account-rules.ts';
 import type { MutableDocStore } from '../storage.ts';
-import { normaliseUsername, toStaffUser, type StaffUser } from './account.ts';
+import { toStaffUser, type StaffUser } from './account.ts';
 import { findAccount } from './account-store.ts';
 import { dummyHash, verifyPassword, type ScryptParams } from './password-hash.ts';
 import { createSession } from './session-store.ts';
-import type { AttemptCounter } from './sign-in-limits.ts';
+import type { SignInLimits } from './sign-in-limits.ts';
 
 export type SignInOutcome =
   | { kind: 'signed_in'; user: StaffUser; token: string }
@@ -19,7 +20,7 @@ export type SignInOutcome =
 export type SignInOptions = {
   store: MutableDocStore;
   scrypt: ScryptParams;
-  limits: { account: AttemptCounter; address: AttemptCounter };
+  limits: SignInLimits;
   now: () => Date;
 };
 
@@ -33,20 +34,17 @@ export function signInService(options: SignInOptions) {
 
   return async function signIn(attempt: SignInAttempt): Promise<SignInOutcome> {
     const username = normaliseUsername(attempt.username);
+    const key = { username, address: attempt.address };
     const startedAt = now().getTime();
-    const waitMs = Math.max(
-      limits.address.retryAfterMs(attempt.address, startedAt),
-      limits.account.retryAfterMs(username, startedAt),
-    );
+    const waitMs = limits.retryAfterMs(key, startedAt);
     if (waitMs > 0) return { kind: 'rate_limited', retryAfterSeconds: Math.ceil(waitMs / 1000) };
-    limits.address.record(attempt.address, startedAt);
-    limits.account.record(username, startedAt);
+    limits.started(key, startedAt);
 
     const account = await findAccount(store, username);
     const matches = await verifyPassword(attempt.password, account?.password ?? (await dummy()));
     if (!account || !matches) return { kind: 'invalid_credentials' };
-    // The password was right: this was not a guess, so it does not count against the account.
-    limits.account.forgive(username, startedAt);
+    // The password was right: this was not a guess, nor were this address's failures before it.
+    limits.succeeded(key, startedAt);
     if (account.disabled) return { kind: 'account_disabled' };
 
     const token = await createSession(store, account, now());

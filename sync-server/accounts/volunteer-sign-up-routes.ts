@@ -22,7 +22,7 @@ export type VolunteerSignUpRoutesOptions = {
   storage: Storage;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  trustedProxies: number;
   now: () => Date;
   /** Lower only in tests. */
   scrypt?: ScryptParams;
@@ -36,6 +36,7 @@ const problemField: Partial<Record<AccountProblem, [string, string]>> = {
   too_short: ['password', 'too_short'],
   too_long: ['password', 'too_long'],
   same_as_username: ['password', 'same_as_username'],
+  guessable: ['password', 'guessable'],
 };
 
 export function volunteerSignUpRoutes(options: VolunteerSignUpRoutesOptions): Hono {
@@ -49,7 +50,7 @@ export function volunteerSignUpRoutes(options: VolunteerSignUpRoutesOptions): Ho
 
   routes.post(
     '/',
-    submissionRateLimit(options.rateLimitPerMinute, options.trustProxy),
+    submissionRateLimit(options.rateLimitPerMinute, options.trustedProxies),
     async (c) => {
       // Whatever the outcome, nothing about an account may be kept by a cache on the way.
       c.header('Cache-Control', 'no-store');

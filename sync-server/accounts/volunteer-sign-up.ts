@@ -11,6 +11,7 @@
  * than `orphanAfterMs` (far longer than a sign-up takes between its two writes, so never a sign-up
  * still under way) the next sign-up with that username writes over it.
  */
+import { passwordProblem } from '#domain/staff/account-rules.ts';
 import type { SignUp } from '#domain/staff/volunteer-sign-up.ts';
 import { signUpProfile } from '#domain/staff/volunteer-sign-up.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
@@ -58,6 +59,12 @@ export async function signUpVolunteer(
   const { storage } = ctx;
   if (!(await areasExist(storage, signUp.areas))) return { kind: 'unknown_area' };
   if ((await findAccount(storage.serverOnly, signUp.username)) !== null) return { kind: 'taken' };
+  // Judged before anything is written: a refused password leaves not even a profile's tombstone.
+  const weakness = passwordProblem(signUp.password, {
+    username: signUp.username,
+    name: signUp.name,
+  });
+  if (weakness) return { kind: 'refused', problem: weakness };
 
   const userId = staffUserId(signUp.username);
   const profile = signUpProfile(signUp, userId, ctx.now().toISOString());

@@ -33,7 +33,7 @@ import {
   type Approval,
   type VolunteerDoc,
 } from '#domain/staff/volunteer-doc.ts';
-import type { Role } from '../accounts/account.ts';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import * as text from './content.ts';
 import { History } from './history.ts';
@@ -62,7 +62,7 @@ export type SeedShape = {
 /** A staff account to create, with the user id its documents use. */
 export type SeedAccount = {
   username: string;
-  role: Role;
+  role: StaffRole;
   displayName: string;
   areas: string[];
   userId: string;

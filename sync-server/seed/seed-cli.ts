@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { staffRoles } from '#domain/staff/account-rules.ts';
 import { listAccounts } from '../accounts/account-store.ts';
 import { couchdbUrl } from '../config.ts';
 import {
@@ -22,12 +23,12 @@ import {
   isEmptyLocation,
   isLockError,
   lockedError,
-  readSeedInfo,
   SeedError,
   seedDataDir,
   type SeedOptions,
   type SeedResult,
 } from './seed-data-dir.ts';
+import { readSeedInfo } from './seed-info.ts';
 
 export const seedUsage = `Usage: npm run seed -- [options]
 
@@ -145,7 +146,7 @@ export function accountLines(
   accounts: readonly (Pick<SeedAccount, 'username' | 'role' | 'areas'> & { approved?: boolean })[],
 ) {
   const lines: string[] = [];
-  for (const role of ['admin', 'coordinator', 'volunteer'] as const) {
+  for (const role of staffRoles) {
     const ofRole = accounts.filter((a) => a.role === role);
     for (const a of ofRole.slice(0, 10)) {
       const pending = a.approved === false ? ' (pending approval)' : '';

@@ -18,24 +18,12 @@ import { productionScrypt, type ScryptParams } from '../accounts/password-hash.t
 import { describeLocation, isCouchUrl, openPouchStorage } from '../pouch-storage.ts';
 import { replicatedDbName, serverOnlyDbName, type MutableDocStore } from '../storage.ts';
 import { generate, summarise, type SeedAccount, type SeedShape, type Summary } from './generate.ts';
+import { seedInfoId, type SeedInfo } from './seed-info.ts';
 
 export const demoPassword = 'cymorth-demo-2026';
 
 /** Far cheaper than production: only for big synthetic seeds (`--fast-hashes`). */
 export const fastScrypt: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
-
-export const seedInfoId = 'seed:info';
-
-export type SeedInfo = {
-  _id: typeof seedInfoId;
-  type: 'seed';
-  demo: boolean;
-  seed: number;
-  now: string;
-  created_at: string;
-  /** Accounts have no user id of their own yet: this maps each seeded username to the id its documents use. */
-  users: { username: string; role: string; user_id: string }[];
-};
 
 export type SeedOptions = SeedShape & {
   /** A data directory, or the URL of a CouchDB server ending in `/`. */
@@ -255,9 +243,4 @@ export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
       totalMs: t3 - started,
     },
   };
-}
-
-/** What a data directory was seeded with, if it was; null for real data. */
-export async function readSeedInfo(store: MutableDocStore): Promise<SeedInfo | null> {
-  return store.get<SeedInfo>(seedInfoId);
 }

@@ -181,7 +181,18 @@ test('the sign-up pages pass axe, in Welsh and in English', async ({ page, serve
   await signUp.expectAt('account');
   await expect(signUp.errorSummary).toContainText(t('cy', 'signup.errors.username.taken'));
   await expectNoAxeViolations(page, 'sign-up username taken (cy)', { soft: true });
+  // So does a password the server finds too easy to guess (the page itself checks only length).
+  const passwordField = page.getByLabel(t('cy', 'signup.account.password'), { exact: true });
   await page.getByLabel(t('cy', 'signup.account.username'), { exact: true }).fill('nia.haf');
+  await passwordField.fill('password123');
+  await signUp.continueButton.click();
+  await signUp.expectAt('check');
+  await signUp.sendButton.click();
+  await signUp.expectAt('account');
+  await expect(signUp.errorSummary).toContainText(t('cy', 'signup.errors.password.guessable'));
+  await expectNoAxeViolations(page, 'sign-up password too easy to guess (cy)', { soft: true });
+  expect(await server.appServer.storage.serverOnly.get('user:nia.haf')).toBeNull();
+  await passwordField.fill(taken.password);
   await signUp.continueButton.click();
   await signUp.expectAt('check');
   await signUp.sendButton.click();

@@ -36,12 +36,4 @@ describe('the per-address submission limit', () => {
     const second = await postJson(server, foodSubmission(), { 'X-Forwarded-For': '203.0.113.2' });
     expect([first.status, second.status]).toEqual([201, 429]);
   });
-
-  it('counts each client behind a trusted proxy by its first X-Forwarded-For hop', async () => {
-    server = await startTestServer({ rateLimitPerMinute: 1, trustProxy: true });
-    const from = (hops: string) => postJson(server!, foodSubmission(), { 'X-Forwarded-For': hops });
-    expect((await from('203.0.113.1, 10.0.0.1')).status).toBe(201);
-    expect((await from('203.0.113.2, 10.0.0.1')).status).toBe(201);
-    expect((await from('203.0.113.1, 10.0.0.2')).status).toBe(429);
-  });
 });

@@ -89,7 +89,7 @@ describe('routes', () => {
 describe('behind a trusted proxy', () => {
   let proxied: TestServer;
   beforeAll(async () => {
-    proxied = await startTestServer({ trustProxy: true });
+    proxied = await startTestServer({ trustedProxies: 1 });
   });
   afterAll(() => proxied.close());
 

@@ -86,7 +86,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = createApp({
     // High by default so only the rate-limit tests ever meet the limit.
     rateLimitPerMinute: 10_000,
-    trustProxy: false,
+    trustedProxies: 0,
     now: worldClock(),
     ...appOptions,
     storage: wrapStorage ? wrapStorage(storage) : storage,

@@ -6,11 +6,12 @@
  * the account, so work screens have it offline too.
  */
 import { isApiError } from '#domain/api-errors.ts';
+import { normaliseUsername, type StaffRole } from '#domain/staff/account-rules.ts';
 
 export type StaffAccount = {
   username: string;
   display_name: string;
-  role: 'admin' | 'coordinator' | 'volunteer';
+  role: StaffRole;
   areas: string[];
   /** Missing only on a device signed in before the session answer carried it. */
   user_id?: string;
@@ -66,7 +67,7 @@ export async function signIn(
     response = await fetch('/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: username.trim().toLowerCase(), password }),
+      body: JSON.stringify({ username: normaliseUsername(username), password }),
     });
   } catch {
     return { ok: false, failure: navigator.onLine ? 'failed' : 'offline' };

@@ -47,7 +47,7 @@ export async function startAppServer(): Promise<AppServer> {
     staticDir,
     // Every test submits from 127.0.0.1; the limit is for the integration tests to check.
     rateLimitPerMinute: 10_000,
-    trustProxy: false,
+    trustedProxies: 0,
   });
   const server = await listen(app, 0, '127.0.0.1');
   return {

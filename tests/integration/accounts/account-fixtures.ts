@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
 import { createApp } from '../../../sync-server/app.ts';
-import type { Role } from '../../../sync-server/accounts/account.ts';
 import { createAccount, setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { ScryptParams } from '../../../sync-server/accounts/password-hash.ts';
 import { listen } from '../../../sync-server/listen.ts';
@@ -42,7 +42,7 @@ export function startAccountServer(options: TestServerOptions = {}): Promise<Tes
 export type SeedUser = {
   username: string;
   password?: string;
-  role?: Role;
+  role?: StaffRole;
   areas?: string[];
   displayName?: string;
   disabled?: boolean;
@@ -112,7 +112,7 @@ export async function startTwoInstances(now: () => Date) {
     storage,
     staticDir,
     rateLimitPerMinute: 10_000,
-    trustProxy: false,
+    trustedProxies: 0,
     now,
     accounts: { scrypt: testScrypt },
   };

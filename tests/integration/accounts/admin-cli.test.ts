@@ -64,7 +64,7 @@ async function runInProcess(dir: string, args: string[], passwords: string[] = [
 /** Starts the real server on a directory the CLI wrote, signs in, stops it again. */
 async function signInStatus(dir: string, username: string, password: string) {
   const storage = await openPouchStorage(dir);
-  const app = createApp({ storage, staticDir: root, rateLimitPerMinute: 100, trustProxy: false });
+  const app = createApp({ storage, staticDir: root, rateLimitPerMinute: 100, trustedProxies: 0 });
   const server = await listen(app, 0, '127.0.0.1');
   try {
     return (await signIn(`http://127.0.0.1:${server.port}`, { username, password })).status;
@@ -139,6 +139,14 @@ describe('admin commands', () => {
     expect(weak).toMatchObject({ code: 1, stderr: 'Passwords need at least 10 characters.\n' });
     const same = await runInProcess(dir, args, ['alun']);
     expect(same.code).toBe(1);
+    const guessable = await runInProcess(dir, args, ['qwertyuiop']);
+    expect(guessable).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('That password is too easy to guess') as string,
+    });
+    const ownName = await runInProcess(dir, [...args, '--name', 'Alun Jones'], ['alun-jones-1']);
+    expect(ownName.code).toBe(1);
+    expect(ownName.stderr).toContain('too easy to guess');
     const created = await runInProcess(dir, [...args, '--name', 'Alun Jones'], [newPassword]);
     expect(created).toEqual({
       code: 0,
@@ -164,6 +172,18 @@ describe('admin commands', () => {
     );
   });
 
+  it('refuses a first admin whose password is their own name, and creates nothing', async () => {
+    const dir = freshDataDir();
+    const args = ['create-admin', 'ana', '--name', 'Ana Roberts'];
+    const refused = await runInProcess(dir, args, ['ana-roberts']);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('too easy to guess') as string,
+    });
+    expect((await runInProcess(dir, ['list'])).stdout).toContain('No accounts yet');
+    expect((await runInProcess(dir, args, [newPassword])).code).toBe(0);
+  });
+
   it('disables, enables and resets passwords; unknown users are refused', async () => {
     const dir = freshDataDir();
     const storage = await openPouchStorage(dir);
@@ -185,6 +205,14 @@ describe('admin commands', () => {
     expect((await runInProcess(dir, ['disable', 'dafydd'])).code).toBe(0);
     expect((await runInProcess(dir, ['list'])).stdout).toMatch(/^dafydd +volunteer +disabled /m);
     expect((await runInProcess(dir, ['reset-password', 'dafydd'], ['tiny'])).code).toBe(1);
+    const guessable = await runInProcess(dir, ['reset-password', 'dafydd'], ['password123']);
+    expect(guessable).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('too easy to guess') as string,
+    });
+    // The owner's own name is judged on a reset too.
+    const named = await runInProcess(dir, ['reset-password', 'dafydd'], ['dafydd-2026']);
+    expect(named.code).toBe(1);
     expect((await runInProcess(dir, ['reset-password', 'dafydd'], [newPassword])).code).toBe(0);
     expect(await signInStatus(dir, 'dafydd', newPassword)).toBe(403);
     expect((await runInProcess(dir, ['enable', 'dafydd'])).code).toBe(0);

@@ -15,8 +15,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(trustProxy = false) {
-  server = await startAccountServer({ trustProxy });
+async function start(trustedProxies = 0) {
+  server = await startAccountServer({ trustedProxies });
   await seedUser(server.storage, { username: 'elin' });
   return server;
 }
@@ -40,7 +40,7 @@ describe('the session cookie', () => {
   });
 
   it('is Secure when a trusted proxy says the request came over TLS', async () => {
-    const s = await start(true);
+    const s = await start(1);
     const res = await signIn(s.url, credentials, { 'X-Forwarded-Proto': 'https' });
     expect(attributes(setCookieHeader(res))).toEqual(
       expect.arrayContaining(['Secure', 'HttpOnly', 'SameSite=Lax']),
@@ -56,7 +56,7 @@ describe('the session cookie', () => {
   });
 
   it('ignores X-Forwarded-Proto without TRUST_PROXY', async () => {
-    const s = await start(false);
+    const s = await start(0);
     const res = await signIn(s.url, credentials, { 'X-Forwarded-Proto': 'https' });
     expect(res.status).toBe(200);
     expect(attributes(setCookieHeader(res))).not.toContain('Secure');

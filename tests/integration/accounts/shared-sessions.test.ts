@@ -81,7 +81,7 @@ describe('requireSession, for the routes that need a signed-in user', () => {
     cleanups.push(server.close);
     const accounts = createAccounts({
       storage: server.storage,
-      trustProxy: false,
+      trustedProxies: 0,
       maxBodyBytes: 64 * 1024,
       now: () => new Date(),
       scrypt: testScrypt,

@@ -257,6 +257,32 @@ describe('refusals, with nothing stored', () => {
     expect(await unknown.json()).toMatchObject({ fields: { areas: 'unknown_area' } });
   });
 
+  it('a password too easy to guess is a 400 on the password, before anything is written', async () => {
+    const { s } = await startWorld();
+    const before = await everyId(s.storage);
+    const sequence = (await s.storage.replica.info()).update_seq;
+    const weak = [
+      signUpBody({ password: 'password123' }),
+      signUpBody({ password: 'qwertyuiop' }),
+      signUpBody({ password: ' '.repeat(10) }),
+      // Strong enough for someone else; Gwyn Parry's own name is the first thing to try.
+      signUpBody({ username: 'gwyn', name: 'Gwyn Parry', password: 'gwyn-parry' }),
+    ];
+    for (const body of weak) {
+      const res = await signUp(s, body);
+      expect(res.status, body.password).toBe(400);
+      expect(await res.json()).toEqual({
+        error: 'invalid_request',
+        reason: expect.any(String),
+        fields: { password: 'guessable' },
+      });
+    }
+    expect(await everyId(s.storage)).toEqual(before);
+    // Not even a deleted profile: the replicated database has not moved.
+    expect((await s.storage.replica.info()).update_seq).toEqual(sequence);
+    expect((await signUp(s, signUpBody({ password: 'gwyn-parry' }))).status).toBe(201);
+  });
+
   it('takes POST only, and limits sign-ups per address', async () => {
     const { s } = await startWorld({ rateLimitPerMinute: 2 });
     const get = await fetch(`${s.url}/api/volunteers`);

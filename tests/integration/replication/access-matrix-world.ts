@@ -14,7 +14,7 @@ import { mergeRequests } from '#domain/staff/merge.ts';
 import { recordedMethods } from '#domain/consent.ts';
 import { assign, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffRole } from '#domain/staff/users.ts';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import {

@@ -38,7 +38,7 @@ async function startInstance(location: string, staticDir: string, port: number) 
     storage,
     staticDir,
     rateLimitPerMinute: 10_000,
-    trustProxy: false,
+    trustedProxies: 0,
     accounts: { scrypt: testScrypt },
   });
   const server = await listen(app, port, '127.0.0.1');

@@ -23,11 +23,11 @@ import { generate } from '../../../sync-server/seed/generate.ts';
 import { runSeed, type SeedIo } from '../../../sync-server/seed/seed-cli.ts';
 import {
   demoPassword,
-  readSeedInfo,
   SeedError,
   seedDataDir,
   type SeedOptions,
 } from '../../../sync-server/seed/seed-data-dir.ts';
+import { readSeedInfo } from '../../../sync-server/seed/seed-info.ts';
 import { replicatedDbName } from '../../../sync-server/storage.ts';
 
 const run = promisify(execFile);

@@ -4,11 +4,9 @@
  * their approved profile (`volunteerAccessAreas`), for a coordinator the areas they cover.
  */
 import * as v from 'valibot';
+import { staffRoles, type StaffRole } from './account-rules.ts';
 import { isAreaId, isUserId } from './doc-ids.ts';
 import { uniqueList } from './free-text.ts';
-
-export const staffRoles = ['admin', 'coordinator', 'volunteer'] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export type StaffUser = { id: string; role: StaffRole; areas: string[]; disabled: boolean };
 

@@ -12,6 +12,14 @@
 import * as v from 'valibot';
 import { fields, missingOrInvalid } from '../request-fields.ts';
 import { issuesToFields, type FieldErrors } from '../request-schema.ts';
+import {
+  isPasswordTheUsername,
+  maxPasswordLength,
+  minPasswordLength,
+  normaliseUsername,
+  passwordLength,
+  usernamePattern,
+} from './account-rules.ts';
 import { isAreaId, volunteerDocId } from './doc-ids.ts';
 import { freeText } from './free-text.ts';
 import {
@@ -22,11 +30,6 @@ import {
   weekdays,
   type VolunteerDoc,
 } from './volunteer-doc.ts';
-
-/** The account rules of sync-server/accounts (account.ts, password-policy.ts), for the form. */
-export const minPasswordLength = 10;
-export const maxPasswordLength = 1024;
-const usernameShape = /^[a-z0-9._-]{3,40}$/;
 
 /** An array of distinct choices; empty is `required` unless `optional`. */
 function choices<T extends string>(
@@ -59,20 +62,18 @@ export const signUpFields = {
   days: choices(v.picklist(weekdays, 'invalid'), weekdays.length),
   parts_of_day: choices(v.picklist(partsOfDay, 'invalid'), partsOfDay.length),
   note: v.optional(freeText(0, 200), ''),
-  // People type usernames on phones that capitalise the first letter and add a trailing space.
+  // The account rules (account-rules.ts) a form can check as it goes; the server checks them all.
   username: v.pipe(
     v.string(missingOrInvalid),
-    v.trim(),
-    v.toLowerCase(),
+    v.transform(normaliseUsername),
     v.nonEmpty('required'),
-    v.regex(usernameShape, 'invalid'),
+    v.regex(usernamePattern, 'invalid'),
   ),
-  // Counted in code points after NFKC, as the server's password policy counts.
   password: v.pipe(
     v.string(missingOrInvalid),
     v.nonEmpty('required'),
-    v.check((s) => [...s.normalize('NFKC')].length >= minPasswordLength, 'too_short'),
-    v.check((s) => [...s.normalize('NFKC')].length <= maxPasswordLength, 'too_long'),
+    v.check((s) => passwordLength(s) >= minPasswordLength, 'too_short'),
+    v.check((s) => passwordLength(s) <= maxPasswordLength, 'too_long'),
   ),
 } as const;
 
@@ -102,7 +103,7 @@ export const signUpSchema = v.pipe(
   v.forward(
     v.partialCheck(
       [['username'], ['password']],
-      (input) => input.password.trim().toLowerCase() !== input.username,
+      (input) => !isPasswordTheUsername(input.password, input.username),
       'same_as_username',
     ),
     ['password'],

@@ -12,7 +12,8 @@ import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
 import { areaDocId, eventDocId, noteDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
 import { assign, claim, setRegister } from '#domain/staff/request-edits.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffRole, StaffUser } from '#domain/staff/users.ts';
+import type { StaffRole } from '#domain/staff/account-rules.ts';
+import type { StaffUser } from '#domain/staff/users.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { rawSubmission, withPath, type JsonObject } from '../../support/submissions.ts';
 
