@@ -76,14 +76,14 @@ export async function storedIds(server: TestServer, prefix: string): Promise<str
 
 export async function until<T>(
   check: () => T | Promise<T>,
-  describe: () => string,
+  explain: () => string,
   ms = 5_000,
 ): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out; ${describe()}`);
+    if (Date.now() > end) throw new Error(`timed out; ${explain()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

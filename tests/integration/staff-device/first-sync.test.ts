@@ -76,13 +76,13 @@ describe('first sync', () => {
         offered.push(...Object.keys(JSON.parse(body ?? '{}') as object));
     };
     replicate({ local, remote, batchSize: 10, onState: (s) => states.push(s) });
-    const describe = () => JSON.stringify(states.at(-1));
-    await until(() => states.at(-1)?.initialSync.finished, describe);
+    const last = () => JSON.stringify(states.at(-1));
+    await until(() => states.at(-1)?.initialSync.finished, last);
     await new Promise((r) => setTimeout(r, 300)); // the live sync's first pass
     expect(offered).toEqual([]);
     const written = requestBy(cathId);
     await local.put(written);
-    await until(async () => (await storedIds(server, 'request:')).length === 31, describe);
+    await until(async () => (await storedIds(server, 'request:')).length === 31, last);
     expect(offered).toEqual([written._id]);
   });
 
