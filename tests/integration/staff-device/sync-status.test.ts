@@ -1,19 +1,26 @@
 /**
  * The sync status a staff device shows (src/lib/staff/sync/replication.ts, upload-ledger.ts), with
- * the device replicating with the real server: what it counts as waiting to upload, what the server
- * refused and why, the server away and back, and the server's own 413 for a batch over its limit.
+ * the device replicating with the real server: what it counts as waiting to upload and when the
+ * server confirms it, what the server refused and why, the server away and back, the server's own
+ * 413 for a batch over its limit, and the status shared by two tabs of one user.
  *
- * Why here and not in tests/unit: these run the real sync server (docs/architecture.md and STYLE.md,
- * "Tests with real parts, in layers": integration tests run the real server and real PouchDB
- * clients). The device side is the browser build of PouchDB on fake IndexedDB, which runs in the
- * integration project's Node environment as it does in the unit one (browser.ts).
+ * Why these live in tests/integration and not tests/unit: they run the real sync server in-process
+ * on a port with real storage, and by this project's layers (STYLE.md, "Tests with real parts, in
+ * layers") that is an integration test; tests/unit keeps the device's pure parts (sync-snapshot,
+ * eviction-plan) and its local databases driven by hand. Both vitest projects run in Node, so
+ * nothing is lost by the move: the browser the device code expects (fake IndexedDB, `self`,
+ * `navigator`, a cookie-keeping `fetch`) is set up by browser.ts, not by the project, and the
+ * integration project's longer hook timeout suits a server start.
  */
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { followChanges } from '$lib/staff/sync/read-model.ts';
-import { at, request } from '../../unit/domain/staff/factories.ts';
+import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
+import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
+import { at, request, testUuid } from '../../unit/domain/staff/factories.ts';
 import {
   cleanUp,
   deviceDbs,
@@ -27,15 +34,6 @@ import {
 
 afterEach(cleanUp);
 
-/** Counts the device's own one-off reads of its changes feed (`changes` without `live`). */
-function spyOnReads(local: PouchDB.Database, onRead: (opts?: PouchDB.Core.ChangesOptions) => void) {
-  const changes = local.changes.bind(local);
-  local.changes = ((opts?: PouchDB.Core.ChangesOptions) => {
-    onRead(opts);
-    return changes(opts);
-  }) as typeof local.changes;
-}
-
 describe('replication status', () => {
   it('counts uploads a few times per pulled batch, not once per document', async () => {
     const { server } = await signedInCoordinator();
@@ -45,9 +43,11 @@ describe('replication status', () => {
     );
     const { local, remote } = deviceDbs(server);
     let reads = 0;
-    spyOnReads(local, (opts) => {
+    const changes = local.changes.bind(local);
+    local.changes = ((opts?: PouchDB.Core.ChangesOptions) => {
       if (!opts?.live) reads++;
-    });
+      return changes(opts);
+    }) as typeof local.changes;
     const { until: untilState, handle } = replicate({ local, remote, batchSize: 500 });
     const done = await untilState((s) => s.initialSync.finished && s.everythingOnServer, 15_000);
     expect(done.pendingUploads).toBe(0);
@@ -169,5 +169,59 @@ describe('replication status', () => {
     expect(s.batchSize).toBeLessThanOrEqual(10);
     expect(browser.sentTo('_bulk_docs', 'POST').some((sent) => sent.status === 413)).toBe(true);
     expect(await storedIds(server, '')).toEqual(offline.map((d) => d._id).sort());
+  });
+});
+
+describe('confirmed by the server', () => {
+  it('counts a document pulled from the server as pending only until the server confirms it', async () => {
+    const { server } = await signedInCoordinator();
+    await seed(server, [request(), request()]);
+    const { local, remote } = deviceDbs(server);
+    await local.replicate.from(remote);
+    const ledger = new UploadLedger(local);
+    await ledger.load();
+    // Nothing known yet (say, after a reload offline): conservative, never "all on the server".
+    expect((await ledger.count()).pending).toBe(2);
+    await ledger.confirm(remote); // `_revs_diff`: the server has both
+    expect((await ledger.count()).pending).toBe(0);
+  });
+});
+
+/** Web Locks, which Node lacks, as a mutex: one job at a time, in turn. */
+function mutex(): NonNullable<ReplicationOptions['lock']> {
+  let held: Promise<void> = Promise.resolve();
+  return (_name, _signal, job) => {
+    const turn = held.then(job);
+    held = turn.catch(() => {});
+    return turn;
+  };
+}
+
+describe('one replication per user across tabs', () => {
+  it('the second tab follows the leader, then leads when it stops', async () => {
+    const { server, cathId } = await signedInCoordinator();
+    const userId = testUuid();
+    const lock = mutex();
+    // In a browser both tabs open the same IndexedDB and reach the same origin; Node's
+    // BroadcastChannel carries the leader's status.
+    const { local, remote } = deviceDbs(server);
+    await local.bulkDocs([requestBy(cathId), requestBy(cathId)]);
+    const seen: { a: SyncSnapshot | null; b: SyncSnapshot | null } = { a: null, b: null };
+    const onServer = async (n: number) => (await storedIds(server, '')).length === n;
+    const seenSoFar = () => JSON.stringify(seen);
+
+    const tabA = startReplication({ userId, local, remote, lock, onState: (s) => (seen.a = s) });
+    await until(() => seen.a?.leader === true && seen.a.everythingOnServer, seenSoFar);
+    const tabB = startReplication({ userId, local, remote, lock, onState: (s) => (seen.b = s) });
+    await local.put(requestBy(cathId));
+    await until(async () => (await onServer(3)) && seen.b?.everythingOnServer === true, seenSoFar);
+    expect(seen.b?.leader).toBe(false); // B only shows what A broadcasts
+    expect(seen.a?.leader).toBe(true);
+
+    await tabA.stop();
+    await until(() => seen.b?.leader === true, seenSoFar);
+    await local.put(requestBy(cathId));
+    await until(async () => (await onServer(4)) && seen.b?.everythingOnServer === true, seenSoFar);
+    await tabB.stop();
   });
 });

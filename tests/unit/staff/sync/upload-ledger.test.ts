@@ -1,6 +1,7 @@
 /**
  * The ledger's count against a real in-memory database, driven by hand. Its confirmation by the
- * server's `_revs_diff` runs against the real server in tests/integration/staff-device/.
+ * server's `_revs_diff` runs against the real server in
+ * tests/integration/staff-device/sync-status.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
