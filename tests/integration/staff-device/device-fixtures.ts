@@ -11,7 +11,13 @@ import { startReplication, type ReplicationOptions } from '$lib/staff/sync/repli
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import { request, testUuid } from '../../unit/domain/staff/factories.ts';
-import { goodPassword, seedUser, startAccountServer } from '../accounts/account-fixtures.ts';
+import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
+import {
+  goodPassword,
+  seedUser,
+  startAccountServer,
+  testScrypt,
+} from '../accounts/account-fixtures.ts';
 import { seed } from '../replication/replication-fixtures.ts';
 import type { TestServer, TestServerOptions } from '../test-server.ts';
 
@@ -39,6 +45,13 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
 export async function signInOnDevice(server: TestServer, username: string): Promise<void> {
   browser.open(server.url);
   await browser.signIn(username, goodPassword);
+}
+
+/** An admin disables the account (`npm run admin -- disable <username>`). */
+export async function disableAccount(server: TestServer, username: string): Promise<void> {
+  const accounts = { store: server.storage.serverOnly, now: () => new Date(), scrypt: testScrypt };
+  const result = await setDisabled(accounts, username, true);
+  if (!result.ok) throw new Error(`${username} not disabled: ${result.problem}`);
 }
 
 /**

@@ -15,12 +15,17 @@ import { assign } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { evictionCycle, readToken, writeToken } from '$lib/staff/sync/eviction-cycle.ts';
 import type { EndReason } from '$lib/staff/sync/eviction-plan.ts';
-import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import { at, contactFor, profile, request } from '../../unit/domain/staff/factories.ts';
-import { testScrypt } from '../accounts/account-fixtures.ts';
 import { remoteDb, staff, type Staff } from '../replication/replication-fixtures.ts';
 import type { TestServer } from '../test-server.ts';
-import { cleanUp, deviceDbs, seed, signInOnDevice, startServer } from './device-fixtures.ts';
+import {
+  cleanUp,
+  deviceDbs,
+  disableAccount,
+  seed,
+  signInOnDevice,
+  startServer,
+} from './device-fixtures.ts';
 
 afterEach(cleanUp);
 
@@ -134,12 +139,7 @@ describe('the eviction cycle', () => {
     const d = await veraWithTwoTasks();
     const token = await tokenNow(d.server);
     await writeToken(d.local, token);
-    const accounts = {
-      store: d.server.storage.serverOnly,
-      now: () => new Date(),
-      scrypt: testScrypt,
-    };
-    await setDisabled(accounts, 'vera', true);
+    await disableAccount(d.server, 'vera');
     await d.cycle.run();
     await d.cycle.run();
     expect(d.ended).toEqual(['disabled']);
