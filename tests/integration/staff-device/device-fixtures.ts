@@ -21,11 +21,11 @@ import {
 import { seed } from '../replication/replication-fixtures.ts';
 import type { TestServer, TestServerOptions } from '../test-server.ts';
 
-export { browser, seed };
+export { seed };
 
 const cleanups: Array<() => Promise<void>> = [];
 
-/** Stops replications, closes the device's databases and the server, newest first. */
+/** Stops the replications and closes the servers, newest first; the browser forgets its origin. */
 export async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   browser.close();
@@ -87,6 +87,7 @@ export async function storedIds(server: TestServer, prefix: string): Promise<str
   return (await server.storage.replicated.idsWithPrefix(prefix)).sort();
 }
 
+/** Polls `check` until it gives something; `explain` says what was last seen if it never does. */
 export async function until<T>(
   check: () => T | Promise<T>,
   explain: () => string,
@@ -109,7 +110,6 @@ type Started = Pick<ReplicationOptions, 'local' | 'remote'> & Partial<Replicatio
  */
 export function replicate(options: Started) {
   let state: SyncSnapshot | null = null;
-  const states: SyncSnapshot[] = [];
   const handle = startReplication({
     userId: testUuid(),
     random: () => 0,
@@ -117,7 +117,6 @@ export function replicate(options: Started) {
     ...options,
     onState: (s) => {
       state = s;
-      states.push(s);
       options.onState?.(s);
     },
   });
@@ -125,7 +124,6 @@ export function replicate(options: Started) {
   const last = () => JSON.stringify(state);
   return {
     handle,
-    states,
     state: () => state,
     until: (check: (s: SyncSnapshot) => boolean, ms = 5_000) =>
       until(() => (state && check(state) ? state : null), last, ms),

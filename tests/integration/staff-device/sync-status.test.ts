@@ -91,7 +91,7 @@ describe('replication status', () => {
     // read model's catch-up and the count (in memory, a whole batch can).
     expect(ownReads.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
     follow.stop();
-    await follow.idle(); // before the device's databases are removed
+    await follow.idle(); // no batch is still being projected when the test ends
   });
 
   it('counts local changes until the server acknowledges them, and not what it pulled', async () => {
