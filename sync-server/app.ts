@@ -33,6 +33,8 @@ export type AppOptions = {
   maxBodyBytes?: number;
   /** Largest `_bulk_docs` body; 10 MB when not given. */
   maxBulkBytes?: number;
+  /** Documents in one `_bulk_docs`; 1,000 (the device's batch) when not given. */
+  maxBulkDocs?: number;
   /** Documents one staff account may write through `/db` a minute; 5,000 when not given. */
   writesPerMinute?: number;
   /** The clock, for tests. */
@@ -96,6 +98,7 @@ export function createApp(options: AppOptions): Hono {
       now: options.now ?? (() => new Date()),
       maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       maxBulkBytes: options.maxBulkBytes ?? defaultMaxBulkBytes,
+      ...(options.maxBulkDocs === undefined ? {} : { maxBulkDocs: options.maxBulkDocs }),
       ...(options.writesPerMinute === undefined
         ? {}
         : { writesPerMinute: options.writesPerMinute }),

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type AppOptions } from '../../sync-server/app.ts';
-import { listen } from '../../sync-server/listen.ts';
+import { listen, type RunningServer } from '../../sync-server/listen.ts';
 import { openPouchStorage } from '../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../sync-server/storage.ts';
 import { t0 } from '../unit/domain/staff/factories.ts';
@@ -40,6 +40,10 @@ export type TestServer = {
   location: string;
   /** The CouchDB stand-in holding the data, when on CouchDB: to make it refuse or vanish. */
   couch?: CouchStandIn;
+  /** The server goes away (connections refused, as with no signal), its data kept. */
+  stopListening(): Promise<void>;
+  /** Back on the same port and data, as after a restart. */
+  listenAgain(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -92,16 +96,25 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     storage: wrapStorage ? wrapStorage(storage) : storage,
     staticDir,
   });
-  const server = await listen(app, 0, '127.0.0.1');
+  let server: RunningServer | null = await listen(app, 0, '127.0.0.1');
+  const port = server.port;
+  // Short: a refused body is drained a moment after its answer, which would hold `close` open.
+  const stopListening = async () => {
+    await server?.close(250);
+    server = null;
+  };
   return {
-    url: `http://127.0.0.1:${server.port}`,
-    port: server.port,
+    url: `http://127.0.0.1:${port}`,
+    port,
     storage,
     location: place.location,
     couch: place.couch,
+    stopListening,
+    listenAgain: async () => {
+      server ??= await listen(app, port, '127.0.0.1');
+    },
     close: async () => {
-      // Short: a refused body is drained a moment after its answer, which would hold `close` open.
-      await server.close(250);
+      await stopListening();
       await storage.close();
       await place.remove();
       await rm(root, { recursive: true, force: true });

@@ -1,23 +1,14 @@
-/** The ledger's count against two real in-memory databases, driven by hand. */
+/**
+ * The ledger's count against a real in-memory database, driven by hand. Its confirmation by the
+ * server's `_revs_diff` runs against the real server in
+ * tests/integration/staff-device/sync-status.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
 import { request } from '../../domain/staff/factories.ts';
 import { memoryDb } from './pouch.ts';
 
 describe('UploadLedger', () => {
-  it('counts a document pulled from the server as pending only until the server confirms it', async () => {
-    const local = memoryDb('local');
-    const remote = memoryDb('remote');
-    await remote.bulkDocs([request(), request()]);
-    await local.replicate.from(remote);
-    const ledger = new UploadLedger(local);
-    await ledger.load();
-    // Nothing known yet (say, after a reload offline): conservative, never "all on the server".
-    expect((await ledger.count()).pending).toBe(2);
-    await ledger.confirm(remote); // `_revs_diff`: the server has both
-    expect((await ledger.count()).pending).toBe(0);
-  });
-
   it('counts past the acknowledged seq only, and keeps the seq across a reload', async () => {
     const local = memoryDb('local');
     const ledger = new UploadLedger(local);

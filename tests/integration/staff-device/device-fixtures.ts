@@ -1,0 +1,131 @@
+/**
+ * A staff device against the real server: the server in-process on a free port with real storage
+ * (test-server.ts), a member of staff signed in through the device's browser (browser.ts), the
+ * device's own databases opened by device-db.ts (the browser build of PouchDB on fake IndexedDB,
+ * its remote under `/db`), and the replication started as the staff pages start it.
+ */
+import { browser } from './browser.ts';
+import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/device-db.ts';
+import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
+import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { request, testUuid } from '../../unit/domain/staff/factories.ts';
+import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
+import {
+  goodPassword,
+  seedUser,
+  startAccountServer,
+  testScrypt,
+} from '../accounts/account-fixtures.ts';
+import { seed } from '../replication/replication-fixtures.ts';
+import type { TestServer, TestServerOptions } from '../test-server.ts';
+
+export { seed };
+
+const cleanups: Array<() => Promise<void>> = [];
+
+/** Stops the replications and closes the servers, newest first; the browser forgets its origin. */
+export async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  browser.close();
+}
+
+/** The real server, closed after the test. */
+export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const server = await startAccountServer(options);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+/**
+ * `username` signs in on the device's browser. Sign anyone else in (with `staff`) before this:
+ * the browser keeps the cookie of whoever signs in through its fetch last, as a browser would.
+ */
+export async function signInOnDevice(server: TestServer, username: string): Promise<void> {
+  browser.open(server.url);
+  await browser.signIn(username, goodPassword);
+}
+
+/** An admin disables the account (`npm run admin -- disable <username>`). */
+export async function disableAccount(server: TestServer, username: string): Promise<void> {
+  const accounts = { store: server.storage.serverOnly, now: () => new Date(), scrypt: testScrypt };
+  const result = await setDisabled(accounts, username, true);
+  if (!result.ok) throw new Error(`${username} not disabled: ${result.problem}`);
+}
+
+/**
+ * The real server with Cath, coordinator of Ceredigion, signed in on the device's browser. She
+ * reads every document of Ceredigion, so what the server holds there is what her device pulls.
+ */
+export async function signedInCoordinator(options: TestServerOptions = {}) {
+  const server = await startServer(options);
+  await seedUser(server.storage, { username: 'cath', role: 'coordinator', areas: ['ceredigion'] });
+  await signInOnDevice(server, 'cath');
+  return { server, cathId: staffUserId('cath') };
+}
+
+/**
+ * This device's databases, as the staff pages open them, under a name of their own. They are left
+ * open after the test, as the replication's last count may still be reading them; fake IndexedDB
+ * lives in memory and goes with the test file's worker.
+ */
+export const deviceDbs = (server: Pick<TestServer, 'url'>): DeviceDbs =>
+  openDeviceDbs(testUuid(), server.url);
+
+/**
+ * A new request `author` took down on the phone on their device, made by the domain's own
+ * constructor (`toStaffRequest`): every register stamped by them, as the server wants of a new
+ * request from staff, and the resident's consent recorded as heard by phone.
+ */
+export function requestBy(author: string, area = 'ceredigion'): StaffRequestDoc {
+  return toStaffRequest(request({ area }), area, author);
+}
+
+/** The ids the server stores whose id starts with `prefix`. */
+export async function storedIds(server: TestServer, prefix: string): Promise<string[]> {
+  return (await server.storage.replicated.idsWithPrefix(prefix)).sort();
+}
+
+/** Polls `check` until it gives something; `explain` says what was last seen if it never does. */
+export async function until<T>(
+  check: () => T | Promise<T>,
+  explain: () => string,
+  ms = 5_000,
+): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out; ${explain()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+type Started = Pick<ReplicationOptions, 'local' | 'remote'> & Partial<ReplicationOptions>;
+
+/**
+ * The replication between the device and the server, stopped after the test. Retries come after
+ * the backoff's 1 s floor, and no Web Lock is taken (one tab).
+ */
+export function replicate(options: Started) {
+  let state: SyncSnapshot | null = null;
+  const handle = startReplication({
+    userId: testUuid(),
+    random: () => 0,
+    lock: (_name, _signal, job) => job(),
+    ...options,
+    onState: (s) => {
+      state = s;
+      options.onState?.(s);
+    },
+  });
+  cleanups.push(handle.stop);
+  const last = () => JSON.stringify(state);
+  return {
+    handle,
+    state: () => state,
+    until: (check: (s: SyncSnapshot) => boolean, ms = 5_000) =>
+      until(() => (state && check(state) ? state : null), last, ms),
+  };
+}

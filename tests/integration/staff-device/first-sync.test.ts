@@ -1,0 +1,119 @@
+/**
+ * A staff device's first sync against the real server (src/lib/staff/sync/replication.ts and
+ * bulk-load.ts): it pulls only, is finished only once everything is pulled, is retried when the
+ * server is away, and is not done twice. What the device sends up is watched at its fetch
+ * (browser.ts), which passes every request on to the server.
+ *
+ * Why in tests/integration: see sync-status.test.ts.
+ */
+import { browser } from './browser.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import { request } from '../../unit/domain/staff/factories.ts';
+import {
+  cleanUp,
+  deviceDbs,
+  replicate,
+  requestBy,
+  seed,
+  signedInCoordinator,
+  storedIds,
+  until,
+} from './device-fixtures.ts';
+
+afterEach(cleanUp);
+
+/** The requests that send a device's revisions up. */
+const sendsUp = (path: string) => path === '/db/_revs_diff' || path === '/db/_bulk_docs';
+
+describe('first sync', () => {
+  it('pulls only, is finished only once everything is pulled, then uploads local writes', async () => {
+    const { server, cathId } = await signedInCoordinator();
+    await seed(
+      server,
+      Array.from({ length: 30 }, () => request()),
+    );
+    const { local, remote } = deviceDbs(server);
+    const offline = [requestBy(cathId), requestBy(cathId)]; // written before the first sync
+    await local.bulkDocs(offline);
+    const states: SyncSnapshot[] = [];
+    const upWhilePulling: string[] = [];
+    browser.beforeSend = ({ url }) => {
+      if (sendsUp(url.pathname) && !states.at(-1)?.initialSync.finished)
+        upWhilePulling.push(url.pathname);
+    };
+    replicate({ local, remote, batchSize: 10, onState: (s) => states.push(s) });
+    await until(
+      () => states.at(-1)?.everythingOnServer && states.at(-1)?.initialSync.finished,
+      () => JSON.stringify(states.at(-1)),
+    );
+    const first = states.findIndex((s) => s.initialSync.finished);
+    // The total is what `/db` says it holds for her; the server names no count of a user's view,
+    // so the device shows the count without a total (SyncPanel.svelte).
+    const { doc_count: total } = (await remote.info()) as { doc_count?: number };
+    expect(states[first]?.initialSync).toEqual({ done: 30, total, finished: true });
+    expect(states.slice(0, first).some((s) => s.initialSync.done > 0)).toBe(true); // progress
+    expect(upWhilePulling).toEqual([]); // nothing sent up before the pull completed
+    expect(browser.sent.some((s) => sendsUp(s.url.pathname))).toBe(true); // but sent after it
+    expect(await local.get('_local/cymorth-initial-sync')).toMatchObject({
+      at: expect.any(String),
+    });
+    expect(await storedIds(server, 'request:')).toHaveLength(32);
+    expect((await local.info()).doc_count).toBe(32);
+  });
+
+  it('the live sync after it offers the server nothing it pulled, and still uploads what is new', async () => {
+    const { server, cathId } = await signedInCoordinator();
+    await seed(
+      server,
+      Array.from({ length: 30 }, () => request()),
+    );
+    const { local, remote } = deviceDbs(server);
+    const states: SyncSnapshot[] = [];
+    const offered: string[] = [];
+    browser.beforeSend = ({ url, body }) => {
+      if (url.pathname === '/db/_revs_diff' && states.at(-1)?.initialSync.finished)
+        offered.push(...Object.keys(JSON.parse(body ?? '{}') as object));
+    };
+    replicate({ local, remote, batchSize: 10, onState: (s) => states.push(s) });
+    const last = () => JSON.stringify(states.at(-1));
+    await until(() => states.at(-1)?.initialSync.finished, last);
+    await new Promise((r) => setTimeout(r, 300)); // the live sync's first pass
+    expect(offered).toEqual([]);
+    const written = requestBy(cathId);
+    await local.put(written);
+    await until(async () => (await storedIds(server, 'request:')).length === 31, last);
+    expect(offered).toEqual([written._id]);
+  });
+
+  it('a device whose first pull completed before goes straight to the live sync', async () => {
+    const { server } = await signedInCoordinator();
+    const { local, remote } = deviceDbs(server);
+    const flag = { _id: '_local/cymorth-initial-sync', at: new Date().toISOString() };
+    const { rev } = await local.put(flag);
+    await seed(server, [request(), request()]);
+    const { until: untilState } = replicate({ local, remote });
+    const s = await untilState((x) => x.initialSync.finished);
+    expect(s.initialSync.done).toBe(0); // not counted as a first sync
+    await until(
+      async () => (await local.info()).doc_count >= 2,
+      () => 'the live sync pulled nothing',
+    );
+    // Its first revision still: no first sync wrote it again.
+    expect(await local.get(flag._id)).toMatchObject({ _rev: rev });
+  });
+
+  it('a first pull that fails is retried, and finished only when it completes', async () => {
+    const { server } = await signedInCoordinator();
+    await seed(server, [request(), request(), request()]);
+    const { local, remote } = deviceDbs(server);
+    await server.stopListening();
+    const { until: untilState } = replicate({ local, remote });
+    const failed = await untilState((s) => s.error !== null);
+    expect(failed.initialSync.finished).toBe(false);
+    await server.listenAgain(); // the backoff retries after its 1 s floor
+    const done = await untilState((s) => s.initialSync.finished);
+    expect(done.initialSync.done).toBe(3);
+    expect(done.error).toBeNull();
+  });
+});
