@@ -46,6 +46,9 @@ for (const lang of languages) {
     });
 
     test('every question page, as first shown and with its errors', async ({ cymorth, page }) => {
+      // Two axe scans of each of some twenty pages: about 50 s on two idle cores, so the default
+      // minute left no room for a busy CI machine.
+      test.setTimeout(150_000);
       const question = cymorth.question(lang);
       for (const step of allQuestionSteps) {
         await test.step(step, async () => {
