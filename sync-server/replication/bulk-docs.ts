@@ -130,8 +130,8 @@ export async function bulkDocs(
 /** Stored a slice at a time, the event loop free in between; answers in the order given. */
 async function storeInSlices(db: ReplicaDb, docs: StoredDoc[], newEdits: boolean) {
   const answers: (PouchDB.Core.Response | PouchDB.Core.Error)[] = [];
-  for (let i = 0; i < docs.length; i += 200) {
-    const part = docs.slice(i, i + 200) as PouchDB.Core.PutDocument<object>[];
+  for (let i = 0; i < docs.length; i += 100) {
+    const part = docs.slice(i, i + 100) as PouchDB.Core.PutDocument<object>[];
     answers.push(...(await db.bulkDocs(part, { new_edits: newEdits })));
   }
   return answers;

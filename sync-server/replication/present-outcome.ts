@@ -31,7 +31,7 @@ export type Outcome = {
 };
 
 /** Read in slices, so one large batch never holds the event loop for long (bulk-docs.ts). */
-const slice = 200;
+const slice = 100;
 
 export async function presentOf(db: ReplicaDb, ids: readonly string[]) {
   const present = new Map<string, Present>();

@@ -84,8 +84,8 @@ export async function settleConflicts(db: ReplicaDb, id: string): Promise<void> 
 
 /** Settles those of `ids` that are in conflict, found with one read rather than one per id. */
 export async function settleAll(db: ReplicaDb, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 200) {
-    const keys = ids.slice(i, i + 200);
+  for (let i = 0; i < ids.length; i += 100) {
+    const keys = ids.slice(i, i + 100);
     const found = await db.allDocs({ keys, include_docs: true, conflicts: true });
     for (const row of found.rows) {
       if ('error' in row || row.value.deleted) continue;
