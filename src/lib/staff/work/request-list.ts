@@ -6,10 +6,10 @@
  */
 import { canReadRequest } from '#domain/staff/access.ts';
 import { isClosed, type RequestStatus } from '#domain/request-status.ts';
+import { isAllowed } from '#domain/staff/request-actions.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { urgencyLevels } from '#domain/urgency.ts';
-import { isAllowed } from './request-actions.ts';
 
 /** `active`: everything not yet done or cancelled, the coordinator's default view. */
 export const statusFilters = [
