@@ -10,8 +10,8 @@
 import { requestStatuses, type RequestStatus } from '../request-status.ts';
 import type { EventDoc } from './append-only-docs.ts';
 import { hasBeenAssigned } from './assignments.ts';
-import { eventDocId } from './doc-ids.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
+import { eventOn } from './request-history.ts';
 import { sameStamp } from './stamps.ts';
 import type { StaffUser } from './users.ts';
 
@@ -47,14 +47,11 @@ export function lateProgress(
   // Only someone who held the task, or says they claimed it, has progress to report.
   const held = hasBeenAssigned(present.assignments, user.id);
   if (!held && !hasBeenAssigned(attempted.assignments, user.id)) return null;
-  return {
-    _id: eventDocId(present._id, lateEventUuid(user.id, attempted.status)),
-    type: 'event',
-    request_id: present._id,
+  return eventOn(present._id, lateEventUuid(user.id, attempted.status), {
     author: user.id,
     field: 'late_status',
     from: present.status,
     to: attempted.status,
     at: receivedAt,
-  };
+  });
 }
