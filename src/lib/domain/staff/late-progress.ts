@@ -10,6 +10,7 @@
 import { requestStatuses, type RequestStatus } from '../request-status.ts';
 import type { EventDoc } from './append-only-docs.ts';
 import { hasBeenAssigned } from './assignments.ts';
+import { isProgress } from './lifecycle.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
 import { eventOn } from './request-history.ts';
 import { sameStamp } from './stamps.ts';
@@ -24,8 +25,6 @@ function lateEventUuid(userId: string, status: RequestStatus): string {
   const mark = `1a7e${requestStatuses.indexOf(status).toString(16).padStart(4, '0')}`;
   return `${mark}${userId.slice(8)}`;
 }
-
-const isProgress = (status: RequestStatus) => status === 'in_progress' || status === 'done';
 
 /**
  * The event to keep when `user`'s refused revision `attempted` of a request carries a status
