@@ -5,7 +5,6 @@
  * in the app (history.ts), and assigned only to whom `isAssignable` allows, so the documents look
  * exactly like the app's. The same seed and clock always give the same documents.
  */
-import { hasConsent, type RecordedMethod } from '#domain/consent.ts';
 import { parseSubmission, type SubmissionInput } from '#domain/request-schema.ts';
 import { toDocuments } from '#domain/request-documents.ts';
 import { makeReference } from '#domain/reference.ts';
@@ -20,13 +19,11 @@ import {
   supportTasks,
 } from '#domain/request-fields.ts';
 import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
-import { urgencyLevels } from '#domain/urgency.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
 import { isAssignable } from '#domain/staff/assignable.ts';
 import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
 import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
-import { isHeld } from '#domain/staff/lifecycle.ts';
 import { toStaffRequest } from '#domain/staff/request-doc.ts';
 import { residentAuthor } from '#domain/staff/stamps.ts';
 import {
@@ -41,6 +38,7 @@ import type { Role } from '../accounts/account.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import * as text from './content.ts';
 import { History, type Author } from './history.ts';
+import { live } from './request-life.ts';
 import {
   englishStreets,
   houseNames,
@@ -306,75 +304,6 @@ function submission(r: Random, place: Place, createdMs: number): SubmissionInput
       consent_to_share: r.chance(0.92),
     },
   } as SubmissionInput;
-}
-
-const consentMethodWeights: readonly (readonly [RecordedMethod, number])[] = [
-  ['phone', 75],
-  ['in_person', 15],
-  ['in_writing', 10],
-];
-
-/**
- * The call the form promised a resident who said No to sharing their details: most agree once a
- * coordinator explains; some still say no, and their volunteer works without the contact.
- */
-function callBeforeSharing(r: Random, h: History, lead: Author) {
-  if (hasConsent(h.doc) || r.chance(0.2)) return;
-  h.act(lead.id, { kind: 'consent', given: r.chance(0.8), how: r.weighted(consentMethodWeights) });
-}
-
-/**
- * A request's life up to `target`, as its coordinator (`lead`: an admin where the area has none)
- * and volunteers would live it in the app.
- */
-function live(
-  r: Random,
-  h: History,
-  target: RequestStatus,
-  lead: Author,
-  volunteers: readonly string[],
-) {
-  if (target === 'new') return;
-  h.act(lead.id, { kind: 'status', to: 'triaged' });
-  callBeforeSharing(r, h, lead);
-  if (r.chance(0.2)) {
-    const to = r.pick(urgencyLevels.filter((u) => u !== h.doc.urgency));
-    h.act(lead.id, { kind: 'urgency', to });
-  }
-  if (r.chance(0.3)) h.note(lead, r.pick(text.notesForCoordinators), false);
-  if (target === 'triaged') return;
-
-  const wantsVolunteer = target !== 'cancelled' || r.chance(0.3);
-  if (wantsVolunteer && volunteers.length > 0) {
-    let volunteer = r.pick(volunteers);
-    if (volunteers.length > 1 && r.chance(0.1)) {
-      // Someone said yes, then could not do it after all, and it went to somebody else.
-      h.act(lead.id, { kind: 'assign', to: volunteer });
-      h.act(volunteer, { kind: 'decline' });
-      volunteer = r.pick(volunteers.filter((v) => v !== volunteer));
-    }
-    if (r.chance(0.3)) h.act(volunteer, { kind: 'claim' });
-    else h.act(lead.id, { kind: 'assign', to: volunteer });
-    if (r.chance(0.5)) h.note(lead, r.pick(text.notesForAssignee), true);
-    // Now and then a resident changes their mind, and the details leave the volunteer's phone.
-    if (hasConsent(h.doc) && r.chance(0.03)) {
-      h.act(lead.id, { kind: 'consent', given: false, how: 'phone' });
-    }
-    if (target === 'cancelled') {
-      h.act(lead.id, { kind: 'status', to: 'cancelled' });
-      return;
-    }
-    if (target === 'assigned') return;
-    h.act(volunteer, { kind: 'status', to: 'in_progress' });
-    if (target === 'in_progress') return;
-    h.act(volunteer, { kind: 'status', to: 'done' });
-    const doer: Author = { id: volunteer, role: 'volunteer' };
-    if (r.chance(0.3)) h.note(doer, r.pick(text.notesForCoordinators), false);
-    return;
-  }
-  // No volunteer to give it to: open requests wait in triage; others were settled by phone.
-  if (isHeld(target)) return;
-  h.act(lead.id, { kind: 'status', to: target });
 }
 
 export function generate(shape: SeedShape): Generated {
