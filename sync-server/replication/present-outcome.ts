@@ -55,7 +55,11 @@ export async function presentOf(db: ReplicaDb, ids: readonly string[]) {
   return present;
 }
 
-const historyOf = (doc: StoredDoc): Set<string> =>
+/**
+ * The revisions a replicated document names as itself and its ancestors: a present leaf among them
+ * is replaced by it. (A revision path, not the history events an edit leaves on a request.)
+ */
+const revisionsNamedBy = (doc: StoredDoc): Set<string> =>
   new Set(doc._revisions === undefined ? [doc._rev ?? ''] : revisionsOf(doc._revisions));
 
 /** `incoming` has passed the schema and the history bounds (revision-history.ts). */
@@ -66,8 +70,8 @@ export async function outcomeOf(
 ): Promise<Outcome> {
   if (present === undefined || present.winner === null)
     return { after: incoming, deletesPresent: false };
-  const history = historyOf(incoming);
-  const remaining = present.leaves.filter((leaf) => !history.has(leaf._rev ?? ''));
+  const replaced = revisionsNamedBy(incoming);
+  const remaining = present.leaves.filter((leaf) => !replaced.has(leaf._rev ?? ''));
   if (incoming._deleted === true) {
     const replacesALeaf = remaining.length < present.leaves.length;
     if (!replacesALeaf && present.leaves.length > 0) {

@@ -1,10 +1,10 @@
 /**
  * Synthetic Cymorth data, generated without touching storage: areas, volunteer profiles, requests
  * with their contacts, and the history staff would leave on them (status changes, assignments,
- * declines, notes, events), all made with the domain's own constructors and edit functions so the
- * documents look exactly like the app's. The same seed and clock always give the same documents.
+ * declines, notes, events), all made with the domain's own constructors and the actions staff take
+ * in the app (history.ts), and assigned only to whom `isAssignable` allows, so the documents look
+ * exactly like the app's. The same seed and clock always give the same documents.
  */
-import { hasConsent, type RecordedMethod } from '#domain/consent.ts';
 import { parseSubmission, type SubmissionInput } from '#domain/request-schema.ts';
 import { toDocuments } from '#domain/request-documents.ts';
 import { makeReference } from '#domain/reference.ts';
@@ -19,8 +19,8 @@ import {
   supportTasks,
 } from '#domain/request-fields.ts';
 import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
-import { urgencyLevels } from '#domain/urgency.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
+import { isAssignable } from '#domain/staff/assignable.ts';
 import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
 import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
@@ -28,6 +28,7 @@ import { toStaffRequest } from '#domain/staff/request-doc.ts';
 import { residentAuthor } from '#domain/staff/stamps.ts';
 import {
   partsOfDay,
+  volunteerAccessAreas,
   volunteerSkills,
   weekdays,
   type Approval,
@@ -36,7 +37,8 @@ import {
 import type { StaffRole } from '#domain/staff/account-rules.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import * as text from './content.ts';
-import { History } from './history.ts';
+import { History, type Author } from './history.ts';
+import { live } from './request-life.ts';
 import {
   englishStreets,
   houseNames,
@@ -129,7 +131,8 @@ type Staff = {
   accounts: SeedAccount[];
   volunteers: VolunteerDoc[];
   coordinatorsByArea: Map<string, string[]>;
-  approvedByArea: Map<string, string[]>;
+  /** Who may be given a task in each area, in the order they signed up. */
+  assignableByArea: Map<string, string[]>;
   admin: string;
 };
 
@@ -163,7 +166,7 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
   }
 
   const volunteers: VolunteerDoc[] = [];
-  const approvedByArea = new Map<string, string[]>(chosen.map((p) => [p.id, []]));
+  const assignableByArea = new Map<string, string[]>(chosen.map((p) => [p.id, []]));
   for (let i = 0; i < shape.volunteers; i++) {
     const home = chosen[i % chosen.length]!;
     const second = chosen.length > 1 && r.chance(0.2) ? chosen[(i + 1) % chosen.length]! : null;
@@ -178,7 +181,7 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
     );
     const created = nowMs - (30 + r.int(60)) * day - r.int(day);
     const noteText = r.pick(text.availabilityNotes);
-    volunteers.push({
+    const profile: VolunteerDoc = {
       _id: volunteerDocId(userId),
       type: 'volunteer',
       name: who.name,
@@ -193,19 +196,25 @@ function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: num
       approval: approved ? 'approved' : 'pending',
       created_at: iso(created),
       updated_at: iso(approved ? created + r.int(3 * day) + minute : created),
-    });
-    if (approved) for (const a of areas) approvedByArea.get(a)!.push(userId);
+    };
+    volunteers.push(profile);
+    // Every seeded account is enabled, so the profile alone says who may be given a task.
+    for (const place of chosen) {
+      if (isAssignable({ profile, enabled: true }, place.id)) {
+        assignableByArea.get(place.id)!.push(userId);
+      }
+    }
     accounts.push({
       username,
       role: 'volunteer',
       displayName: who.name,
       // A pending sign-up works nowhere yet: the areas it asked for are on its profile only.
-      areas: approved ? areas : [],
+      areas: volunteerAccessAreas(profile),
       userId,
       approved,
     });
   }
-  return { accounts, volunteers, coordinatorsByArea, approvedByArea, admin };
+  return { accounts, volunteers, coordinatorsByArea, assignableByArea, admin };
 }
 
 function details(r: Random, kind: RequestKind, lang: Language): SubmissionInput['details'] {
@@ -297,71 +306,6 @@ function submission(r: Random, place: Place, createdMs: number): SubmissionInput
   } as SubmissionInput;
 }
 
-const consentMethodWeights: readonly (readonly [RecordedMethod, number])[] = [
-  ['phone', 75],
-  ['in_person', 15],
-  ['in_writing', 10],
-];
-
-/**
- * The call the form promised a resident who said No to sharing their details: most agree once a
- * coordinator explains; some still say no, and their volunteer works without the contact.
- */
-function callBeforeSharing(r: Random, h: History, coordinator: string) {
-  if (hasConsent(h.doc) || r.chance(0.2)) return;
-  h.consent(r.chance(0.8), r.weighted(consentMethodWeights), coordinator);
-}
-
-function live(
-  r: Random,
-  h: History,
-  target: RequestStatus,
-  coordinator: string,
-  volunteers: readonly string[],
-) {
-  if (target === 'new') return;
-  h.status('triaged', coordinator);
-  callBeforeSharing(r, h, coordinator);
-  if (r.chance(0.2))
-    h.urgency(r.pick(urgencyLevels.filter((u) => u !== h.doc.urgency)), coordinator);
-  if (r.chance(0.3)) h.note(coordinator, r.pick(text.notesForCoordinators), false);
-  if (target === 'triaged') return;
-
-  const wantsVolunteer = target !== 'cancelled' || r.chance(0.3);
-  if (wantsVolunteer && volunteers.length > 0) {
-    let volunteer = r.pick(volunteers);
-    if (volunteers.length > 1 && r.chance(0.1)) {
-      // Someone said yes, then could not do it after all, and it went to somebody else.
-      h.assign(volunteer, coordinator);
-      h.status('assigned', coordinator);
-      h.decline(volunteer);
-      volunteer = r.pick(volunteers.filter((v) => v !== volunteer));
-    }
-    if (r.chance(0.3)) {
-      h.claim(volunteer);
-    } else {
-      h.assign(volunteer, coordinator);
-      h.status('assigned', coordinator);
-    }
-    if (r.chance(0.5)) h.note(coordinator, r.pick(text.notesForAssignee), true);
-    // Now and then a resident changes their mind, and the details leave the volunteer's phone.
-    if (hasConsent(h.doc) && r.chance(0.03)) h.consent(false, 'phone', coordinator);
-    if (target === 'cancelled') {
-      h.status('cancelled', coordinator);
-      return;
-    }
-    if (target === 'assigned') return;
-    h.status('in_progress', volunteer);
-    if (target === 'in_progress') return;
-    h.status('done', volunteer);
-    if (r.chance(0.3)) h.note(volunteer, r.pick(text.notesForCoordinators), false);
-    return;
-  }
-  // No volunteer to give it to: open requests wait in triage; others were settled by phone.
-  if (target === 'assigned' || target === 'in_progress') return;
-  h.status(target, coordinator);
-}
-
 export function generate(shape: SeedShape): Generated {
   const r = seededRandom(shape.seed);
   const nowMs = shape.now.getTime();
@@ -382,16 +326,15 @@ export function generate(shape: SeedShape): Generated {
     references.add(reference);
     const { request, contact } = toDocuments(parsed.value, reference, iso(createdMs));
     const coordinators = team.coordinatorsByArea.get(place.id) ?? [];
-    const coordinator = coordinators.length > 0 ? r.pick(coordinators) : team.admin;
+    const lead: Author =
+      coordinators.length > 0
+        ? { id: r.pick(coordinators), role: 'coordinator' }
+        : { id: team.admin, role: 'admin' };
     const takenByPhone = coordinators.length > 0 && r.chance(0.15);
-    const staffRequest = toStaffRequest(
-      request,
-      place.id,
-      takenByPhone ? coordinator : residentAuthor,
-    );
+    const staffRequest = toStaffRequest(request, place.id, takenByPhone ? lead.id : residentAuthor);
     const history = new History(r, staffRequest, nowMs);
     const target = r.weighted(statusWeights);
-    live(r, history, target, coordinator, team.approvedByArea.get(place.id) ?? []);
+    live(r, history, target, lead, team.assignableByArea.get(place.id) ?? []);
     docs.push(history.doc, contact as StaffContactDoc, ...history.events, ...history.notes);
   }
   return { docs, accounts: team.accounts };

@@ -1,23 +1,21 @@
 /**
- * One seeded request's life: each edit made through the domain's own edit functions, with the
- * history event a device would leave for every register it changed (request-actions.ts), and the
- * notes written along the way. Times move on a little with each edit, never past the seeded "now".
+ * One seeded request's life, lived through the app's own actions: each edit is one a member of
+ * staff makes on the request's page (`applyAction`), leaving the history a device would leave
+ * (`historyOf`), and each note is made as the page makes it (`newNote`). Times move on a little
+ * with each edit, never past the seeded "now".
  */
-import { consentValue, type RecordedMethod } from '#domain/consent.ts';
-import type { EventDoc, EventField, NoteDoc } from '#domain/staff/append-only-docs.ts';
-import { eventDocId, noteDocId } from '#domain/staff/doc-ids.ts';
-import { assign, claim, decline, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
+import type { EventDoc, NoteDoc } from '#domain/staff/append-only-docs.ts';
+import { newNote } from '#domain/staff/new-note.ts';
+import { applyAction, type WorkAction } from '#domain/staff/request-actions.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { RequestStatus } from '#domain/request-status.ts';
-import type { Urgency } from '#domain/urgency.ts';
+import { eventOn, historyOf } from '#domain/staff/request-history.ts';
+import type { StaffUser } from '#domain/staff/users.ts';
 import type { Random } from './random.ts';
 
 const minute = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const watched = ['assignee', 'status', 'urgency', 'consent'] as const;
-const valueOf = (doc: StaffRequestDoc, field: (typeof watched)[number]) =>
-  field === 'consent' ? consentValue(doc.consent) : doc[field];
+export type Author = Pick<StaffUser, 'id' | 'role'>;
 
 export class History {
   doc: StaffRequestDoc;
@@ -32,7 +30,15 @@ export class History {
     this.doc = doc;
     this.#nowMs = nowMs;
     this.#at = Date.parse(doc.created_at);
-    this.#event('created', null, doc.status, doc.fields_meta.status.by, doc.created_at);
+    this.events.push(
+      eventOn(doc._id, r.uuid(), {
+        author: doc.fields_meta.status.by,
+        field: 'created',
+        from: null,
+        to: doc.status,
+        at: doc.created_at,
+      }),
+    );
   }
 
   /** A little later, never past the seeded "now". */
@@ -41,58 +47,17 @@ export class History {
     return iso(this.#at);
   }
 
-  #event(field: EventField, from: string | null, to: string | null, author: string, at: string) {
-    this.events.push({
-      _id: eventDocId(this.doc._id, this.#r.uuid()),
-      type: 'event',
-      request_id: this.doc._id,
-      author,
-      field,
-      from,
-      to,
-      at,
-    });
-  }
-
-  /** Applies an edit and records every register it changed. */
-  #apply(by: string, edit: (doc: StaffRequestDoc, now: string) => StaffRequestDoc) {
+  /** `by` does `action` on the request, as on its page. */
+  act(by: string, action: WorkAction) {
     const before = this.doc;
-    const after = edit(before, this.#later());
-    this.doc = after;
-    for (const field of watched) {
-      const [from, to] = [valueOf(before, field), valueOf(after, field)];
-      if (from !== to) this.#event(field, from, to, by, after.fields_meta[field].at);
-    }
+    this.doc = applyAction(before, action, by, this.#later());
+    this.events.push(...historyOf(before, this.doc, by, () => this.#r.uuid()));
   }
 
-  status(to: RequestStatus, by: string) {
-    this.#apply(by, (d, now) => setRegister(d, 'status', to, by, now));
-  }
-  urgency(to: Urgency, by: string) {
-    this.#apply(by, (d, now) => setRegister(d, 'urgency', to, by, now));
-  }
-  assign(to: string | null, by: string) {
-    this.#apply(by, (d, now) => assign(d, to, by, now));
-  }
-  claim(volunteer: string) {
-    this.#apply(volunteer, (d, now) => claim(d, volunteer, now));
-  }
-  decline(volunteer: string) {
-    this.#apply(volunteer, (d, now) => decline(d, volunteer, now));
-  }
-  /** A coordinator records the resident's answer about sharing their details, as they heard it. */
-  consent(given: boolean, how: RecordedMethod, by: string) {
-    this.#apply(by, (d, now) => recordConsent(d, given, how, by, now));
-  }
-  note(author: string, textOf: { cy: string; en: string }, forAssignee: boolean) {
-    this.notes.push({
-      _id: noteDocId(this.doc._id, this.#r.uuid()),
-      type: 'note',
-      request_id: this.doc._id,
-      author,
-      text: textOf[this.doc.language],
-      for_assignee: forAssignee,
-      created_at: this.#later(),
-    });
+  note(author: Author, textOf: { cy: string; en: string }, forAssignee: boolean) {
+    const draft = { text: textOf[this.doc.language], forAssignee };
+    const made = newNote(this.doc._id, author, draft, this.#later(), this.#r.uuid());
+    if (!made.ok) throw new Error(`seed bug: a made-up note is invalid (${made.problem})`);
+    this.notes.push(made.note);
   }
 }

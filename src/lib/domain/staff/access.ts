@@ -35,6 +35,7 @@
  * - Conflict resolution writes are the server's (conflicts.ts), not a user's, and are not judged here.
  */
 export {
+  awaitsConsent,
   canRead,
   canReadRequest,
   isPastVolunteerRetention,

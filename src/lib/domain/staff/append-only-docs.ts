@@ -4,8 +4,7 @@
  * they belong to is in the id as well as in `request_id`, and the two must agree.
  */
 import * as v from 'valibot';
-import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
-import { requestIdOf } from './doc-ids.ts';
+import { couchFields, idOfClass, requestIdAgrees, type CouchMeta } from './couch-fields.ts';
 import { freeText } from './free-text.ts';
 import { authorSchema, instantSchema } from './stamps.ts';
 
@@ -34,14 +33,7 @@ export const noteDocSchema: v.GenericSchema<unknown, NoteDoc> = v.pipe(
     },
     'invalid',
   ),
-  v.forward(
-    v.partialCheck(
-      [['_id'], ['request_id']],
-      (doc) => doc.request_id === requestIdOf(doc._id),
-      'wrong_request',
-    ),
-    ['request_id'],
-  ),
+  requestIdAgrees(),
 );
 
 /**
@@ -93,12 +85,5 @@ export const eventDocSchema: v.GenericSchema<unknown, EventDoc> = v.pipe(
     },
     'invalid',
   ),
-  v.forward(
-    v.partialCheck(
-      [['_id'], ['request_id']],
-      (doc) => doc.request_id === requestIdOf(doc._id),
-      'wrong_request',
-    ),
-    ['request_id'],
-  ),
+  requestIdAgrees(),
 );

@@ -19,7 +19,7 @@
  */
 import type { EventDoc } from './append-only-docs.ts';
 import { assignmentHeads, currentAssignment, hasBeenAssigned } from './assignments.ts';
-import { lifecycleProblem } from './lifecycle.ts';
+import { isProgress, lifecycleProblem } from './lifecycle.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
 
 export type AttentionReason =
@@ -64,7 +64,7 @@ export function coordinatorAttention(
   if (problem !== null) reasons.push({ code: problem });
   const statusBy = doc.fields_meta.status.by;
   if (
-    (doc.status === 'in_progress' || doc.status === 'done') &&
+    isProgress(doc.status) &&
     statusBy !== doc.assignee &&
     hasBeenAssigned(doc.assignments, statusBy)
   ) {

@@ -15,8 +15,7 @@ import {
   requesterSchema,
   supportDetails,
 } from '../request-schema.ts';
-import { couchFields, idOfClass, type CouchMeta } from './couch-fields.ts';
-import { requestIdOf } from './doc-ids.ts';
+import { couchFields, idOfClass, requestIdAgrees, type CouchMeta } from './couch-fields.ts';
 import { instantSchema } from './stamps.ts';
 
 const details = v.union(
@@ -44,12 +43,5 @@ export const contactDocSchema: v.GenericSchema<unknown, StaffContactDoc> = v.pip
     },
     'invalid',
   ),
-  v.forward(
-    v.partialCheck(
-      [['_id'], ['request_id']],
-      (doc) => doc.request_id === requestIdOf(doc._id),
-      'wrong_request',
-    ),
-    ['request_id'],
-  ),
+  requestIdAgrees(),
 );

@@ -6,7 +6,7 @@
  * https://docs.couchdb.org/en/stable/api/document/common.html
  */
 import * as v from 'valibot';
-import { docClassOf, type DocClass } from './doc-ids.ts';
+import { docClassOf, requestIdOf, type DocClass } from './doc-ids.ts';
 
 /** `<generation>-<hash>`: PouchDB and CouchDB both write a 32-digit hex hash. */
 export const revSchema = v.pipe(
@@ -73,4 +73,25 @@ export function idOfClass(cls: DocClass) {
     v.string('invalid'),
     v.check((id: string) => docClassOf(id) === cls, 'invalid'),
   );
+}
+
+type OfARequest = { _id: string; request_id: string };
+
+const agrees = v.forward<OfARequest, v.PartialCheckIssue<OfARequest>, ['request_id']>(
+  v.partialCheck<OfARequest, [['_id'], ['request_id']], OfARequest, 'wrong_request'>(
+    [['_id'], ['request_id']],
+    (doc) => doc.request_id === requestIdOf(doc._id),
+    'wrong_request',
+  ),
+  ['request_id'],
+);
+
+/**
+ * A contact, note or event names its request twice, in its id and in `request_id`, and the two
+ * must agree: access is judged by the id, while the screens find them by `request_id`. A
+ * mismatch is reported on `request_id` (`wrong_request`).
+ */
+export function requestIdAgrees<T extends OfARequest>() {
+  // It reads those two fields alone, so it holds for any document that has them.
+  return agrees as unknown as v.BaseValidation<T, T, v.PartialCheckIssue<OfARequest>>;
 }

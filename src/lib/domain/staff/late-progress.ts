@@ -10,8 +10,9 @@
 import { requestStatuses, type RequestStatus } from '../request-status.ts';
 import type { EventDoc } from './append-only-docs.ts';
 import { hasBeenAssigned } from './assignments.ts';
-import { eventDocId } from './doc-ids.ts';
+import { isProgress } from './lifecycle.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
+import { eventOn } from './request-history.ts';
 import { sameStamp } from './stamps.ts';
 import type { StaffUser } from './users.ts';
 
@@ -24,8 +25,6 @@ function lateEventUuid(userId: string, status: RequestStatus): string {
   const mark = `1a7e${requestStatuses.indexOf(status).toString(16).padStart(4, '0')}`;
   return `${mark}${userId.slice(8)}`;
 }
-
-const isProgress = (status: RequestStatus) => status === 'in_progress' || status === 'done';
 
 /**
  * The event to keep when `user`'s refused revision `attempted` of a request carries a status
@@ -47,14 +46,11 @@ export function lateProgress(
   // Only someone who held the task, or says they claimed it, has progress to report.
   const held = hasBeenAssigned(present.assignments, user.id);
   if (!held && !hasBeenAssigned(attempted.assignments, user.id)) return null;
-  return {
-    _id: eventDocId(present._id, lateEventUuid(user.id, attempted.status)),
-    type: 'event',
-    request_id: present._id,
+  return eventOn(present._id, lateEventUuid(user.id, attempted.status), {
     author: user.id,
     field: 'late_status',
     from: present.status,
     to: attempted.status,
     at: receivedAt,
-  };
+  });
 }

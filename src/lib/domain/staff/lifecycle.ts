@@ -32,6 +32,9 @@ export function isVolunteerProgress(from: RequestStatus, to: RequestStatus): boo
   return a >= 0 && b >= a;
 }
 
+/** Work reported on a task (started, finished), which a claim or a hand-back is not. */
+export const isProgress = (status: RequestStatus) => status === 'in_progress' || status === 'done';
+
 /** Declining hands the task back to the triage queue: from `assigned` or `in_progress` only. */
 export function isVolunteerDecline(from: RequestStatus, to: RequestStatus): boolean {
   return isHeld(from) && to === 'triaged';

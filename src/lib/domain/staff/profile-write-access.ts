@@ -22,8 +22,14 @@ const decisions: Record<Approval, readonly Approval[]> = {
   approved: [],
 };
 
+/**
+ * Whether a coordinator may still decide a sign-up this way (`approved` or `rejected`): the
+ * volunteer pages offer a decision only where it holds, and save it only if it still does.
+ */
+export const mayDecide = (approval: Approval, to: Approval) => decisions[approval].includes(to);
+
 export const isApprovalDecision = (before: Approval, after: Approval) =>
-  before === after || decisions[before].includes(after);
+  before === after || mayDecide(before, after);
 
 function coordinatorWrite(
   user: StaffUser,

@@ -4,6 +4,7 @@
  * routing index and a deletion keep: a field read here and not listed there is never seen.
  */
 import { hasConsent } from '../consent.ts';
+import { isClosed } from '../request-status.ts';
 import { overriddenClaimants } from './attention.ts';
 import { profileOwnerOf, requestIdOf } from './doc-ids.ts';
 import type { StaffDoc } from './documents.ts';
@@ -17,8 +18,7 @@ const dayMs = 86_400_000;
 
 /** Closed long enough ago to leave a volunteer's device; never without a clock to judge by. */
 export function isPastVolunteerRetention(request: StaffRequestDoc, now?: string): boolean {
-  if (now === undefined || (request.status !== 'done' && request.status !== 'cancelled'))
-    return false;
+  if (now === undefined || !isClosed(request.status)) return false;
   return (
     Date.parse(now) - Date.parse(request.fields_meta.status.at) > volunteerRetentionDays * dayMs
   );
@@ -37,12 +37,24 @@ export function canReadRequest(user: StaffUser, request: StaffRequestDoc, now?: 
 const holds = (user: StaffUser, request: StaffRequestDoc, now?: string) =>
   request.assignee === user.id && !isPastVolunteerRetention(request, now);
 
+/** Their task, and still being done (`assigned`, `in_progress`): when they need the details. */
+const worksOn = (user: StaffUser, request: StaffRequestDoc, now?: string) =>
+  holds(user, request, now) && isHeld(request.status);
+
+/**
+ * A volunteer's task being done whose contact is held back only because the resident has not
+ * agreed to share it: the request page tells them so rather than leaving the details blank.
+ */
+export function awaitsConsent(user: StaffUser, request: StaffRequestDoc, now?: string): boolean {
+  return user.role === 'volunteer' && worksOn(user, request, now) && !hasConsent(request);
+}
+
 function canReadChild(user: StaffUser, doc: StaffDoc, request: StaffRequestDoc, now?: string) {
   if (user.role === 'admin') return true;
   if (user.role === 'coordinator') return coversArea(user, request.area);
   if (!holds(user, request, now)) return false;
   // The person's details only with their consent (consent.ts): without it a coordinator calls first.
-  if (doc.type === 'contact') return isHeld(request.status) && hasConsent(request);
+  if (doc.type === 'contact') return worksOn(user, request, now) && hasConsent(request);
   if (doc.type === 'note') return doc.for_assignee || doc.author === user.id;
   return doc.type === 'event' && doc.author === user.id;
 }

@@ -3,11 +3,11 @@
  * (`before` null for a new document), deletions included. Expects documents that passed
  * `parseStaffDoc`; the rules themselves are summarised in access.ts.
  */
-import { hasBeenAssigned } from './assignments.ts';
 import { docClassOf, requestIdOf } from './doc-ids.ts';
 import { isAppendOnly, isDeleted, type StaffDoc, type StoredDoc } from './documents.ts';
 import { allowed, forbidden, type WriteVerdict } from './forbidden-reasons.ts';
 import { canWriteProfile } from './profile-write-access.ts';
+import { canAddToRecord } from './record-write-access.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
 import { coversArea, type StaffUser } from './users.ts';
@@ -28,15 +28,8 @@ function appendOnlyWrite(
   if (doc === null || (doc.type !== 'note' && doc.type !== 'event'))
     return forbidden('invalid-document');
   if (doc.author !== user.id) return forbidden('wrong-author');
-  if (user.role === 'admin') return allowed;
-  if (related === undefined || related._id !== requestIdOf(doc._id))
-    return forbidden('missing-request');
-  if (user.role === 'coordinator')
-    return coversArea(user, related.area) ? allowed : forbidden('outside-your-areas');
-  // Anyone who has held the task may add to its record, so notes written offline are never refused
-  // because the task was reassigned in the meantime.
-  const worksOnIt = related.assignee === user.id || hasBeenAssigned(related.assignments, user.id);
-  return worksOnIt ? allowed : forbidden('not-assigned-to-you');
+  const request = related?._id === requestIdOf(doc._id) ? related : undefined;
+  return canAddToRecord(user, request);
 }
 
 function contactWrite(

@@ -7,8 +7,9 @@
  */
 import type { NoteDoc } from '#domain/staff/append-only-docs.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { applyAction, isAllowed, type WorkAction } from '#domain/staff/request-actions.ts';
+import { historyOf } from '#domain/staff/request-history.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import { applyAction, historyOf, isAllowed, type WorkAction } from './request-actions.ts';
 
 const attempts = 5;
 

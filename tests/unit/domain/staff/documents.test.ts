@@ -77,6 +77,13 @@ describe('parseStaffDoc refuses', () => {
     });
   });
 
+  it('an event filed under another request than its id says', () => {
+    const other = request();
+    expect(fieldsOf({ ...event(req, vol), request_id: other._id })).toEqual({
+      request_id: 'wrong_request',
+    });
+  });
+
   it('unknown fields, attachments and __proto__ keys', () => {
     expect(fieldsOf({ ...req, colour: 'red' })).toEqual({ colour: 'unknown_field' });
     expect(fieldsOf({ ...req, _attachments: {} })).toEqual({ _attachments: 'unknown_field' });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canRead, visibleRequestIds, volunteerRetentionDays } from '#domain/staff/access.ts';
+import {
+  awaitsConsent,
+  canRead,
+  visibleRequestIds,
+  volunteerRetentionDays,
+} from '#domain/staff/access.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import { setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
@@ -296,6 +301,27 @@ describe('the contact needs the resident’s consent to share (docs/architecture
     const legacy: Partial<StaffRequestDoc> = { ...r.mine };
     delete legacy.consent;
     expect(canRead(volunteer, contactFor(r.mine), legacy as StaffRequestDoc)).toBe(false);
+  });
+});
+
+describe('awaitsConsent', () => {
+  it('is the volunteer’s live task whose contact only the resident’s answer holds back', () => {
+    const finished = setRegister(c.saidNo, 'status', 'done', volunteer.id, at(40));
+    const cases: [string, StaffUser, StaffRequestDoc, boolean][] = [
+      ['said No', volunteer, c.saidNo, true],
+      ['withdrawn', volunteer, c.withdrawn, true],
+      ['recorded', volunteer, c.recorded, false],
+      ['finished', volunteer, finished, false],
+      ['someone else’s', otherVolunteer, c.saidNo, false],
+      ['a coordinator', coordinator, c.saidNo, false],
+    ];
+    for (const [what, who, request, expected] of cases) {
+      expect(awaitsConsent(who, request, at(60)), what).toBe(expected);
+      // Waiting for consent is exactly the task's contact being withheld from its volunteer.
+      if (who === volunteer && request.status !== 'done') {
+        expect(canRead(who, contactFor(request), request, at(60)), what).toBe(!expected);
+      }
+    }
   });
 });
 

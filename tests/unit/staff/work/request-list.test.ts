@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setRegister } from '#domain/staff/request-edits.ts';
-import {
-  byUrgency,
-  coordinatorQueue,
-  matchesFilter,
-  volunteerLists,
-} from '$lib/staff/work/request-list.ts';
+import { coordinatorQueue, matchesFilter, volunteerLists } from '$lib/staff/work/request-list.ts';
 import { at, coordinatorId, request, testUuid, user } from '../../domain/staff/factories.ts';
 
 const now = at(60);
@@ -55,18 +50,7 @@ describe('volunteerLists', () => {
   });
 });
 
-describe('ordering and filters', () => {
-  it('orders the same way whatever order it is given', () => {
-    const docs = [request(), urgent(request()), low(request()), urgent(request())];
-    const sorted = [...docs].sort(byUrgency).map((d) => d._id);
-    expect(
-      [...docs]
-        .reverse()
-        .sort(byUrgency)
-        .map((d) => d._id),
-    ).toEqual(sorted);
-  });
-
+describe('filters', () => {
   it('matches statuses to filters', () => {
     expect(matchesFilter('in_progress', 'active')).toBe(true);
     expect(matchesFilter('cancelled', 'active')).toBe(false);

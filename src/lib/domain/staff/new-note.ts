@@ -1,18 +1,28 @@
 /**
  * A note as a member of staff writes it: one append-only document (append-only-docs.ts), checked
- * with the domain schema before it is saved, so the form shows the same error the server would give.
+ * with the domain schema before it is saved, so the form shows the same error the server would
+ * give. The request page and the seed both make their notes here.
  */
 import * as v from 'valibot';
-import { noteDocSchema, type NoteDoc } from '#domain/staff/append-only-docs.ts';
-import { noteDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import { noteDocSchema, type NoteDoc } from './append-only-docs.ts';
+import { noteDocId } from './doc-ids.ts';
+import type { StaffUser } from './users.ts';
 
 export type NoteDraft = { text: string; forAssignee: boolean };
 export type NoteProblem = 'required' | 'too_long' | 'invalid';
 
+/**
+ * Whether this user's notes may be shown to the volunteer doing the task (`for_assignee`). A
+ * volunteer's note is for the coordinators, who read every note, and for themselves: it is not
+ * passed on to whoever holds the task next. Only the device applies this; the policy does not
+ * refuse such a note (write-access.ts).
+ */
+export const mayWriteForAssignee = (author: Pick<StaffUser, 'role'>): boolean =>
+  author.role !== 'volunteer';
+
 export function newNote(
   requestId: string,
-  author: StaffUser,
+  author: Pick<StaffUser, 'id' | 'role'>,
   draft: NoteDraft,
   now: string,
   uuid: string,
@@ -23,8 +33,7 @@ export function newNote(
     request_id: requestId,
     author: author.id,
     text: draft.text,
-    // A volunteer's note is for the coordinators (who read every note) and for themselves.
-    for_assignee: author.role === 'volunteer' ? false : draft.forAssignee,
+    for_assignee: draft.forAssignee && mayWriteForAssignee(author),
     created_at: now,
   };
   const parsed = v.safeParse(noteDocSchema, candidate);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { requestOfRow, workUser } from '$lib/staff/work/work-user.ts';
+import { projectRequest } from '$lib/staff/sync/projections.ts';
+import { profile, request, testUuid } from '../../domain/staff/factories.ts';
+
+describe('workUser', () => {
+  it("gives a volunteer their approved profile's areas, none while pending", () => {
+    const id = testUuid();
+    const row = (approval: 'approved' | 'pending') => {
+      const { _id, ...rest } = profile(id, ['powys'], approval);
+      return { ...rest, id: _id };
+    };
+    const account = { role: 'volunteer' as const, areas: ['ceredigion'] };
+    expect(workUser(account, id, row('approved')).areas).toEqual(['powys']);
+    expect(workUser(account, id, row('pending')).areas).toEqual([]);
+    expect(workUser(account, id).areas).toEqual([]);
+    expect(workUser({ role: 'coordinator', areas: ['gwynedd'] }, id).areas).toEqual(['gwynedd']);
+  });
+
+  it('turns a read-model row back into the document it came from', () => {
+    const doc = request({ area: null });
+    expect(requestOfRow(projectRequest(doc))).toEqual(doc);
+  });
+});
