@@ -7,6 +7,7 @@ import { docClassOf, requestIdOf } from './doc-ids.ts';
 import { isAppendOnly, isDeleted, type StaffDoc, type StoredDoc } from './documents.ts';
 import { allowed, forbidden, type WriteVerdict } from './forbidden-reasons.ts';
 import { canWriteProfile } from './profile-write-access.ts';
+import { mayWriteForAssignee } from './new-note.ts';
 import { canAddToRecord } from './record-write-access.ts';
 import type { StaffRequestDoc } from './request-doc.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
@@ -28,6 +29,10 @@ function appendOnlyWrite(
   if (doc === null || (doc.type !== 'note' && doc.type !== 'event'))
     return forbidden('invalid-document');
   if (doc.author !== user.id) return forbidden('wrong-author');
+  // A volunteer's notes are for coordinators; only they address the next volunteer (new-note.ts).
+  if (doc.type === 'note' && doc.for_assignee && !mayWriteForAssignee(user)) {
+    return forbidden('role-cannot-write');
+  }
   const request = related?._id === requestIdOf(doc._id) ? related : undefined;
   return canAddToRecord(user, request);
 }

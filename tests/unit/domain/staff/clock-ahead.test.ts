@@ -59,11 +59,13 @@ describe('canWrite with the server’s clock', () => {
     const futureContact = { ...contact, updated_at: ahead(10) };
     expect(canWrite(coordinator, contact, futureContact, r.open, serverNow)).toEqual(refused);
 
-    const futureNote = { ...note(r.mine, volunteer.id), created_at: ahead(10) };
+    const futureNote = { ...note(r.mine, volunteer.id, false), created_at: ahead(10) };
     expect(canWrite(volunteer, null, futureNote, r.mine, serverNow)).toEqual(refused);
-    expect(canWrite(volunteer, null, note(r.mine, volunteer.id), r.mine, serverNow)).toEqual({
-      ok: true,
-    });
+    expect(canWrite(volunteer, null, note(r.mine, volunteer.id, false), r.mine, serverNow)).toEqual(
+      {
+        ok: true,
+      },
+    );
 
     const own = profile(volunteer.id, ['ceredigion']);
     const futureProfile = { ...own, phone: '07700900999', updated_at: ahead(30) };

@@ -393,29 +393,38 @@ describe('consent to share the contact is recorded by coordinators of the area',
 
 describe('notes and events are append-only', () => {
   it('a volunteer adds them to their own task, as themselves', () => {
-    expect(canWrite(volunteer, null, note(r.mine, volunteer.id), r.mine)).toEqual({ ok: true });
+    expect(canWrite(volunteer, null, note(r.mine, volunteer.id, false), r.mine)).toEqual({
+      ok: true,
+    });
+    // A volunteer's notes are for coordinators: only they address the next volunteer.
+    expect(canWrite(volunteer, null, note(r.mine, volunteer.id, true), r.mine)).toEqual({
+      ok: false,
+      reason: 'role-cannot-write',
+    });
     expect(canWrite(volunteer, null, event(r.mine, volunteer.id), r.mine)).toEqual({ ok: true });
     expect(canWrite(volunteer, null, note(r.mine, otherVolunteer.id), r.mine)).toEqual({
       ok: false,
       reason: 'wrong-author',
     });
-    expect(canWrite(volunteer, null, note(r.open, volunteer.id), r.open)).toEqual({
+    expect(canWrite(volunteer, null, note(r.open, volunteer.id, false), r.open)).toEqual({
       ok: false,
       reason: 'not-assigned-to-you',
     });
-    expect(canWrite(volunteer, null, note(r.others, volunteer.id), r.others)).toMatchObject({
+    expect(canWrite(volunteer, null, note(r.others, volunteer.id, false), r.others)).toMatchObject({
       reason: 'not-assigned-to-you',
     });
   });
 
   it('a note written offline survives the task being reassigned meanwhile', () => {
-    expect(canWrite(volunteer, null, note(r.reassigned, volunteer.id), r.reassigned)).toEqual({
+    expect(
+      canWrite(volunteer, null, note(r.reassigned, volunteer.id, false), r.reassigned),
+    ).toEqual({
       ok: true,
     });
   });
 
   it('needs the right request to judge', () => {
-    expect(canWrite(volunteer, null, note(r.others, volunteer.id), r.mine)).toEqual({
+    expect(canWrite(volunteer, null, note(r.others, volunteer.id, false), r.mine)).toEqual({
       ok: false,
       reason: 'missing-request',
     });
@@ -434,7 +443,7 @@ describe('notes and events are append-only', () => {
   });
 
   it('nobody edits or deletes one, not even an admin', () => {
-    const n = note(r.mine, volunteer.id);
+    const n = note(r.mine, volunteer.id, false);
     for (const who of [admin, coordinator, volunteer]) {
       expect(canWrite(who, n, { ...n, text: 'rhywbeth arall' }, r.mine)).toEqual({
         ok: false,
@@ -625,7 +634,7 @@ describe('areas, admins and disabled accounts', () => {
       reason: 'disabled',
     });
     expect(
-      canWrite(disabledVolunteer, null, note(r.mine, disabledVolunteer.id), r.mine),
+      canWrite(disabledVolunteer, null, note(r.mine, disabledVolunteer.id, false), r.mine),
     ).toMatchObject({
       reason: 'disabled',
     });
