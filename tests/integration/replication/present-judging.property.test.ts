@@ -23,7 +23,7 @@ import { at, profile } from '../../unit/domain/staff/factories.ts';
 import { seededRandom, type Random } from '../../unit/support/seeded-random.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import type { TestServer } from '../test-server.ts';
-import { dbFetch, seed, staff, type Staff } from './replication-fixtures.ts';
+import { branchOff, dbFetch, seed, staff, type Staff } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 const seeds = 3;
@@ -33,14 +33,6 @@ const serverNow = at(24 * 60);
 const areas = ['ceredigion', 'gwynedd'];
 
 type Rev = StaffRequestDoc & { _rev: string };
-
-let branches = 0;
-function branchOff(parent: Rev, edited: StaffRequestDoc): StaffRequestDoc {
-  const [gen, hash] = parent._rev.split('-');
-  const id = (++branches).toString(16).padStart(32, 'a');
-  const start = Number(gen) + 1;
-  return { ...edited, _rev: `${start}-${id}`, _revisions: { start, ids: [id, hash!] } };
-}
 
 /** Someone else's synced edit that keeps the lifecycle whole, written straight to storage. */
 function historyEdit(

@@ -13,7 +13,7 @@ import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { TestServer } from '../test-server.ts';
 import { at, profile } from '../../unit/domain/staff/factories.ts';
 import { startAccountServer, testClock, testScrypt } from '../accounts/account-fixtures.ts';
-import { dbFetch, seed, staff, stored } from './replication-fixtures.ts';
+import { branchOff, dbFetch, seed, staff, stored } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
 /** The servers' clock: a day after the world's documents were made. */
@@ -29,15 +29,6 @@ afterEach(async () => {
 async function start() {
   server = await startAccountServer({ now: testClock(serverNow).now });
   return { server, world: await seedWorld(server) };
-}
-
-let branchCount = 0;
-/** `edited` as a replicated revision growing from `parent` (a revision the device held). */
-function branchOff<T extends StaffDoc>(parent: T, edited: T): T {
-  const [gen, hash] = (parent._rev ?? '').split('-');
-  const id = (++branchCount).toString(16).padStart(32, 'b');
-  const start = Number(gen) + 1;
-  return { ...edited, _rev: `${start}-${id}`, _revisions: { start, ids: [id, hash!] } };
 }
 
 async function push(s: TestServer, cookie: string, docs: unknown[]) {

@@ -121,3 +121,15 @@ export const assignedTo = (request: StaffRequestDoc, volunteerId: string): Staff
     coordinatorId,
     at(100),
   );
+
+let branchCount = 0;
+/**
+ * `edited` as a replicated revision growing from `parent`, a revision a device held: what a stale
+ * or hostile device sends with `new_edits: false`, whatever has won on the server since.
+ */
+export function branchOff<T extends StaffDoc>(parent: T, edited: T): T {
+  const [gen, hash] = (parent._rev ?? '').split('-');
+  const id = (++branchCount).toString(16).padStart(32, 'b');
+  const start = Number(gen) + 1;
+  return { ...edited, _rev: `${start}-${id}`, _revisions: { start, ids: [id, hash!] } };
+}
