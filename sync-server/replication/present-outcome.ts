@@ -8,7 +8,7 @@
  * https://docs.couchdb.org/en/stable/replication/conflicts.html
  */
 import type { StaffDoc, StoredDoc } from '#domain/staff/documents.ts';
-import { revisionsOf } from '#domain/staff/revision-history.ts';
+import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { liveLeaves, resolutionOf } from './resolve-conflicts.ts';
 
@@ -59,9 +59,6 @@ export async function presentOf(db: ReplicaDb, ids: readonly string[]) {
  * The revisions a replicated document names as itself and its ancestors: a present leaf among them
  * is replaced by it. (A revision path, not the history events an edit leaves on a request.)
  */
-const revisionsNamedBy = (doc: StoredDoc): Set<string> =>
-  new Set(doc._revisions === undefined ? [doc._rev ?? ''] : revisionsOf(doc._revisions));
-
 /** `incoming` has passed the schema and the history bounds (revision-history.ts). */
 export async function outcomeOf(
   db: ReplicaDb,
@@ -70,7 +67,7 @@ export async function outcomeOf(
 ): Promise<Outcome> {
   if (present === undefined || present.winner === null)
     return { after: incoming, deletesPresent: false };
-  const replaced = revisionsNamedBy(incoming);
+  const replaced = new Set(revisionsNamedBy(incoming));
   const remaining = present.leaves.filter((leaf) => !replaced.has(leaf._rev ?? ''));
   if (incoming._deleted === true) {
     const replacesALeaf = remaining.length < present.leaves.length;

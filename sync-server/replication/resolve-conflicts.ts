@@ -10,20 +10,17 @@ import { resolveConflicts, resolveLatestWins, type Resolution } from '#domain/st
 import { compareRevs } from '#domain/staff/couch-fields.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { revisionsOf } from '#domain/staff/revision-history.ts';
+import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
 import type { ReplicaDb } from '../storage.ts';
 
 type WithHistory = StaffDoc & { _revisions?: { start: number; ids: string[] } };
-
-const revisionHistory = (doc: WithHistory): string[] =>
-  doc._revisions === undefined ? [doc._rev ?? ''] : revisionsOf(doc._revisions);
 
 /**
  * The newest revision every leaf grew from, if its body is still stored (CouchDB compacts old
  * bodies away): what a field-by-field merge compares each leaf with.
  */
 async function commonAncestor(db: ReplicaDb, leaves: readonly WithHistory[]) {
-  const [first, ...rest] = leaves.map(revisionHistory);
+  const [first, ...rest] = leaves.map(revisionsNamedBy);
   const others = rest.map((h) => new Set(h));
   const common = first?.find((rev) => others.every((h) => h.has(rev)));
   if (common === undefined) return null;

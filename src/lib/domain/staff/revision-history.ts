@@ -26,6 +26,11 @@ export function revisionsOf(history: History): string[] {
   return history.ids.map((id, i) => `${history.start - i}-${id}`);
 }
 
+/** The revisions a document names: its history when it carries one, else its own `_rev`. */
+export function revisionsNamedBy(doc: { _rev?: string; _revisions?: History }): string[] {
+  return doc._revisions === undefined ? [doc._rev ?? ''] : revisionsOf(doc._revisions);
+}
+
 /**
  * Why this history cannot be taken, or null. It must name `rev` first, hold at most
  * `maxRevisionIds` distinct ids that fit above generation 0, and stay under `maxGeneration`.

@@ -3,6 +3,7 @@ import {
   historyProblem,
   maxGeneration,
   maxRevisionIds,
+  revisionsNamedBy,
   revisionsOf,
 } from '#domain/staff/revision-history.ts';
 
@@ -15,6 +16,11 @@ const history = (start: number, count: number) => ({
 describe('revision histories a device sends', () => {
   it('names its revisions newest first', () => {
     expect(revisionsOf(history(3, 2))).toEqual([`3-${hash(3)}`, `2-${hash(2)}`]);
+    expect(revisionsNamedBy({ _rev: `3-${hash(3)}`, _revisions: history(3, 2) })).toEqual([
+      `3-${hash(3)}`,
+      `2-${hash(2)}`,
+    ]);
+    expect(revisionsNamedBy({ _rev: `3-${hash(3)}` })).toEqual([`3-${hash(3)}`]);
   });
 
   it('takes a history that grows the stored document by what it brings', () => {
