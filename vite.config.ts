@@ -35,7 +35,7 @@ export default defineConfig({
       treeshake: {
         // zxcvbn-ts's core declares no `sideEffects`, so the few constants it computes on import
         // (`new Date().getFullYear()`, a RegExp) were kept in the staff pages that import
-        // #domain/staff/account-rules.ts, though only the server judges passwords. It has none.
+        // #domain/people/account-rules.ts, though only the server judges passwords. It has none.
         moduleSideEffects: (id) => (id.includes('/node_modules/@zxcvbn-ts/') ? false : undefined),
       },
     },

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { areaDocSchema } from '#domain/staff/area-doc.ts';
+import { areaDocSchema } from '#domain/areas/area-doc.ts';
 import { methodNotAllowed } from './api-error.ts';
 import type { ReplicaDb } from './storage.ts';
 

@@ -4,7 +4,7 @@
  * written put-if-absent, and whoever writes it first owns the reference.
  */
 import { randomInt } from 'node:crypto';
-import { makeReference } from '#domain/reference.ts';
+import { makeReference } from '#domain/requests/reference.ts';
 import type { DocStore } from './storage.ts';
 
 export type ReferenceDoc = { _id: string; type: 'reference'; request_id: string };

@@ -4,8 +4,8 @@
  * routes only translate HTTP to the domain and back; the rules live in #domain and the services.
  */
 import { Hono } from 'hono';
-import { parseReference } from '#domain/reference.ts';
-import { parseSubmission } from '#domain/request-schema.ts';
+import { parseReference } from '#domain/requests/reference.ts';
+import { parseSubmission } from '#domain/questions/request-schema.ts';
 import { apiError, methodNotAllowed } from './api-error.ts';
 import { readJsonBody } from './json-body.ts';
 import { submissionRateLimit } from './rate-limit.ts';

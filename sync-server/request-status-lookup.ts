@@ -3,8 +3,8 @@
  * last changed. Unknown reference and wrong token give the same answer (null), so a stranger cannot
  * tell whether a reference exists.
  */
-import type { StatusAnswer } from '#domain/api-errors.ts';
-import { requestDocId, type RequestDoc } from '#domain/request-documents.ts';
+import { requestDocId } from '#domain/documents/doc-ids.ts';
+import type { RequestDoc, StatusAnswer } from '#domain/requests/request.ts';
 import { requestIdForReference } from './reference-claim.ts';
 import { isStatusTokenValid } from './status-token.ts';
 import type { Storage } from './storage.ts';
@@ -23,9 +23,7 @@ export async function lookupStatus(
   const storedHash = receipt?.reference === reference ? receipt.status_token_sha256 : null;
   if (!isStatusTokenValid(token, storedHash) || requestId === null) return null;
 
-  const request = await storage.replicated.get<RequestDoc & { _id: string }>(
-    requestDocId(requestId),
-  );
+  const request = await storage.replicated.get<RequestDoc>(requestDocId(requestId));
   if (!request) return null;
   return { reference, status: request.status, updated_at: request.updated_at };
 }

@@ -5,17 +5,17 @@
  *   1. `ref:<reference>`   claims a unique reference;
  *   2. `receipt:<id>`      is the idempotency key: whoever writes it owns the id;
  *   3. `request:<id>` and `contact:<id>` via the domain's `toDocuments`, the request routed to the
- *      area whose postcode districts include the resident's (`toStaffRequest`).
+ *      area whose postcode districts include the resident's (`routedRequest`).
  * A crash after 2 leaves a receipt without documents; the device's retry finds the receipt and
  * writes what is missing, with the receipt's timestamp so the documents are the same ones.
  */
-import type { SubmissionReceipt } from '#domain/api-errors.ts';
-import { postcodeDistrict } from '#domain/contact-format.ts';
-import { toDocuments } from '#domain/request-documents.ts';
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import { areaForDistrict } from '#domain/staff/intake.ts';
-import { toStaffRequest } from '#domain/staff/request-doc.ts';
-import type { Submission } from '#domain/request-schema.ts';
+import type { SubmissionReceipt } from '#domain/requests/submission.ts';
+import { postcodeDistrict } from '#domain/questions/contact-format.ts';
+import { toDocuments } from '#domain/requests/submission.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import { areaForDistrict } from '#domain/areas/intake.ts';
+import { routedRequest } from '#domain/requests/request.ts';
+import type { Submission } from '#domain/questions/request-schema.ts';
 import { fingerprint } from './canonical-json.ts';
 import { claimReference, referenceDocId } from './reference-claim.ts';
 import { hashStatusToken, newStatusToken } from './status-token.ts';
@@ -85,7 +85,7 @@ async function replay(
 async function storeDocuments(storage: Storage, submission: Submission, receiptDoc: ReceiptDoc) {
   const { request, contact } = toDocuments(submission, receiptDoc.reference, receiptDoc.created_at);
   // Stored as staff sync expects it, routed to the area that covers the resident's district.
-  await storage.replicated.putIfAbsent(toStaffRequest(request, receiptDoc.area ?? null));
+  await storage.replicated.putIfAbsent(routedRequest(request, receiptDoc.area ?? null));
   await storage.replicated.putIfAbsent(contact);
 }
 

@@ -8,7 +8,7 @@ import {
   passwordProblem,
   type PasswordProblem,
   type StaffRole,
-} from '#domain/staff/account-rules.ts';
+} from '#domain/people/account-rules.ts';
 import type { MutableDocStore } from '../storage.ts';
 import {
   areaSchema,

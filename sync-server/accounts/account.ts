@@ -3,7 +3,7 @@
  * devices only ever see `StaffUser`, the account without its password and bookkeeping.
  */
 import * as v from 'valibot';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
+import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { PasswordHash } from './password-hash.ts';
 
 export type AccountDoc = {

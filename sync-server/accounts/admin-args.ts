@@ -9,7 +9,7 @@ import {
   maxUsernameLength,
   minUsernameLength,
   type StaffRole,
-} from '#domain/staff/account-rules.ts';
+} from '#domain/people/account-rules.ts';
 import { areaRule, areaSchema, displayNameRule, displayNameSchema } from './account.ts';
 
 export const usernameRule = `Usernames are ${minUsernameLength} to ${maxUsernameLength} characters: lowercase letters a-z, digits, ".", "_" or "-".`;

@@ -7,7 +7,7 @@ import {
   maxPasswordLength,
   minPasswordLength,
   type PasswordProblem,
-} from '#domain/staff/account-rules.ts';
+} from '#domain/people/account-rules.ts';
 import { StorageUnavailableError } from '../pouch-storage.ts';
 import type { Storage } from '../storage.ts';
 import type { AccountDoc } from './account.ts';

@@ -1,4 +1,4 @@
-import { minPasswordLength } from '#domain/staff/account-rules.ts';
+import { minPasswordLength } from '#domain/people/account-rules.ts';
 import { usernameRule } from './admin-args.ts';
 
 /** What `npm run admin -- --help` prints. */

@@ -6,7 +6,7 @@
  * https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#scrypt
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { normalisePassword } from '#domain/staff/account-rules.ts';
+import { normalisePassword } from '#domain/people/account-rules.ts';
 
 export type ScryptParams = { N: number; r: number; p: number };
 

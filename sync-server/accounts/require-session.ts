@@ -4,7 +4,7 @@
  * this very request; without a live session the answer is 401 (403 for a disabled account).
  */
 import { createMiddleware } from 'hono/factory';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
+import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { StaffUser } from './account.ts';
 import { accountError } from './account-errors.ts';
 import type { SessionGate } from './session-gate.ts';

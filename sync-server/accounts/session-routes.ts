@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { maxPasswordLength } from '#domain/staff/account-rules.ts';
+import { maxPasswordLength } from '#domain/people/account-rules.ts';
 import { methodNotAllowed } from '../api-error.ts';
 import { clientAddress } from '../client-address.ts';
 import { readJsonBody } from '../json-body.ts';

@@ -3,7 +3,7 @@
  * username is checked against a dummy hash, and a disabled account is only reported to someone
  * who knows its password.
  */
-import { normaliseUsername } from '#domain/staff/account-rules.ts';
+import { normaliseUsername } from '#domain/people/account-rules.ts';
 import type { MutableDocStore } from '../storage.ts';
 import { toStaffUser, type StaffUser } from './account.ts';
 import { findAccount } from './account-store.ts';

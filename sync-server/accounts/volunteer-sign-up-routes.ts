@@ -9,7 +9,7 @@
  * - `400`/`413`/`415` for a body that is not JSON, too large or not sent as JSON; `429` too many.
  */
 import { Hono } from 'hono';
-import { parseSignUp } from '#domain/staff/volunteer-sign-up.ts';
+import { parseSignUp } from '#domain/people/volunteer-sign-up.ts';
 import { apiError, methodNotAllowed } from '../api-error.ts';
 import { readJsonBody } from '../json-body.ts';
 import { submissionRateLimit } from '../rate-limit.ts';

@@ -11,12 +11,12 @@
  * than `orphanAfterMs` (far longer than a sign-up takes between its two writes, so never a sign-up
  * still under way) the next sign-up with that username writes over it.
  */
-import { passwordProblem } from '#domain/staff/account-rules.ts';
-import type { SignUp } from '#domain/staff/volunteer-sign-up.ts';
-import { signUpProfile } from '#domain/staff/volunteer-sign-up.ts';
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { areaDocId } from '#domain/staff/doc-ids.ts';
+import { passwordProblem } from '#domain/people/account-rules.ts';
+import type { SignUp } from '#domain/people/volunteer-sign-up.ts';
+import { signUpProfile } from '#domain/people/volunteer-sign-up.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
+import { areaDocId } from '#domain/documents/doc-ids.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import type { Storage } from '../storage.ts';
 import { createAccount, findAccount, type AccountProblem } from './account-store.ts';

@@ -11,12 +11,12 @@
  * https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-docs
  */
 import type { Context } from 'hono';
-import type { EventDoc } from '#domain/staff/append-only-docs.ts';
-import type { Candidate } from '#domain/staff/assignable.ts';
-import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { StoredDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import type { EventDoc } from '#domain/records/append-only-docs.ts';
+import type { Candidate } from '#domain/people/assignable.ts';
+import { docClassOf, requestIdOf } from '#domain/documents/doc-ids.ts';
+import type { StoredDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import { apiError } from '../api-error.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { badRequest } from './couch-errors.ts';
@@ -100,7 +100,7 @@ export async function bulkDocs(
       present: await presentOf(db, [...ids, ...related]),
       known: await knownRevs(db, docs, newEdits),
       judgedAt: options.now().toISOString(),
-      batchRequests: new Map<string, StaffRequestDoc>(),
+      batchRequests: new Map<string, RequestDoc>(),
       candidate: options.candidate,
     };
     // Requests first, then the rest; answers go back in the order the documents came.

@@ -4,9 +4,9 @@
  * that). Accounts are keyed by username and documents name people by id, so the accounts are read
  * once per batch, and only when a batch gives someone a task.
  */
-import type { Candidate } from '#domain/staff/assignable.ts';
-import { volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { Candidate } from '#domain/people/assignable.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { listAccounts } from '../accounts/account-store.ts';
 import type { MutableDocStore, ReplicaDb } from '../storage.ts';
 import { staffUserId } from './staff-user.ts';

@@ -22,11 +22,11 @@
  * compacts on its own), can miss its eviction.
  */
 import type { Context } from 'hono';
-import { canRead, canReadRequest, isPastVolunteerRetention } from '#domain/staff/access.ts';
-import { docClassOf } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import { canRead, canReadRequest, isPastVolunteerRetention } from '#domain/access/access.ts';
+import { docClassOf } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
 import { storedBodies, type IndexEntry, type RoutingIndex } from './routing-index.ts';
@@ -54,8 +54,8 @@ async function requestEvictions(
   now: string,
   change: IndexEntry,
 ) {
-  const bodies = (await history(db, change)) as StaffRequestDoc[];
-  const current = change.deleted ? undefined : (change.routing as StaffRequestDoc | null);
+  const bodies = (await history(db, change)) as RequestDoc[];
+  const current = change.deleted ? undefined : (change.routing as RequestDoc | null);
   const earlier = bodies.filter((b) => canReadRequest(user, b, now));
   if (earlier.length === 0) return [];
   const readableNow = current != null && canReadRequest(user, current, now);
@@ -83,7 +83,7 @@ function retentionEvictions(index: RoutingIndex, user: StaffUser, now: string) {
   if (user.role !== 'volunteer') return [];
   const ids: string[] = [];
   for (const entry of index.entries()) {
-    const request = entry.routing as unknown as StaffRequestDoc | null;
+    const request = entry.routing as unknown as RequestDoc | null;
     if (entry.deleted || request?.type !== 'request' || request.assignee !== user.id) continue;
     if (!isPastVolunteerRetention(request, now)) continue;
     // Only what the task let them read before time ran out (canRead without a clock).

@@ -5,7 +5,7 @@
  * https://docs.couchdb.org/en/stable/api/local.html
  */
 import type { Context } from 'hono';
-import type { StaffUser } from '#domain/staff/users.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { badRequest, missing } from './couch-errors.ts';
 

@@ -7,8 +7,8 @@
  * (resolve-conflicts.ts), which is predicted here with the same plan the write then carries out.
  * https://docs.couchdb.org/en/stable/replication/conflicts.html
  */
-import type { StaffDoc, StoredDoc } from '#domain/staff/documents.ts';
-import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
+import type { StaffDoc, StoredDoc } from '#domain/replication/document-classes.ts';
+import { revisionsNamedBy } from '#domain/replication/revision-history.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { liveLeaves, resolutionOf } from './resolve-conflicts.ts';
 

@@ -5,11 +5,11 @@
  * fields of what it deleted, so devices that held the document learn it is gone and nobody else
  * learns it existed.
  */
-import { canRead } from '#domain/staff/access.ts';
-import { requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import { canRead } from '#domain/access/access.ts';
+import { requestIdOf } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import type { IndexEntry, RoutingIndex } from './routing-index.ts';
 
 export type Body = { _id: string; _rev?: string; _deleted?: boolean; type?: unknown };
@@ -42,10 +42,10 @@ export class ReadFilter {
   }
 
   /** The request a contact, note or event is judged with, as the index holds it. */
-  #requestOf(id: string): StaffRequestDoc | undefined {
+  #requestOf(id: string): RequestDoc | undefined {
     const requestId = requestIdOf(id);
     const routing = requestId === null ? null : (this.#index.get(requestId)?.routing ?? null);
-    return routing?.type === 'request' ? (routing as unknown as StaffRequestDoc) : undefined;
+    return routing?.type === 'request' ? (routing as unknown as RequestDoc) : undefined;
   }
 
   /** Judges an entry of the index as it stands. */

@@ -6,11 +6,15 @@
  * The same plan (`resolutionOf`) is what `_bulk_docs` predicts before it stores a replicated
  * revision, so the change it judges is the change that is then written (present-outcome.ts).
  */
-import { resolveConflicts, resolveLatestWins, type Resolution } from '#domain/staff/conflicts.ts';
-import { compareRevs } from '#domain/staff/couch-fields.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
+import {
+  resolveConflicts,
+  resolveLatestWins,
+  type Resolution,
+} from '#domain/replication/conflicts.ts';
+import { compareRevs } from '#domain/documents/couch-fields.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { revisionsNamedBy } from '#domain/replication/revision-history.ts';
 import type { ReplicaDb } from '../storage.ts';
 
 type WithHistory = StaffDoc & { _revisions?: { start: number; ids: string[] } };
@@ -51,7 +55,7 @@ export async function resolutionOf(
   const [winner, ...losers] = ordered;
   if (winner === undefined) throw new Error('no leaves to resolve');
   if (winner.type === 'request') {
-    return resolveConflicts(winner as StaffRequestDoc, losers as StaffRequestDoc[]);
+    return resolveConflicts(winner as RequestDoc, losers as RequestDoc[]);
   }
   const histories = await Promise.all(ordered.map((leaf) => withHistory(db, leaf)));
   return resolveLatestWins(winner, losers, await commonAncestor(db, histories));

@@ -21,11 +21,11 @@
  * made again under the same name is noticed at the first catch-up a second on, which drops the old
  * one's entries and reads the new one from the start (database-generation.ts).
  */
-import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
+import { docClassOf, requestIdOf } from '#domain/documents/doc-ids.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { databaseGeneration, generationCheckMs } from './database-generation.ts';
 import type { Body } from './read-filter.ts';
-import { routingProjection } from '#domain/staff/routing-fields.ts';
+import { routingProjection } from '#domain/replication/routing-fields.ts';
 
 /** A database's update sequence as it gives it: a number (PouchDB), an opaque string (CouchDB 3). */
 export type DbSeq = number | string;

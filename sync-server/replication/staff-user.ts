@@ -5,9 +5,9 @@
  * server instance computes alike with no lookup and no stored mapping to keep in step.
  */
 import { createHash } from 'node:crypto';
-import { volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffUser as PolicyUser } from '#domain/staff/users.ts';
-import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffUser as PolicyUser } from '#domain/people/users.ts';
+import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { StaffUser as SessionUser } from '../accounts/account.ts';
 import type { ReplicaDb } from '../storage.ts';
 

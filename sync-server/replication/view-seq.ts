@@ -16,7 +16,7 @@
  * opaque strings that cannot be compared, so the routing index orders them (routing-index.ts).
  */
 import { createHash } from 'node:crypto';
-import type { StaffUser } from '#domain/staff/users.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import type { DbSeq } from './routing-index.ts';
 
 export function viewKey(user: StaffUser): string {

@@ -4,20 +4,20 @@
  * revision (`canWrite`, the same rule a device applies before it writes), whatever ancestor the
  * device names; and whoever it would give the task to must be assignable now (assignable.ts).
  */
-import type { EventDoc } from '#domain/staff/append-only-docs.ts';
-import { canWrite } from '#domain/staff/access.ts';
-import { isAssignable, type Candidate } from '#domain/staff/assignable.ts';
-import { revGeneration } from '#domain/staff/couch-fields.ts';
-import { requestIdOf } from '#domain/staff/doc-ids.ts';
-import { parseStaffDoc, type StoredDoc } from '#domain/staff/documents.ts';
-import type { ForbiddenReason } from '#domain/staff/forbidden-reasons.ts';
-import { lateProgress } from '#domain/staff/late-progress.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { historyProblem, maxRevisionIds } from '#domain/staff/revision-history.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import type { EventDoc } from '#domain/records/append-only-docs.ts';
+import { canWrite } from '#domain/access/access.ts';
+import { isAssignable, type Candidate } from '#domain/people/assignable.ts';
+import { revGeneration } from '#domain/documents/couch-fields.ts';
+import { requestIdOf } from '#domain/documents/doc-ids.ts';
+import { parseStaffDoc, type StoredDoc } from '#domain/replication/document-classes.ts';
+import type { ForbiddenReason } from '#domain/forbidden-reasons.ts';
+import { lateProgress } from '#domain/records/late-progress.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { historyProblem, maxRevisionIds } from '#domain/replication/revision-history.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicaDb } from '../storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
-import { routableTombstone } from '#domain/staff/routing-fields.ts';
+import { routableTombstone } from '#domain/replication/routing-fields.ts';
 
 export type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
 export type Conflict = { id: string; error: 'conflict'; reason: string };
@@ -37,7 +37,7 @@ export type JudgeContext = {
   /** The server's clock (ISO), for `clock-ahead`. */
   judgedAt: string;
   /** Requests as this batch leaves them, so a contact is judged with its request's new state. */
-  batchRequests: Map<string, StaffRequestDoc>;
+  batchRequests: Map<string, RequestDoc>;
   /** The volunteer a task would be given to, as the server knows them now. */
   candidate: (userId: string) => Promise<Candidate>;
 };
@@ -50,7 +50,7 @@ const refuse = (id: string, reason: ForbiddenReason, keep: EventDoc | null = nul
   keep,
 });
 
-const asRequest = (doc: StoredDoc | null | undefined): StaffRequestDoc | null =>
+const asRequest = (doc: StoredDoc | null | undefined): RequestDoc | null =>
   doc && 'type' in doc && doc.type === 'request' && doc._deleted !== true ? doc : null;
 
 /** More revision ids than any history may hold: refused before the schema reads them all. */

@@ -5,10 +5,10 @@
  * in the app (history.ts), and assigned only to whom `isAssignable` allows, so the documents look
  * exactly like the app's. The same seed and clock always give the same documents.
  */
-import { parseSubmission, type SubmissionInput } from '#domain/request-schema.ts';
-import { toDocuments } from '#domain/request-documents.ts';
-import { makeReference } from '#domain/reference.ts';
-import type { RequestKind, Language } from '#domain/request-fields.ts';
+import { parseSubmission, type SubmissionInput } from '#domain/questions/request-schema.ts';
+import { toDocuments } from '#domain/requests/submission.ts';
+import { makeReference } from '#domain/requests/reference.ts';
+import type { RequestKind, Language } from '#domain/questions/request-fields.ts';
 import {
   cookingFacilities,
   contactMethods,
@@ -17,15 +17,15 @@ import {
   requestKinds,
   supportFrequency,
   supportTasks,
-} from '#domain/request-fields.ts';
-import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import { isAssignable } from '#domain/staff/assignable.ts';
-import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
-import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { toStaffRequest } from '#domain/staff/request-doc.ts';
-import { residentAuthor } from '#domain/staff/stamps.ts';
+} from '#domain/questions/request-fields.ts';
+import { requestStatuses, type RequestStatus } from '#domain/requests/status.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import { isAssignable } from '#domain/people/assignable.ts';
+import type { ContactDoc } from '#domain/requests/contact.ts';
+import { areaDocId, volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { routedRequest } from '#domain/requests/request.ts';
+import { residentAuthor } from '#domain/documents/stamps.ts';
 import {
   partsOfDay,
   volunteerAccessAreas,
@@ -33,8 +33,8 @@ import {
   weekdays,
   type Approval,
   type VolunteerDoc,
-} from '#domain/staff/volunteer-doc.ts';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
+} from '#domain/people/volunteer-doc.ts';
+import type { StaffRole } from '#domain/people/account-rules.ts';
 import { staffUserId } from '../replication/staff-user.ts';
 import * as text from './content.ts';
 import { History, type Author } from './history.ts';
@@ -331,11 +331,11 @@ export function generate(shape: SeedShape): Generated {
         ? { id: r.pick(coordinators), role: 'coordinator' }
         : { id: team.admin, role: 'admin' };
     const takenByPhone = coordinators.length > 0 && r.chance(0.15);
-    const staffRequest = toStaffRequest(request, place.id, takenByPhone ? lead.id : residentAuthor);
+    const staffRequest = routedRequest(request, place.id, takenByPhone ? lead.id : residentAuthor);
     const history = new History(r, staffRequest, nowMs);
     const target = r.weighted(statusWeights);
     live(r, history, target, lead, team.assignableByArea.get(place.id) ?? []);
-    docs.push(history.doc, contact as StaffContactDoc, ...history.events, ...history.notes);
+    docs.push(history.doc, contact as ContactDoc, ...history.events, ...history.notes);
   }
   return { docs, accounts: team.accounts };
 }

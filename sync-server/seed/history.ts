@@ -4,12 +4,12 @@
  * (`historyOf`), and each note is made as the page makes it (`newNote`). Times move on a little
  * with each edit, never past the seeded "now".
  */
-import type { EventDoc, NoteDoc } from '#domain/staff/append-only-docs.ts';
-import { newNote } from '#domain/staff/new-note.ts';
-import { applyAction, type WorkAction } from '#domain/staff/request-actions.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { eventOn, historyOf } from '#domain/staff/request-history.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import type { EventDoc, NoteDoc } from '#domain/records/append-only-docs.ts';
+import { newNote } from '#domain/records/new-note.ts';
+import { applyAction, type WorkAction } from '#domain/actions/request-actions.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { eventOn, historyOf } from '#domain/records/history.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import type { Random } from './random.ts';
 
 const minute = 60_000;
@@ -18,14 +18,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export type Author = Pick<StaffUser, 'id' | 'role'>;
 
 export class History {
-  doc: StaffRequestDoc;
+  doc: RequestDoc;
   readonly events: EventDoc[] = [];
   readonly notes: NoteDoc[] = [];
   #at: number;
   readonly #r: Random;
   readonly #nowMs: number;
 
-  constructor(r: Random, doc: StaffRequestDoc, nowMs: number) {
+  constructor(r: Random, doc: RequestDoc, nowMs: number) {
     this.#r = r;
     this.doc = doc;
     this.#nowMs = nowMs;

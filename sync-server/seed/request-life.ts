@@ -4,10 +4,10 @@
  * urgency changed or a volunteer who hands the task back, notes along the way. Each step is an app
  * action recorded by `History`, so the documents are the ones the app would write.
  */
-import { hasConsent, type RecordedMethod } from '#domain/consent.ts';
-import type { RequestStatus } from '#domain/request-status.ts';
-import { isHeld } from '#domain/staff/lifecycle.ts';
-import { urgencyLevels } from '#domain/urgency.ts';
+import { hasConsent, type RecordedMethod } from '#domain/requests/consent.ts';
+import type { RequestStatus } from '#domain/requests/status.ts';
+import { isHeld } from '#domain/requests/lifecycle.ts';
+import { urgencyLevels } from '#domain/requests/urgency.ts';
 import * as text from './content.ts';
 import type { Author, History } from './history.ts';
 import type { Random } from './random.ts';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { staffRoles } from '#domain/staff/account-rules.ts';
+import { staffRoles } from '#domain/people/account-rules.ts';
 import { listAccounts } from '../accounts/account-store.ts';
 import { couchdbUrl } from '../config.ts';
 import {

@@ -12,7 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
-import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
+import { parseStaffDoc, type StaffDoc } from '#domain/replication/document-classes.ts';
 import { createAccount } from '../accounts/account-store.ts';
 import { productionScrypt, type ScryptParams } from '../accounts/password-hash.ts';
 import { describeLocation, isCouchUrl, openPouchStorage } from '../pouch-storage.ts';

@@ -5,11 +5,11 @@
  * request with every note. A change the server refuses (stamped by a phone whose clock is set wrong)
  * is on the volunteer's screen in words.
  */
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { generate, type SeedAccount } from '../../sync-server/seed/generate.ts';
-import { formatReference } from '#domain/reference.ts';
+import { formatReference } from '#domain/requests/reference.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -23,7 +23,7 @@ type Cast = {
   coordinator: SeedAccount;
   volunteer: SeedAccount;
   /** Assigned to the volunteer, in the coordinator's areas. */
-  task: StaffRequestDoc;
+  task: RequestDoc;
 };
 
 const shape = (seed: number, now: Date) => ({
@@ -39,7 +39,7 @@ const shape = (seed: number, now: Date) => ({
 function cast(now: Date): Cast {
   for (let seed = 1; seed < 200; seed++) {
     const { docs, accounts } = generate(shape(seed, now));
-    const requests = docs.filter((d): d is StaffRequestDoc => d.type === 'request');
+    const requests = docs.filter((d): d is RequestDoc => d.type === 'request');
     for (const volunteer of accounts.filter((a) => a.role === 'volunteer' && a.approved)) {
       const task = requests.find((r) => r.status === 'assigned' && r.assignee === volunteer.userId);
       const coordinator = accounts.find(
@@ -99,7 +99,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   await coordinator.setUrgency(urgency);
   await coordinator.addNote('Mae hi angen y feddyginiaeth cyn hanner dydd.');
   await expect
-    .poll(async () => ((await stored(story.task._id)) as StaffRequestDoc).urgency)
+    .poll(async () => ((await stored(story.task._id)) as RequestDoc).urgency)
     .toBe(urgency);
 
   // The signal returns: the server merges the two edits and both devices follow.
@@ -107,7 +107,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   await expect
     .poll(
       async () => {
-        const doc = (await stored(story.task._id)) as StaffRequestDoc & { _conflicts?: string[] };
+        const doc = (await stored(story.task._id)) as RequestDoc & { _conflicts?: string[] };
         return [doc.status, doc.urgency, doc.assignee, doc._conflicts ?? []];
       },
       { timeout: 30_000 },
@@ -153,7 +153,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   await expectNoAxeViolations(volunteer.page, 'a request with a refused change (en)', {
     soft: true,
   });
-  expect(((await stored(story.task._id)) as StaffRequestDoc).status).toBe('in_progress');
+  expect(((await stored(story.task._id)) as RequestDoc).status).toBe('in_progress');
   // The list marks the request too.
   await volunteer.page
     .getByRole('link', { name: volunteer.text('work.request.list_link') })
@@ -173,7 +173,7 @@ function reassignable(now: Date) {
       a.approved === true &&
       profiles.some((p) => p._id === `volunteer:${a.userId}` && area && p.areas.includes(area));
     for (const task of docs.filter(
-      (d): d is StaffRequestDoc => d.type === 'request' && d.status === 'assigned',
+      (d): d is RequestDoc => d.type === 'request' && d.status === 'assigned',
     )) {
       const holder = accounts.find((a) => a.userId === task.assignee && a.approved);
       const other = accounts.find(
@@ -237,7 +237,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
   );
   const stored = (await server.appServer.storage.replica.get(story.task._id, {
     conflicts: true,
-  })) as StaffRequestDoc & { _conflicts?: string[] };
+  })) as RequestDoc & { _conflicts?: string[] };
   expect([stored.status, stored.assignee, stored._conflicts ?? []]).toEqual([
     'assigned',
     story.other.userId,
@@ -279,7 +279,7 @@ function openTaskFor(now: Date) {
   for (const volunteer of accounts.filter((a) => a.role === 'volunteer' && a.approved)) {
     const profile = docs.find((d) => d._id === `volunteer:${volunteer.userId}`) as VolunteerDoc;
     const open = docs.find(
-      (d): d is StaffRequestDoc =>
+      (d): d is RequestDoc =>
         d.type === 'request' &&
         d.assignee === null &&
         (d.status === 'new' || d.status === 'triaged') &&
@@ -343,7 +343,7 @@ test('a claim refused after the volunteer was taken off the area is still told o
     volunteer.text('work.refusals.note', { reason: reason('not-assigned-to-you') }),
   );
   await expectNoAxeViolations(volunteer.page, 'refusals of a purged request (en)', { soft: true });
-  expect(((await server.appServer.storage.replica.get(open._id)) as StaffRequestDoc).assignee).toBe(
+  expect(((await server.appServer.storage.replica.get(open._id)) as RequestDoc).assignee).toBe(
     null,
   );
 

@@ -6,9 +6,9 @@
  * Every new page passes axe, in Welsh and in English.
  */
 import { randomUUID } from 'node:crypto';
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import { requestDocId } from '#domain/staff/doc-ids.ts';
-import { person, rawSubmission, withPath, type Json } from '../unit/support/submissions.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import { requestDocId } from '#domain/documents/doc-ids.ts';
+import { person, rawSubmission, withPath, type Json } from '../support/submissions.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';

@@ -4,10 +4,10 @@
  * back although the device's checkpoint is past them. A disabled account's device is wiped at its
  * next sync. This needs Chromium: PouchDB's `purge` exists only in its indexeddb adapter.
  */
-import { hasConsent } from '#domain/consent.ts';
-import { canRead } from '#domain/staff/access.ts';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
+import { hasConsent } from '#domain/requests/consent.ts';
+import { canRead } from '#domain/access/access.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { Page } from '@playwright/test';
 import type { AppServer } from './support/app-server.ts';
 import { disableAccount, handOver, setVolunteerAreas } from './support/coordinator-desk.ts';

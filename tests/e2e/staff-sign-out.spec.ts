@@ -4,8 +4,8 @@
  * them. A session that ends elsewhere stops sync; unsent changes then stay on the device until the
  * same user signs in again, and reach the server.
  */
-import { noteDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
+import { noteDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { hydrated } from './support/hydration.ts';

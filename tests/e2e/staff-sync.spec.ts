@@ -3,9 +3,9 @@
  * sign in to a seeded server, and each device ends up holding exactly the requests the access
  * policy lets them read, with the sync status saying everything is on the server.
  */
-import { canRead } from '#domain/staff/access.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import { canRead } from '#domain/access/access.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import { staffUserId } from '../../sync-server/replication/staff-user.ts';
 import { expect, test } from './support/fixtures.ts';
 import { foodForMyself } from './support/help-requests.ts';

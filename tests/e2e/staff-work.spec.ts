@@ -2,8 +2,8 @@
  * The work screens as people use them: a coordinator's queue and a volunteer's tasks and their
  * request pages pass axe in both languages, and one action is done with the keyboard alone.
  */
-import { isPastVolunteerRetention } from '#domain/staff/access.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { isPastVolunteerRetention } from '#domain/access/access.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { generate } from '../../sync-server/seed/generate.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -29,7 +29,7 @@ function volunteerWithTask(now: Date) {
   const { docs, accounts } = generate(shape(now));
   for (const account of accounts.filter((a) => a.role === 'volunteer' && a.approved)) {
     const task = docs.find(
-      (d): d is StaffRequestDoc =>
+      (d): d is RequestDoc =>
         d.type === 'request' && d.assignee === account.userId && d.status === 'assigned',
     );
     if (task) return { account, task };

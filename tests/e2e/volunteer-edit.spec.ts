@@ -5,9 +5,9 @@
  * the signal returns. The profile is kept, not deleted, and the volunteer sees on their home page
  * that they were not approved. Every page passes axe.
  */
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import { volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';

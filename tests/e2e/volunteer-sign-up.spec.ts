@@ -4,11 +4,11 @@
  * with their area's requests by itself. Sign-up needs a connection: offline it says so and keeps the
  * answers. Every sign-up page passes axe, in Welsh and (one page) in English.
  */
-import { canRead } from '#domain/staff/access.ts';
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import { volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import { canRead } from '#domain/access/access.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { Page } from '@playwright/test';
 import { staffUserId } from '../../sync-server/replication/staff-user.ts';
 import { VolunteerSignUpPage, type VolunteerAnswers } from './pages/volunteer-sign-up-page.ts';

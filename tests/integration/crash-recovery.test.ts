@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SubmissionReceipt } from '#domain/api-errors.ts';
+import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import type { DocStore, Storage } from '../../sync-server/storage.ts';
 import { foodSubmission } from './submission-fixtures.ts';
 import { countDocs, postJson, startTestServer, type TestServer } from './test-server.ts';

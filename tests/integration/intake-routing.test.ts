@@ -3,7 +3,7 @@
  * and is stored in the shape staff sync reads; a district no area lists stays unrouted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseStaffDoc } from '#domain/staff/documents.ts';
+import { parseStaffDoc } from '#domain/replication/document-classes.ts';
 import { foodSubmission, withField } from './submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from './test-server.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubmissionReceipt } from '#domain/api-errors.ts';
-import { formatReference, makeReference } from '#domain/reference.ts';
+import type { SubmissionReceipt } from '#domain/requests/submission.ts';
+import { formatReference, makeReference } from '#domain/requests/reference.ts';
 import { foodSubmission } from './submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from './test-server.ts';
 

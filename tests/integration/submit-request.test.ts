@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReference } from '#domain/reference.ts';
-import type { SubmissionReceipt } from '#domain/api-errors.ts';
+import { parseReference } from '#domain/requests/reference.ts';
+import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import {
   foodSubmission,
   onBehalfSubmission,

@@ -10,7 +10,7 @@ import { createApp, type AppOptions } from '../../sync-server/app.ts';
 import { listen, type RunningServer } from '../../sync-server/listen.ts';
 import { openPouchStorage } from '../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../sync-server/storage.ts';
-import { t0 } from '../unit/domain/staff/factories.ts';
+import { t0 } from '../support/factories.ts';
 import { startCouchStandIn, type CouchStandIn } from './couch-stand-in.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 
@@ -57,7 +57,7 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
 };
 
 /**
- * The test documents live in January 2030 (`t0` of tests/unit/domain/staff/factories.ts), and the
+ * The test documents live in January 2030 (`t0` of tests/support/factories.ts), and the
  * server refuses writes stamped far ahead of its clock (`clock-ahead`). So a server started without
  * a clock gets this one: time moving as usual, from a day after `t0`.
  */

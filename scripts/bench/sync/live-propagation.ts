@@ -8,9 +8,9 @@
  * to the assignee's device having the note's body.
  */
 import { randomUUID } from 'node:crypto';
-import { noteDocId } from '#domain/staff/doc-ids.ts';
-import type { NoteDoc } from '#domain/staff/append-only-docs.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { noteDocId } from '#domain/documents/doc-ids.ts';
+import type { NoteDoc } from '#domain/records/append-only-docs.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { signIn } from './staff-session.ts';
 import { spread, type Spread } from './percentiles.ts';
 
@@ -107,7 +107,7 @@ export async function livePropagation(options: {
   clients: readonly { username: string; id: string }[];
   /** Coordinators by area they cover (username, user id). */
   coordinators: ReadonlyMap<string, { username: string; id: string }>;
-  held: ReadonlyMap<string, readonly StaffRequestDoc[]>;
+  held: ReadonlyMap<string, readonly RequestDoc[]>;
   edits: number;
   intervalMs: number;
 }): Promise<LivePropagation> {

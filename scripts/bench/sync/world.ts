@@ -9,12 +9,12 @@
  * about 2,000 (the open requests of both areas and their own tasks) — the sizes the issue asks for.
  */
 import path from 'node:path';
-import { canRead } from '#domain/staff/access.ts';
-import { requestIdOf, volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
-import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import { canRead } from '#domain/access/access.ts';
+import { requestIdOf, volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { StaffUser } from '#domain/people/users.ts';
+import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { generate, type SeedShape } from '../../../sync-server/seed/generate.ts';
 import { repoRoot } from '../repo-root.ts';
 import { runCommand } from '../run-command.ts';
@@ -33,7 +33,7 @@ export type World = {
   /** Approved volunteers with areas, most documents first: the load figures' clients. */
   volunteers: Person[];
   /** Requests assigned (and held) per volunteer id: what a coordinator's edit can reach. */
-  heldRequests: Map<string, StaffRequestDoc[]>;
+  heldRequests: Map<string, RequestDoc[]>;
 };
 
 const today = () => {
@@ -70,7 +70,7 @@ function countVisible(user: StaffUser, docs: readonly StaffDoc[], byId: Map<stri
   for (const doc of docs) {
     const requestId = requestIdOf(doc._id);
     const related =
-      requestId && doc.type !== 'request' ? (byId.get(requestId) as StaffRequestDoc) : undefined;
+      requestId && doc.type !== 'request' ? (byId.get(requestId) as RequestDoc) : undefined;
     if (canRead(user, doc, related, now)) n++;
   }
   return n;
@@ -116,7 +116,7 @@ export async function seedWorld(dir: string, shape = worldShape()): Promise<Worl
   if (!coordinator || !volunteer)
     throw new Error('the seeded world has no coordinator or volunteer');
 
-  const heldRequests = new Map<string, StaffRequestDoc[]>();
+  const heldRequests = new Map<string, RequestDoc[]>();
   for (const doc of docs) {
     if (doc.type !== 'request' || doc.assignee === null) continue;
     if (doc.status !== 'assigned' && doc.status !== 'in_progress') continue;

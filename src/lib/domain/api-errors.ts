@@ -22,12 +22,6 @@ export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 export type ApiError = { error: ApiErrorCode; reason: string; fields?: Record<string, string> };
 
-/** What `POST /api/requests` answers with on success, and again, identically, on a repeat. */
-export type SubmissionReceipt = { id: string; reference: string; status_token: string };
-
-/** What `GET /api/requests/:reference` answers: the status and nothing else. */
-export type StatusAnswer = { reference: string; status: string; updated_at: string };
-
 export function isApiError(value: unknown): value is ApiError {
   return (
     typeof value === 'object' &&

@@ -4,13 +4,13 @@
  * same rules are unit-tested without a browser.
  */
 import * as v from 'valibot';
-import { fields, type FieldName, type Language } from '#domain/request-fields.ts';
+import { fields, type FieldName, type Language } from '#domain/questions/request-fields.ts';
 import {
   issuesToFields,
   parseSubmission,
   type FieldErrors,
   type SubmissionResult,
-} from '#domain/request-schema.ts';
+} from '#domain/questions/request-schema.ts';
 
 type Text = string | undefined;
 

@@ -4,9 +4,9 @@
  * of three states: waiting to send, sent (with its reference), or refused by the server (with why).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { SubmissionReceipt } from '#domain/api-errors.ts';
-import type { Submission } from '#domain/request-schema.ts';
-import type { RequestStatus } from '#domain/request-status.ts';
+import type { SubmissionReceipt } from '#domain/requests/submission.ts';
+import type { Submission } from '#domain/questions/request-schema.ts';
+import type { RequestStatus } from '#domain/requests/status.ts';
 import { waitingHintKey } from './outbox-hint.ts';
 
 export type OutboxState = 'waiting' | 'sent' | 'refused';

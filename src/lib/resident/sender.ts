@@ -3,8 +3,9 @@
  * on a backoff timer while anything is left. The server makes this safe to repeat: a request is
  * stored once per client-made id, and a repeat answers with the same reference.
  */
-import { isApiError, type SubmissionReceipt } from '#domain/api-errors.ts';
-import { backoffDelay } from '$lib/data/backoff.ts';
+import { isApiError } from '#domain/api-errors.ts';
+import type { SubmissionReceipt } from '#domain/requests/submission.ts';
+import { backoffDelay } from '$lib/network/backoff.ts';
 import { markRefused, markRetry, markSent, waitingRequests, type StoredRequest } from './outbox.ts';
 import { waitingHintKey } from './outbox-hint.ts';
 

@@ -1,5 +1,5 @@
 /** Asks the server for the status of requests sent from this phone, with each one's own token. */
-import { isRequestStatus } from '#domain/request-status.ts';
+import { isRequestStatus } from '#domain/requests/status.ts';
 import { residentDb } from './outbox.ts';
 
 export async function refreshStatuses(now = new Date()): Promise<void> {

@@ -13,7 +13,7 @@ import {
   supportFrequency,
   supportTasks,
   type FieldName,
-} from '#domain/request-fields.ts';
+} from '#domain/questions/request-fields.ts';
 import type { DraftValues } from './draft-values.ts';
 
 export type Control =

@@ -6,7 +6,7 @@
  * the account, so work screens have it offline too.
  */
 import { isApiError } from '#domain/api-errors.ts';
-import { normaliseUsername, type StaffRole } from '#domain/staff/account-rules.ts';
+import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';
 
 export type StaffAccount = {
   username: string;

@@ -3,10 +3,10 @@
  * someone else, and switch an account off. Written through the running server's own storage, as a
  * replicated write or `npm run admin` would leave it.
  */
-import { assign } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import { assign } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { AppServer } from './app-server.ts';
 
@@ -16,9 +16,9 @@ export async function handOver(
   requestId: string,
   to: string,
   by: string,
-): Promise<StaffRequestDoc> {
+): Promise<RequestDoc> {
   const db = server.storage.replica;
-  const current = await db.get<StaffRequestDoc>(requestId);
+  const current = await db.get<RequestDoc>(requestId);
   const handed = assign(current, to, by, new Date().toISOString());
   const { rev } = await db.put(handed);
   return { ...handed, _rev: rev };

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
+import type { StaffRole } from '#domain/people/account-rules.ts';
 import { createApp } from '../../../sync-server/app.ts';
 import { createAccount, setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { ScryptParams } from '../../../sync-server/accounts/password-hash.ts';

@@ -4,8 +4,8 @@
  * the real server wrote, not against the function that computes it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isUserId, volunteerDocId } from '#domain/staff/doc-ids.ts';
-import { area } from '../../unit/domain/staff/factories.ts';
+import { isUserId, volunteerDocId } from '#domain/documents/doc-ids.ts';
+import { area } from '../../support/factories.ts';
 import { seed, stored } from '../replication/replication-fixtures.ts';
 import type { TestServer } from '../test-server.ts';
 import {

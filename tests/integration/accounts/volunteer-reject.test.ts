@@ -5,15 +5,15 @@
  * approved volunteer, and no coordinator moves a volunteer into an area they do not cover.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { volunteerDocId } from '#domain/staff/doc-ids.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
 import {
   rejectVolunteer,
   withAreas,
   withSkills,
   type VolunteerDoc,
-} from '#domain/staff/volunteer-doc.ts';
-import { approveVolunteer } from '#domain/staff/volunteer-sign-up.ts';
-import { area } from '../../unit/domain/staff/factories.ts';
+} from '#domain/people/volunteer-doc.ts';
+import { approveVolunteer } from '#domain/people/volunteer-sign-up.ts';
+import { area } from '../../support/factories.ts';
 import { deviceDb, remoteDb, seed, stored } from '../replication/replication-fixtures.ts';
 import { seedWorld } from '../replication/world.ts';
 import type { TestServer } from '../test-server.ts';

@@ -5,14 +5,14 @@
  * JSON 4xx with nothing stored, and a failure half-way leaves nothing behind.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { approveVolunteer, signUpProfile, type SignUp } from '#domain/staff/volunteer-sign-up.ts';
+import { areaDocId, volunteerDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
+import { approveVolunteer, signUpProfile, type SignUp } from '#domain/people/volunteer-sign-up.ts';
 import { orphanAfterMs } from '../../../sync-server/accounts/volunteer-sign-up.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
-import { area } from '../../unit/domain/staff/factories.ts';
+import { area } from '../../support/factories.ts';
 import {
   deviceDb,
   expectedIds,

@@ -15,7 +15,7 @@ import {
   assignedTo,
 } from '../replication/replication-fixtures.ts';
 import { seedWorld } from '../replication/world.ts';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -5,28 +5,20 @@
  * changes), so every document is one a device could have written.
  *
  * The oracle is written from docs/architecture.md's access table and the decisions listed in
- * src/lib/domain/staff/access.ts, in its own words: it calls nothing of the policy (`canRead`,
+ * src/lib/domain/access/access.ts, in its own words: it calls nothing of the policy (`canRead`,
  * `canReadRequest`, `overriddenClaimants`), only reads the documents' fields.
  */
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { requestStatuses } from '#domain/request-status.ts';
-import { mergeRequests } from '#domain/staff/merge.ts';
-import { recordedMethods } from '#domain/consent.ts';
-import { assign, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
-import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { requestStatuses } from '#domain/requests/status.ts';
+import { mergeRequests } from '#domain/replication/merge.ts';
+import { recordedMethods } from '#domain/requests/consent.ts';
+import { assign, recordConsent, setRegister } from '#domain/requests/edits.ts';
+import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
+import type { StaffRole } from '#domain/people/account-rules.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import {
-  area,
-  at,
-  contactFor,
-  event,
-  note,
-  profile,
-  request,
-} from '../../unit/domain/staff/factories.ts';
-import type { Random } from '../../unit/support/seeded-random.ts';
+import { area, at, contactFor, event, note, profile, request } from '../../support/factories.ts';
+import type { Random } from '../../support/seeded-random.ts';
 
 export const matrixAreas = ['ceredigion', 'gwynedd', 'powys'] as const;
 
@@ -47,12 +39,12 @@ export type MatrixWorld = {
   deleted: Set<string>;
 };
 
-function randomRequest(random: Random, users: MatrixUser[]): StaffRequestDoc {
+function randomRequest(random: Random, users: MatrixUser[]): RequestDoc {
   const staff = users.map((u) => u.id);
   const volunteers = users.filter((u) => u.role === 'volunteer').map((u) => u.id);
   // Residents mostly agree on the form to share their details; coordinators record the rest.
   const consented = random.chance(0.6);
-  let doc = toStaffRequest(
+  let doc = routedRequest(
     request({ consented }),
     random.chance(0.1) ? null : random.pick(matrixAreas),
   );
@@ -126,11 +118,11 @@ const dayMs = 86_400_000;
 /** access.ts: finished or cancelled tasks leave a volunteer's phone this long after the change. */
 const retentionMs = 7 * dayMs;
 
-type Entry = StaffRequestDoc['assignments'][number];
+type Entry = RequestDoc['assignments'][number];
 const entryKey = (e: Entry) => `${e.at}|${e.by}|${e.to ?? ''}`;
 
 /** Volunteers named by an assignment that no later write saw, other than the assignee. */
-function overridden(request: StaffRequestDoc): string[] {
+function overridden(request: RequestDoc): string[] {
   const seen = new Set(request.assignments.flatMap((e) => e.after));
   return request.assignments
     .filter((e) => !seen.has(entryKey(e)) && e.to !== null && e.to !== request.assignee)
@@ -165,7 +157,7 @@ export function oracleCanRead(
   const req =
     doc.type === 'request'
       ? doc
-      : docs.find((d): d is StaffRequestDoc => d.type === 'request' && d._id === doc.request_id);
+      : docs.find((d): d is RequestDoc => d.type === 'request' && d._id === doc.request_id);
   if (req === undefined) return false;
   const inArea = req.area !== null && areas.includes(req.area);
   if (user.role === 'coordinator') return inArea;

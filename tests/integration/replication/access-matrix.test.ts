@@ -7,9 +7,9 @@
  * refusals and store nothing: the database's update sequence does not move.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { noteDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { claim, recordConsent, setRegister } from '#domain/staff/request-edits.ts';
+import { noteDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { claim, recordConsent, setRegister } from '#domain/requests/edits.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import {
   seedUser,
@@ -19,8 +19,8 @@ import {
   testScrypt,
 } from '../accounts/account-fixtures.ts';
 import type { TestServer } from '../test-server.ts';
-import { testUuid } from '../../unit/domain/staff/factories.ts';
-import { seededRandom } from '../../unit/support/seeded-random.ts';
+import { testUuid } from '../../support/factories.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 import {
   matrixWorld,
   oracleCanRead,

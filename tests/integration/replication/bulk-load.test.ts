@@ -5,8 +5,8 @@
  * arrives, and the live sync after it starts from the checkpoint rather than from the beginning.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { bulkLoad } from '../../../src/lib/staff/sync/bulk-load.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';

@@ -5,12 +5,12 @@
  * drift everything goes through as before.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { noteDocId } from '#domain/staff/doc-ids.ts';
-import { setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { noteDocId } from '#domain/documents/doc-ids.ts';
+import { setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../test-server.ts';
 import { minutes, signedIn, startAccountServer, testClock } from '../accounts/account-fixtures.ts';
-import { testUuid } from '../../unit/domain/staff/factories.ts';
+import { testUuid } from '../../support/factories.ts';
 import { dbFetch, deviceDb, remoteDb, stored } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
@@ -31,7 +31,7 @@ describe('writes from a clock set ahead', () => {
     // Vera's phone thinks it is an hour later than it is.
     const vera = deviceDb();
     await vera.replicate.from(remoteDb(server, world.vera.cookie));
-    const task = await vera.get<StaffRequestDoc>(veras._id);
+    const task = await vera.get<RequestDoc>(veras._id);
     await vera.put(setRegister(task, 'status', 'in_progress', world.vera.user.id, later(60)));
     const denied: { id?: string; reason?: string }[] = [];
     const push = vera.replicate.to(remoteDb(server, world.vera.cookie));
@@ -39,10 +39,10 @@ describe('writes from a clock set ahead', () => {
     const pushed = await push;
     expect(pushed.doc_write_failures).toBe(1);
     expect(denied).toEqual([expect.objectContaining({ id: veras._id, reason: 'clock-ahead' })]);
-    expect(((await stored(server, veras._id)) as StaffRequestDoc).status).toBe('assigned');
+    expect(((await stored(server, veras._id)) as RequestDoc).status).toBe('assigned');
 
     // The coordinator's edit, honest and later in real time, is not beaten by the hour-ahead one.
-    const current = (await stored(server, veras._id)) as StaffRequestDoc;
+    const current = (await stored(server, veras._id)) as RequestDoc;
     const cathEdit = setRegister(current, 'urgency', 'high', world.cath.user.id, later(1));
     const res = await dbFetch(server, '/db/_bulk_docs', {
       method: 'POST',
@@ -55,7 +55,7 @@ describe('writes from a clock set ahead', () => {
     // Two minutes of drift is fine: a note and a status change within it go through.
     const fresh = deviceDb();
     await fresh.replicate.from(remoteDb(server, world.vera.cookie));
-    const now = await fresh.get<StaffRequestDoc>(veras._id);
+    const now = await fresh.get<RequestDoc>(veras._id);
     await fresh.put(setRegister(now, 'status', 'in_progress', world.vera.user.id, later(2)));
     const noteId = noteDocId(veras._id, testUuid());
     await fresh.put({

@@ -6,13 +6,13 @@
  * withdrawal, and `_evictions` lists the contact, and only the contact, for the device to purge.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { recordConsent } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { recordConsent } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { at, contactFor, coordinatorId, note, request } from '../../unit/domain/staff/factories.ts';
+import { at, contactFor, coordinatorId, note, request } from '../../support/factories.ts';
 import {
   assignedTo,
   dbFetch,
@@ -92,11 +92,11 @@ async function fromCoordinatorsDevice(
   s: TestServer,
   cath: Staff,
   id: string,
-  edit: (doc: StaffRequestDoc) => StaffRequestDoc,
+  edit: (doc: RequestDoc) => RequestDoc,
 ) {
   const laptop = deviceDb();
   await laptop.replicate.from(remoteDb(s, cath.cookie));
-  await laptop.put(edit(await laptop.get<StaffRequestDoc>(id)));
+  await laptop.put(edit(await laptop.get<RequestDoc>(id)));
   const up = await laptop.replicate.to(remoteDb(s, cath.cookie));
   expect(up.doc_write_failures, JSON.stringify(up.errors)).toBe(0);
 }
@@ -133,7 +133,7 @@ describe('consent to share the contact with the volunteer', () => {
     // The contact did not change, yet it comes with the request that now shares it.
     await phone.replicate.from(remoteDb(server, world.vera.cookie));
     expect(await liveIds(phone)).toContain(world.contactId);
-    const onPhone = await phone.get<StaffRequestDoc>(world.task._id);
+    const onPhone = await phone.get<RequestDoc>(world.task._id);
     expect(onPhone.consent).toEqual({ given: true, how: 'phone' });
     expect(onPhone.fields_meta.consent).toEqual({ at: at(200), by: world.cath.user.id });
     const given = await evictionsSince(server, world.vera.cookie, String(first.last_seq));
@@ -147,7 +147,7 @@ describe('consent to share the contact with the volunteer', () => {
     await expectRefusedEverywhere(server, world.vera, world.contactId);
     // She keeps the task and her note; only the person's details go.
     await phone.replicate.from(remoteDb(server, world.vera.cookie));
-    const after = await phone.get<StaffRequestDoc>(world.task._id);
+    const after = await phone.get<RequestDoc>(world.task._id);
     expect(after.consent).toEqual({ given: false, how: 'in_person' });
     expect(await liveIds(phone)).toContain(world.noteId);
   });
@@ -157,11 +157,11 @@ describe('consent to share the contact with the volunteer', () => {
     const world = await consentWorld(server);
     const phone = deviceDb();
     await phone.replicate.from(remoteDb(server, world.vera.cookie));
-    const mine = await phone.get<StaffRequestDoc>(world.task._id);
+    const mine = await phone.get<RequestDoc>(world.task._id);
     await phone.put(recordConsent(mine, true, 'phone', world.vera.user.id, at(200)));
     const up = await phone.replicate.to(remoteDb(server, world.vera.cookie));
     expect(up.doc_write_failures).toBe(1);
-    const stored = (await server.storage.replica.get(world.task._id)) as StaffRequestDoc;
+    const stored = (await server.storage.replica.get(world.task._id)) as RequestDoc;
     expect(stored.consent).toEqual({ given: false, how: 'form' });
     expect(requestContactId(world.task._id)).toBe(world.contactId);
   });

@@ -1,11 +1,11 @@
 /**
  * Deletions reach every device that held the document, even after the database compacted away the
  * body of the revision they deleted (CouchDB compacts on its own): the server stores a deletion
- * with the fields the read policy routes it by (src/lib/domain/staff/routing-fields.ts), and no personal data.
+ * with the fields the read policy routes it by (src/lib/domain/replication/routing-fields.ts), and no personal data.
  * Devices that never held the document never hear of it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { storageKinds, type TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
 import { compact, dbFetch, deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';

@@ -5,11 +5,11 @@
  * revision bodies while the instance runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { assign } from '#domain/staff/request-edits.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import { assign } from '#domain/requests/edits.ts';
 import { storageKinds, type TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
+import { at, coordinatorId } from '../../support/factories.ts';
 import { compact, dbFetch, deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { noteDocId, requestContactId } from '#domain/staff/doc-ids.ts';
-import { setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { noteDocId, requestContactId } from '#domain/documents/doc-ids.ts';
+import { setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { area, at, contactFor, profile, testUuid } from '../../unit/domain/staff/factories.ts';
+import { area, at, contactFor, profile, testUuid } from '../../support/factories.ts';
 import {
   deviceDb,
   expectedIds,
@@ -48,7 +48,7 @@ describe('replication both ways, filtered per user', () => {
     expect(veraIds).not.toContain(requestContactId(world.requests.done._id));
 
     // Writes the policy allows go up: the volunteer starts their task and adds a note.
-    const task = await vera.get<StaffRequestDoc>(world.requests.veras._id);
+    const task = await vera.get<RequestDoc>(world.requests.veras._id);
     await vera.put(setRegister(task, 'status', 'in_progress', world.vera.user.id, at(40)));
     const noteId = noteDocId(world.requests.veras._id, testUuid());
     await vera.put({
@@ -63,7 +63,7 @@ describe('replication both ways, filtered per user', () => {
     const pushed = await vera.replicate.to(remoteDb(server, world.vera.cookie));
     expect(pushed.ok).toBe(true);
     expect(pushed.docs_written).toBe(2);
-    expect(((await stored(server, world.requests.veras._id)) as StaffRequestDoc).status).toBe(
+    expect(((await stored(server, world.requests.veras._id)) as RequestDoc).status).toBe(
       'in_progress',
     );
     expect(await stored(server, noteId)).not.toBeNull();
@@ -102,7 +102,7 @@ describe('replication both ways, filtered per user', () => {
     const contactId = requestContactId(world.requests.veras._id);
     const before = await server.storage.replica.get(contactId);
     await vera.put({ ...(await vera.get(contactId)), updated_at: at(45) });
-    const open = await vera.get<StaffRequestDoc>(world.requests.open._id);
+    const open = await vera.get<RequestDoc>(world.requests.open._id);
     await vera.put(setRegister(open, 'urgency', 'high', world.vera.user.id, at(50)));
     const denied: unknown[] = [];
     const replication = vera.replicate.to(remoteDb(server, world.vera.cookie));
@@ -116,7 +116,7 @@ describe('replication both ways, filtered per user', () => {
       ]),
     );
     expect(await stored(server, contactId)).toEqual(before);
-    expect(((await stored(server, world.requests.open._id)) as StaffRequestDoc).urgency).toBe(
+    expect(((await stored(server, world.requests.open._id)) as RequestDoc).urgency).toBe(
       world.requests.open.urgency,
     );
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docClassOf, noteDocId, requestContactId } from '#domain/staff/doc-ids.ts';
+import { docClassOf, noteDocId, requestContactId } from '#domain/documents/doc-ids.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { at, testUuid } from '../../unit/domain/staff/factories.ts';
+import { at, testUuid } from '../../support/factories.ts';
 import { dbFetch, expectedIds, stored } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import { setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer } from '../accounts/account-fixtures.ts';
-import { at } from '../../unit/domain/staff/factories.ts';
+import { at } from '../../support/factories.ts';
 import { deviceDb, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
 
@@ -49,22 +49,22 @@ describe('live replication and conflicts', () => {
     for (const device of [phone, laptop]) {
       await device.replicate.from(remoteDb(server, world.cath.cookie));
     }
-    const onPhone = await phone.get<StaffRequestDoc>(owens._id);
+    const onPhone = await phone.get<RequestDoc>(owens._id);
     await phone.put(setRegister(onPhone, 'urgency', 'high', world.cath.user.id, at(200)));
-    const onLaptop = await laptop.get<StaffRequestDoc>(owens._id);
+    const onLaptop = await laptop.get<RequestDoc>(owens._id);
     await laptop.put(setRegister(onLaptop, 'status', 'in_progress', world.cath.user.id, at(201)));
     for (const device of [phone, laptop]) {
       const up = await device.replicate.to(remoteDb(server, world.cath.cookie));
       expect(up.doc_write_failures).toBe(0);
     }
-    const onServer = await server.storage.replica.get<StaffRequestDoc>(owens._id, {
+    const onServer = await server.storage.replica.get<RequestDoc>(owens._id, {
       conflicts: true,
     });
     expect(onServer._conflicts).toBeUndefined();
     expect(onServer).toMatchObject({ urgency: 'high', status: 'in_progress' });
     for (const device of [phone, laptop]) {
       await device.replicate.from(remoteDb(server, world.cath.cookie));
-      const local = await device.get<StaffRequestDoc>(owens._id, { conflicts: true });
+      const local = await device.get<RequestDoc>(owens._id, { conflicts: true });
       expect(local._rev).toBe(onServer._rev);
       expect(local._conflicts ?? []).toEqual([]);
     }

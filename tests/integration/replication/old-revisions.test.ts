@@ -4,10 +4,10 @@
  * leaf), and not in storage once the server's compaction has run (compaction.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import type { ContactDoc } from '#domain/requests/contact.ts';
 import type { TestServer } from '../test-server.ts';
-import { at } from '../../unit/domain/staff/factories.ts';
+import { at } from '../../support/factories.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import { dbFetch } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
@@ -45,7 +45,7 @@ async function withOldContact() {
   const s = server;
   const world = await seedWorld(s);
   const id = requestContactId(world.requests.veras._id);
-  const seeded = await s.storage.replica.get<StaffContactDoc>(id);
+  const seeded = await s.storage.replica.get<ContactDoc>(id);
   const first = { ...seeded, contact: { ...seeded.contact, phone: '07700900111' } };
   const [written] = await bulkDocs(s, world.cath.cookie, [first]);
   expect(written).toMatchObject({ ok: true });

@@ -8,19 +8,19 @@
  * they name, stale branches break it within a few writes.
  */
 import { describe, expect, it } from 'vitest';
-import { requestStatuses } from '#domain/request-status.ts';
-import { urgencyLevels } from '#domain/urgency.ts';
-import { canRead, canWrite } from '#domain/staff/access.ts';
-import { isAssignable } from '#domain/staff/assignable.ts';
-import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { assign, claim, decline, setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { changedFields } from '#domain/staff/write-integrity.ts';
-import { at, profile } from '../../unit/domain/staff/factories.ts';
-import { seededRandom, type Random } from '../../unit/support/seeded-random.ts';
+import { requestStatuses } from '#domain/requests/status.ts';
+import { urgencyLevels } from '#domain/requests/urgency.ts';
+import { canRead, canWrite } from '#domain/access/access.ts';
+import { isAssignable } from '#domain/people/assignable.ts';
+import type { ContactDoc } from '#domain/requests/contact.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import { assign, claim, decline, setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { StaffUser } from '#domain/people/users.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
+import { changedFields } from '#domain/requests/write-integrity.ts';
+import { at, profile } from '../../support/factories.ts';
+import { seededRandom, type Random } from '../../support/seeded-random.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import type { TestServer } from '../test-server.ts';
 import { branchOff, dbFetch, seed, staff, type Staff } from './replication-fixtures.ts';
@@ -32,16 +32,10 @@ const attacksPerSeed = 40;
 const serverNow = at(24 * 60);
 const areas = ['ceredigion', 'gwynedd'];
 
-type Rev = StaffRequestDoc & { _rev: string };
+type Rev = RequestDoc & { _rev: string };
 
 /** Someone else's synced edit that keeps the lifecycle whole, written straight to storage. */
-function historyEdit(
-  doc: StaffRequestDoc,
-  random: Random,
-  people: string[],
-  by: string,
-  now: string,
-) {
+function historyEdit(doc: RequestDoc, random: Random, people: string[], by: string, now: string) {
   const to = random.pick([...people, null]);
   switch (random.int(4)) {
     case 0:
@@ -66,13 +60,7 @@ function historyEdit(
 }
 
 /** Anything a device could send: any register, any assignee, stamped by anyone. */
-function attackEdit(
-  doc: StaffRequestDoc,
-  random: Random,
-  me: string,
-  people: string[],
-  now: string,
-) {
+function attackEdit(doc: RequestDoc, random: Random, me: string, people: string[], now: string) {
   const by = random.chance(0.85) ? me : random.pick(people);
   switch (random.int(6)) {
     case 0:
@@ -167,9 +155,9 @@ async function run(random: Random) {
 
 async function checkReads(server: TestServer, people: Staff[], ids: string[]) {
   for (const id of ids) {
-    const request = (await server.storage.replica.get(id)) as StaffRequestDoc;
+    const request = (await server.storage.replica.get(id)) as RequestDoc;
     const contactId = requestContactId(id);
-    const contact = (await server.storage.replica.get(contactId)) as StaffContactDoc;
+    const contact = (await server.storage.replica.get(contactId)) as ContactDoc;
     for (const who of people) {
       const user: StaffUser = who.user;
       const res = await dbFetch(server, `/db/${encodeURIComponent(contactId)}`, {

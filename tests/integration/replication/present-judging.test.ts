@@ -5,13 +5,13 @@
  * was accepted when writes were judged against the ancestor they named.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { assign, claim, setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { assign, claim, setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { TestServer } from '../test-server.ts';
-import { at, profile } from '../../unit/domain/staff/factories.ts';
+import { at, profile } from '../../support/factories.ts';
 import { startAccountServer, testClock, testScrypt } from '../accounts/account-fixtures.ts';
 import { branchOff, dbFetch, seed, staff, stored } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';
@@ -42,14 +42,10 @@ async function push(s: TestServer, cookie: string, docs: unknown[]) {
 }
 
 /** Writes `doc` on the server as it stands now, as another person's synced write would. */
-async function serverWrite(
-  s: TestServer,
-  id: string,
-  edit: (d: StaffRequestDoc) => StaffRequestDoc,
-) {
-  const current = await s.storage.replica.get<StaffRequestDoc>(id);
+async function serverWrite(s: TestServer, id: string, edit: (d: RequestDoc) => RequestDoc) {
+  const current = await s.storage.replica.get<RequestDoc>(id);
   await s.storage.replica.put(edit(current));
-  return s.storage.replica.get<StaffRequestDoc>(id);
+  return s.storage.replica.get<RequestDoc>(id);
 }
 
 const readStatus = async (s: TestServer, cookie: string, id: string) =>
@@ -59,7 +55,7 @@ describe('a replicated revision is judged against the present winner', () => {
   for (const state of ['assigned', 'done', 'cancelled'] as const) {
     it(`a volunteer cannot take a task that is ${state} now by branching off its open revision`, async () => {
       const { server: s, world } = await start();
-      const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.open._id);
+      const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
       await serverWrite(s, held._id, (d) => {
         let next = setRegister(
           assign(d, world.vera.user.id, world.cath.user.id, fresh(-30)),
@@ -75,7 +71,7 @@ describe('a replicated revision is judged against the present winner', () => {
       const attack = branchOff(held, claim(held, world.owen.user.id, fresh()));
       const answer = await push(s, world.owen.cookie, [attack]);
       expect(answer.body[0]).toMatchObject({ error: 'forbidden' });
-      const now = (await stored(s, held._id)) as StaffRequestDoc;
+      const now = (await stored(s, held._id)) as RequestDoc;
       expect(now.assignee).toBe(world.vera.user.id);
       expect(now.status).toBe(state);
       expect(await readStatus(s, world.owen.cookie, requestContactId(held._id))).toBe(404);
@@ -84,7 +80,7 @@ describe('a replicated revision is judged against the present winner', () => {
 
   it('a volunteer taken off a task cannot take it back, and what they reported is kept for the coordinator', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.veras._id);
+    const held = await s.storage.replica.get<RequestDoc>(world.requests.veras._id);
     await serverWrite(s, held._id, (d) =>
       assign(d, world.owen.user.id, world.cath.user.id, fresh(-30)),
     );
@@ -97,7 +93,7 @@ describe('a replicated revision is judged against the present winner', () => {
     );
     const answer = await push(s, world.vera.cookie, [branchOff(held, takeBack)]);
     expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'no-longer-yours' });
-    const now = (await stored(s, held._id)) as StaffRequestDoc;
+    const now = (await stored(s, held._id)) as RequestDoc;
     expect(now.assignee).toBe(world.owen.user.id);
     expect(now.status).toBe('assigned');
     expect(await readStatus(s, world.vera.cookie, requestContactId(held._id))).toBe(404);
@@ -124,19 +120,19 @@ describe('a replicated revision is judged against the present winner', () => {
 
   it('a coordinator cannot pull a request back from an area they no longer cover', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.open._id);
+    const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
     await serverWrite(s, held._id, (d) =>
       setRegister(d, 'area', 'gwynedd', world.gwen.user.id, fresh(-30)),
     );
     const pullBack = setRegister(held, 'area', 'ceredigion', world.cath.user.id, fresh());
     const answer = await push(s, world.cath.cookie, [branchOff(held, pullBack)]);
     expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'outside-your-areas' });
-    expect(((await stored(s, held._id)) as StaffRequestDoc).area).toBe('gwynedd');
+    expect(((await stored(s, held._id)) as RequestDoc).area).toBe('gwynedd');
   });
 
   it('an honest offline edit on an old revision is still merged', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.veras._id);
+    const held = await s.storage.replica.get<RequestDoc>(world.requests.veras._id);
     await serverWrite(s, held._id, (d) =>
       setRegister(d, 'urgency', 'high', world.cath.user.id, fresh(-30)),
     );
@@ -154,7 +150,7 @@ describe('a replicated revision is judged against the present winner', () => {
 describe('the revision history a device sends is bounded', () => {
   it('a generation near the format limit is refused, and the document stays editable', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.veras._id);
+    const held = await s.storage.replica.get<RequestDoc>(world.requests.veras._id);
     const edit = setRegister(held, 'status', 'in_progress', world.vera.user.id, fresh());
     const hash = 'f'.repeat(32);
     const frozen = {
@@ -218,7 +214,7 @@ describe('only someone who may do the task is given it', () => {
           true,
         );
       }
-      const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.open._id);
+      const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
       const given = setRegister(
         assign(held, dewi.user.id, world.cath.user.id, fresh()),
         'status',
@@ -228,7 +224,7 @@ describe('only someone who may do the task is given it', () => {
       );
       const answer = await push(s, world.cath.cookie, [branchOff(held, given)]);
       expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'not-assignable' });
-      expect(((await stored(s, held._id)) as StaffRequestDoc).assignee).toBeNull();
+      expect(((await stored(s, held._id)) as RequestDoc).assignee).toBeNull();
       if (which !== 'disabled') {
         expect(await readStatus(s, dewi.cookie, requestContactId(held._id))).toBe(404);
       }
@@ -237,7 +233,7 @@ describe('only someone who may do the task is given it', () => {
 
   it('an approved, enabled volunteer of the area is given it', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<StaffRequestDoc>(world.requests.open._id);
+    const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
     const given = setRegister(
       assign(held, world.owen.user.id, world.cath.user.id, fresh()),
       'status',

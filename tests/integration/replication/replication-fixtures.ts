@@ -5,14 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import PouchDB from 'pouchdb-node';
-import { canRead } from '#domain/staff/access.ts';
-import { requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { assign, setRegister } from '#domain/staff/request-edits.ts';
-import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
-import type { StaffUser } from '#domain/staff/users.ts';
+import { canRead } from '#domain/access/access.ts';
+import { requestIdOf } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { assign, setRegister } from '#domain/requests/edits.ts';
+import { at, coordinatorId } from '../../support/factories.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { StaffRole } from '#domain/people/account-rules.ts';
+import type { StaffUser } from '#domain/people/users.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { StorageKind, TestServer } from '../test-server.ts';
 import { seedUser, signedIn } from '../accounts/account-fixtures.ts';
@@ -74,7 +74,7 @@ export async function liveIds(db: PouchDB.Database): Promise<string[]> {
 /** What `canRead` lets `user` see of `docs` (judged with each child's request). */
 export function expectedIds(user: StaffUser, docs: readonly StaffDoc[], now?: string): string[] {
   const requests = new Map(
-    docs.filter((d): d is StaffRequestDoc => d.type === 'request').map((d) => [d._id, d]),
+    docs.filter((d): d is RequestDoc => d.type === 'request').map((d) => [d._id, d]),
   );
   return docs
     .filter((d) => canRead(user, d, requests.get(requestIdOf(d._id) ?? ''), now))
@@ -113,7 +113,7 @@ export async function compact(s: TestServer, kind: StorageKind): Promise<void> {
 }
 
 /** The coordinator assigns `request` to `volunteerId` (status `assigned`), as their device writes it. */
-export const assignedTo = (request: StaffRequestDoc, volunteerId: string): StaffRequestDoc =>
+export const assignedTo = (request: RequestDoc, volunteerId: string): RequestDoc =>
   setRegister(
     assign(request, volunteerId, coordinatorId, at(100)),
     'status',

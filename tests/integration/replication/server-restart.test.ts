@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { noteDocId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { noteDocId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { createApp } from '../../../sync-server/app.ts';
 import { listen, type RunningServer } from '../../../sync-server/listen.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
@@ -23,7 +23,7 @@ import type { Storage } from '../../../sync-server/storage.ts';
 import { seedUser, signedIn, testScrypt } from '../accounts/account-fixtures.ts';
 import { writeStaticFixture } from '../static-fixture.ts';
 import { storageKinds, testStorageLocation, type StorageKind } from '../test-server.ts';
-import { testUuid } from '../../unit/domain/staff/factories.ts';
+import { testUuid } from '../../support/factories.ts';
 import { deviceDb, expectedIds, liveIds } from './replication-fixtures.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -124,12 +124,12 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
       };
       const mayRead = expectedIds(cath, world.docs);
       const requestsInView = world.docs.filter(
-        (d): d is StaffRequestDoc => d.type === 'request' && areas.includes(d.area ?? ''),
+        (d): d is RequestDoc => d.type === 'request' && areas.includes(d.area ?? ''),
       );
 
       // Written on the device before it ever synced: 200 notes on requests in her areas.
       const device = deviceDb();
-      const note = (request: StaffRequestDoc, text: string): StaffDoc => ({
+      const note = (request: RequestDoc, text: string): StaffDoc => ({
         _id: noteDocId(request._id, testUuid()),
         type: 'note',
         request_id: request._id,
@@ -173,7 +173,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
             limit: 100,
           });
           for (const row of held.rows) {
-            const request = row.doc as unknown as StaffRequestDoc;
+            const request = row.doc as unknown as RequestDoc;
             if (request.urgency === 'high') continue;
             const result = await device.put(
               setRegister(request, 'urgency', 'high', cath.id, new Date().toISOString()),

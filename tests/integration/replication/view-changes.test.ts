@@ -5,10 +5,10 @@
  * against the policy: exactly what `canRead` allowed before and no longer allows.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import { assign } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { assign } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../test-server.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import {
@@ -18,7 +18,7 @@ import {
   testClock,
   testScrypt,
 } from '../accounts/account-fixtures.ts';
-import { at, coordinatorId } from '../../unit/domain/staff/factories.ts';
+import { at, coordinatorId } from '../../support/factories.ts';
 import {
   dbFetch,
   deviceDb,
@@ -44,7 +44,7 @@ async function evictionsSince(s: TestServer, cookie: string, since: string | num
 }
 
 /** A coordinator's edit, written on the server as a replicated write would leave it. */
-async function rewrite(s: TestServer, doc: StaffRequestDoc) {
+async function rewrite(s: TestServer, doc: RequestDoc) {
   const current = await s.storage.replica.get(doc._id);
   await s.storage.replica.put({ ...doc, _rev: current._rev });
 }

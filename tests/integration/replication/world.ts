@@ -2,8 +2,8 @@
  * One small world for the replication suite: a coordinator and two volunteers in Ceredigion, a
  * coordinator in Gwynedd, and requests in every state that matters to who may read what.
  */
-import { setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
+import { setRegister } from '#domain/requests/edits.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { TestServer } from '../test-server.ts';
 import {
   area,
@@ -14,7 +14,7 @@ import {
   note,
   profile,
   request,
-} from '../../unit/domain/staff/factories.ts';
+} from '../../support/factories.ts';
 import { seed, staff } from './replication-fixtures.ts';
 
 export async function seedWorld(server: TestServer) {

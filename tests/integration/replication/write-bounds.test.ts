@@ -5,9 +5,9 @@
  * allowed batch is judged the server keeps answering others (`/healthz`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { noteDocId } from '#domain/staff/doc-ids.ts';
+import { noteDocId } from '#domain/documents/doc-ids.ts';
 import { defaultStorageKind, type TestServer } from '../test-server.ts';
-import { at, testUuid } from '../../unit/domain/staff/factories.ts';
+import { at, testUuid } from '../../support/factories.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import { dbFetch } from './replication-fixtures.ts';
 import { seedWorld } from './world.ts';

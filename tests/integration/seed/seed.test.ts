@@ -12,10 +12,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lifecycleProblem } from '#domain/staff/lifecycle.ts';
-import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import { lifecycleProblem } from '#domain/requests/lifecycle.ts';
+import { parseStaffDoc, type StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
@@ -94,9 +94,7 @@ describe('seedDataDir', () => {
     expect(count('area')).toBe(shape.areas);
     expect(count('event')).toBeGreaterThanOrEqual(shape.requests);
     expect(count('note')).toBeGreaterThan(0);
-    const requests = docs.filter(
-      (d): d is StaffRequestDoc & { _rev: string } => d.type === 'request',
-    );
+    const requests = docs.filter((d): d is RequestDoc & { _rev: string } => d.type === 'request');
     expect(new Set(requests.map((r) => r.kind)).size).toBe(4);
     expect(new Set(requests.map((r) => r.status)).size).toBe(6);
     expect(new Set(requests.map((r) => r.language))).toEqual(new Set(['cy', 'en']));
@@ -109,9 +107,7 @@ describe('seedDataDir', () => {
         .filter((d): d is VolunteerDoc & { _rev: string } => d.type === 'volunteer')
         .map((v) => [v._id.slice('volunteer:'.length), v]),
     );
-    const requests = docs.filter(
-      (d): d is StaffRequestDoc & { _rev: string } => d.type === 'request',
-    );
+    const requests = docs.filter((d): d is RequestDoc & { _rev: string } => d.type === 'request');
     expect(requests.some((r) => r.assignee !== null)).toBe(true);
     for (const request of requests) {
       expect(lifecycleProblem(request), request._id).toBeNull();
@@ -132,9 +128,9 @@ describe('seedDataDir', () => {
 
   it('records both answers about sharing details, and the calls coordinators made after a No', () => {
     const requests = generate({ ...shape, requests: 600 }).docs.filter(
-      (d): d is StaffRequestDoc => d.type === 'request',
+      (d): d is RequestDoc => d.type === 'request',
     );
-    const share = (r: StaffRequestDoc) => `${r.consent.given ? 'yes' : 'no'}:${r.consent.how}`;
+    const share = (r: RequestDoc) => `${r.consent.given ? 'yes' : 'no'}:${r.consent.how}`;
     const seen = new Set(requests.map(share));
     for (const answer of ['yes:form', 'no:form', 'yes:phone', 'yes:in_person', 'no:phone']) {
       expect(seen, answer).toContain(answer);

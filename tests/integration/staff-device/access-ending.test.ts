@@ -17,7 +17,7 @@ import { deviceDbName } from '$lib/staff/sync/device-db.ts';
 import { startStaffDevice, type DeviceEnd } from '$lib/staff/sync/device.ts';
 import { SyncStatus } from '$lib/staff/sync/sync-status.svelte.ts';
 import { hours, testClock } from '../accounts/account-fixtures.ts';
-import { request, testUuid } from '../../unit/domain/staff/factories.ts';
+import { request, testUuid } from '../../support/factories.ts';
 import type { TestServer } from '../test-server.ts';
 import {
   cleanUp,

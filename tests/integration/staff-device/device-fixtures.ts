@@ -5,12 +5,12 @@
  * its remote under `/db`), and the replication started as the staff pages start it.
  */
 import { browser } from './browser.ts';
-import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
 import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/device-db.ts';
 import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import { request, testUuid } from '../../unit/domain/staff/factories.ts';
+import { request, testUuid } from '../../support/factories.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import {
   goodPassword,
@@ -75,11 +75,11 @@ export const deviceDbs = (server: Pick<TestServer, 'url'>): DeviceDbs =>
 
 /**
  * A new request `author` took down on the phone on their device, made by the domain's own
- * constructor (`toStaffRequest`): every register stamped by them, as the server wants of a new
+ * constructor (`routedRequest`): every register stamped by them, as the server wants of a new
  * request from staff, and the resident's consent recorded as heard by phone.
  */
-export function requestBy(author: string, area = 'ceredigion'): StaffRequestDoc {
-  return toStaffRequest(request({ area }), area, author);
+export function requestBy(author: string, area = 'ceredigion'): RequestDoc {
+  return routedRequest(request({ area }), area, author);
 }
 
 /** The ids the server stores whose id starts with `prefix`. */

@@ -10,12 +10,12 @@
  */
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestContactId } from '#domain/staff/doc-ids.ts';
-import { assign } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { requestContactId } from '#domain/documents/doc-ids.ts';
+import { assign } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { evictionCycle, readToken, writeToken } from '$lib/staff/sync/eviction-cycle.ts';
 import type { EndReason } from '$lib/staff/sync/eviction-plan.ts';
-import { at, contactFor, profile, request } from '../../unit/domain/staff/factories.ts';
+import { at, contactFor, profile, request } from '../../support/factories.ts';
 import { remoteDb, staff, type Staff } from '../replication/replication-fixtures.ts';
 import type { TestServer } from '../test-server.ts';
 import {
@@ -62,12 +62,12 @@ async function veraWithTwoTasks() {
     },
     onEnd: (reason) => ended.push(reason),
   });
-  const handToOwen = (task: StaffRequestDoc) => handOver(server, cath, task, owen.user.id);
+  const handToOwen = (task: RequestDoc) => handOver(server, cath, task, owen.user.id);
   return { server, vera, local, a, b, handToOwen, purged, ended, state, cycle };
 }
 
 /** The coordinator's device hands `task` to `to`: a write the server judges and stores. */
-async function handOver(server: TestServer, by: Staff, task: StaffRequestDoc, to: string) {
+async function handOver(server: TestServer, by: Staff, task: RequestDoc, to: string) {
   const coordinator = remoteDb(server, by.cookie);
   const { _rev } = await coordinator.get(task._id);
   const [result] = await coordinator.bulkDocs([{ ...assign(task, to, by.user.id, at(101)), _rev }]);

@@ -9,7 +9,7 @@
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
-import { request } from '../../unit/domain/staff/factories.ts';
+import { request } from '../../support/factories.ts';
 import {
   cleanUp,
   deviceDbs,

@@ -14,13 +14,13 @@
  */
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setRegister } from '#domain/staff/request-edits.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { setRegister } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { followChanges } from '$lib/staff/sync/read-model.ts';
 import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
 import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
-import { at, request, testUuid } from '../../unit/domain/staff/factories.ts';
+import { at, request, testUuid } from '../../support/factories.ts';
 import {
   cleanUp,
   deviceDbs,
@@ -136,7 +136,7 @@ describe('replication status', () => {
     expect(state()?.everythingOnServer).toBe(false); // the checkpoint moved past it: still false
 
     // She corrects the area to her own; the server takes that edit.
-    const current = await local.get<StaffRequestDoc>(refusedDoc._id);
+    const current = await local.get<RequestDoc>(refusedDoc._id);
     await local.put(setRegister(current, 'area', 'ceredigion', cathId, at(120)));
     const after = await untilState((x) => x.everythingOnServer);
     expect(after.denied).toEqual([]);

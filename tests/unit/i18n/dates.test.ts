@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, localIsoDate } from '$lib/i18n/dates.ts';
-import { localeInstance, translator } from '../support/locale-i18n.ts';
+import { localeInstance, translator } from '../../support/locale-i18n.ts';
 
 const i18n = localeInstance();
 const cy = translator(i18n, 'cy');

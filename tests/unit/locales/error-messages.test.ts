@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { apiErrorCodes } from '#domain/api-errors.ts';
-import { fields, supportTasks, type FieldName } from '#domain/request-fields.ts';
-import { realLocales } from '../support/locale-i18n.ts';
+import { fields, supportTasks, type FieldName } from '#domain/questions/request-fields.ts';
+import { realLocales } from '../../support/locale-i18n.ts';
 
 const set = realLocales();
 

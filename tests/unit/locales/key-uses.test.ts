@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { languages } from '#domain/languages.ts';
-import { requestKinds } from '#domain/request-fields.ts';
-import { requestStatuses } from '#domain/request-status.ts';
+import { requestKinds } from '#domain/questions/request-fields.ts';
+import { requestStatuses } from '#domain/requests/status.ts';
 import { steps } from '$lib/resident/steps.ts';
 import {
   checkKeyUses,
@@ -12,7 +12,7 @@ import {
   localeEntries,
   sourceFiles,
 } from '../../../scripts/check-locales.ts';
-import { realLocales } from '../support/locale-i18n.ts';
+import { realLocales } from '../../support/locale-i18n.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const set = realLocales();

@@ -7,7 +7,7 @@ import {
   pluralForms,
   type LocaleEntry,
 } from '../../../scripts/check-locales.ts';
-import { realLocales } from '../support/locale-i18n.ts';
+import { realLocales } from '../../support/locale-i18n.ts';
 
 const set = realLocales();
 const entries = localeEntries(set);

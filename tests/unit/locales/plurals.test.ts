@@ -1,7 +1,7 @@
 import type { Resource } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { localeEntries, pluralBases } from '../../../scripts/check-locales.ts';
-import { fill, localeInstance, localeResources, realLocales } from '../support/locale-i18n.ts';
+import { fill, localeInstance, localeResources, realLocales } from '../../support/locale-i18n.ts';
 
 const set = realLocales();
 const entries = localeEntries(set);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { requestKinds } from '#domain/request-fields.ts';
+import { requestKinds } from '#domain/questions/request-fields.ts';
 import { buildSubmission, fieldInput, validateFields } from '$lib/resident/draft-values.ts';
 import { findStep } from '$lib/resident/steps.ts';
-import { completeDraft, person, sampleId } from '../support/submissions.ts';
+import { completeDraft, person, sampleId } from '../../support/submissions.ts';
 
 const fieldsOf = (stepId: string) => {
   const step = findStep(stepId);

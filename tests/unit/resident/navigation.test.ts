@@ -7,7 +7,7 @@ import {
   stepHref,
 } from '$lib/resident/navigation.ts';
 import { applicableSteps, findStep } from '$lib/resident/steps.ts';
-import { completeDraft } from '../support/submissions.ts';
+import { completeDraft } from '../../support/submissions.ts';
 
 describe('firstIncompleteStep', () => {
   it('is null once every question is answered', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { requestKinds, type FieldName } from '#domain/request-fields.ts';
+import { requestKinds, type FieldName } from '#domain/questions/request-fields.ts';
 import { applicableSteps, findStep, nextStep, previousStep, steps } from '$lib/resident/steps.ts';
-import { completeDraft } from '../support/submissions.ts';
+import { completeDraft } from '../../support/submissions.ts';
 
 const ids = (list: readonly { id: string }[]) => list.map((s) => s.id);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTexts } from '$lib/i18n/i18n.ts';
 import { has, wording } from '$lib/resident/wording.ts';
-import { fill, localeInstance, realLocales, translator } from '../support/locale-i18n.ts';
+import { fill, localeInstance, realLocales, translator } from '../../support/locale-i18n.ts';
 
 // wording() reads the app's own i18next instance, loaded here as the app loads it.
 beforeAll(async () => {

@@ -4,16 +4,16 @@
  * its latest change, and a caller must never be answered from a state older than its call.
  */
 import { describe, expect, it } from 'vitest';
-import { canRead } from '#domain/staff/access.ts';
-import type { StaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import { canRead } from '#domain/access/access.ts';
+import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { ReadFilter } from '../../../sync-server/replication/read-filter.ts';
-import { routingProjection } from '#domain/staff/routing-fields.ts';
+import { routingProjection } from '#domain/replication/routing-fields.ts';
 import { RoutingIndex } from '../../../sync-server/replication/routing-index.ts';
-import { area, at, contactFor, request } from '../domain/staff/factories.ts';
-import { randomWorld, worldAreas } from '../domain/staff/random-world.ts';
-import { toStaffRequest } from '#domain/staff/request-doc.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { area, at, contactFor, request } from '../../support/factories.ts';
+import { randomWorld, worldAreas } from '../../support/random-world.ts';
+import { routedRequest } from '#domain/requests/request.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 import { memoryDb } from '../staff/sync/pouch.ts';
 
 describe('judging on the routing index', () => {
@@ -48,7 +48,7 @@ describe('judging on the routing index', () => {
         const filter = new ReadFilter(index, user, now);
         for (const doc of docs) {
           const related = 'request_id' in doc ? requests.get(doc.request_id as string) : undefined;
-          const expected = canRead(user, doc, related as StaffRequestDoc | undefined, now);
+          const expected = canRead(user, doc, related as RequestDoc | undefined, now);
           const entry = index.get(doc._id);
           expect(entry, doc._id).toBeDefined();
           if (filter.canSee(entry!) !== expected) {
@@ -66,7 +66,7 @@ describe('judging on the routing index', () => {
   });
 
   it('holds no personal field of a contact or request', () => {
-    const req = toStaffRequest(request(), 'powys');
+    const req = routedRequest(request(), 'powys');
     const contact = contactFor(req);
     expect(Object.keys(routingProjection(contact)).sort()).toEqual(['_id', 'request_id', 'type']);
     expect(Object.keys(routingProjection(req)).sort()).toEqual(

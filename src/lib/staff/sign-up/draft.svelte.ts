@@ -7,7 +7,7 @@ import {
   checkSignUpField,
   type SignUpField,
   type SignUpInput,
-} from '#domain/staff/volunteer-sign-up.ts';
+} from '#domain/people/volunteer-sign-up.ts';
 import type { AreaListing } from './areas.ts';
 import { signUpSteps, type SignUpStep } from './steps.ts';
 

@@ -1,6 +1,6 @@
 /** Sending the sign-up: `POST /api/volunteers`, and what its answer means for the form. */
 import { isApiError } from '#domain/api-errors.ts';
-import type { SignUpInput } from '#domain/staff/volunteer-sign-up.ts';
+import type { SignUpInput } from '#domain/people/volunteer-sign-up.ts';
 
 export type SendFailure = 'offline' | 'failed' | 'rate_limited';
 

@@ -1,8 +1,8 @@
 /**
  * The volunteer sign-up, one question per page (GOV.UK's "one thing per page"): the pages in order,
- * and the answers each page checks with the domain's own schemas (#domain/staff/volunteer-sign-up.ts).
+ * and the answers each page checks with the domain's own schemas (#domain/people/volunteer-sign-up.ts).
  */
-import type { SignUpField } from '#domain/staff/volunteer-sign-up.ts';
+import type { SignUpField } from '#domain/people/volunteer-sign-up.ts';
 
 export type SignUpStep = { id: string; fields: readonly SignUpField[] };
 

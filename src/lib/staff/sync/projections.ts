@@ -6,21 +6,21 @@
  * IndexedDB cannot index `null`, so an unrouted request has `area: ''` and an unassigned one
  * `assignee: ''`: "unassigned in Ceredigion" stays an index lookup.
  */
-import type { NoteDoc, EventDoc } from '#domain/staff/append-only-docs.ts';
-import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
-import { docClassOf, type DocClass } from '#domain/staff/doc-ids.ts';
-import { isDeleted, parseStaffDoc } from '#domain/staff/documents.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { NoteDoc, EventDoc } from '#domain/records/append-only-docs.ts';
+import type { AreaDoc } from '#domain/areas/area-doc.ts';
+import type { ContactDoc } from '#domain/requests/contact.ts';
+import { docClassOf, type DocClass } from '#domain/documents/doc-ids.ts';
+import { isDeleted, parseStaffDoc } from '#domain/replication/document-classes.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 
 type Row<T> = Omit<T, '_id' | '_rev' | '_deleted' | '_revisions' | '_conflicts'> & { id: string };
 
-export type RequestRow = Omit<Row<StaffRequestDoc>, 'area' | 'assignee'> & {
+export type RequestRow = Omit<Row<RequestDoc>, 'area' | 'assignee'> & {
   area: string;
   assignee: string;
 };
-export type ContactRow = Row<StaffContactDoc>;
+export type ContactRow = Row<ContactDoc>;
 export type NoteRow = Row<NoteDoc>;
 export type EventRow = Row<EventDoc>;
 export type VolunteerRow = Row<VolunteerDoc>;
@@ -49,7 +49,7 @@ function rowOf<T extends { _id: string }>(doc: T): Row<T> {
   return { id: _id, ...rest } as unknown as Row<T>;
 }
 
-export function projectRequest(doc: StaffRequestDoc): RequestRow {
+export function projectRequest(doc: RequestDoc): RequestRow {
   return { ...rowOf(doc), area: doc.area ?? '', assignee: doc.assignee ?? '' };
 }
 

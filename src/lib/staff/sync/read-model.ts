@@ -16,7 +16,7 @@ import {
   type TableName,
   type VolunteerRow,
 } from './projections.ts';
-import { docClassOf } from '#domain/staff/doc-ids.ts';
+import { docClassOf } from '#domain/documents/doc-ids.ts';
 
 type Meta = { key: string; value: string | number };
 

@@ -7,7 +7,7 @@
  * A device's first sync is a one-off pull (`firstPull`), retried the same way; the live sync starts
  * once it has completed.
  */
-import { backoffDelay } from '$lib/data/backoff.ts';
+import { backoffDelay } from '$lib/network/backoff.ts';
 import { bulkLoad } from './bulk-load.ts';
 import { endReasonOf, type EndReason } from './eviction-plan.ts';
 import {

@@ -3,7 +3,7 @@
  * the user may read, already projected; these pick out one screen's rows through its indexes.
  */
 import Dexie from 'dexie';
-import { requestContactId, volunteerDocId } from '#domain/staff/doc-ids.ts';
+import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { ReadModelDb } from '../sync/read-model.ts';
 import type { AreaRow, VolunteerRow } from '../sync/projections.ts';
 import { requestOfRow } from './work-user.ts';

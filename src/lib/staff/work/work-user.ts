@@ -4,10 +4,10 @@
  * approved profile's (`volunteerAccessAreas`), as the server computes them; the account's own list
  * is what an admin typed and may not be approved yet.
  */
-import type { StaffUser } from '#domain/staff/users.ts';
-import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
+import type { StaffUser } from '#domain/people/users.ts';
+import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { RequestRow, VolunteerRow } from '../sync/projections.ts';
-import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffAccount } from '../session.ts';
 
 export function workUser(
@@ -31,7 +31,7 @@ export const profileOfRow = (row: VolunteerRow): VolunteerDoc => {
 };
 
 /** A read-model row back as the document the domain judges (`''` meant null: projections.ts). */
-export function requestOfRow(row: RequestRow): StaffRequestDoc {
+export function requestOfRow(row: RequestRow): RequestDoc {
   const { id, area, assignee, ...rest } = row;
   return { ...rest, _id: id, area: area || null, assignee: assignee || null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signUpFields } from '#domain/staff/volunteer-sign-up.ts';
+import { signUpFields } from '#domain/people/volunteer-sign-up.ts';
 import {
   backHref,
   findSignUpStep,

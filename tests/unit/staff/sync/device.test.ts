@@ -4,7 +4,7 @@ import './browser-globals.ts';
 import { describe, expect, it } from 'vitest';
 import { startStaffDevice } from '$lib/staff/sync/device.ts';
 import { SyncStatus } from '$lib/staff/sync/sync-status.svelte.ts';
-import { request, testUuid } from '../../domain/staff/factories.ts';
+import { request, testUuid } from '../../../support/factories.ts';
 
 const until = async (check: () => boolean, ms = 3_000) => {
   const end = Date.now() + ms;

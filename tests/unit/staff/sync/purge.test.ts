@@ -9,7 +9,7 @@ import { openDeviceDbs, wipe } from '$lib/staff/sync/device-db.ts';
 import { purgeFromDevice } from '$lib/staff/sync/purge.ts';
 import { catchUp } from '$lib/staff/sync/read-model.ts';
 import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
-import { contactFor, request, testUuid } from '../../domain/staff/factories.ts';
+import { contactFor, request, testUuid } from '../../../support/factories.ts';
 
 describe('purgeFromDevice and wipe', () => {
   it('removes every leaf of each id from PouchDB and the rows from the read model', async () => {

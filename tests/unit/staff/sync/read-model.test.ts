@@ -7,7 +7,7 @@ import {
   rebuild,
   removeRows,
 } from '$lib/staff/sync/read-model.ts';
-import { contactFor, note, profile, request, testUuid } from '../../domain/staff/factories.ts';
+import { contactFor, note, profile, request, testUuid } from '../../../support/factories.ts';
 import { memoryDb } from './pouch.ts';
 
 let n = 0;

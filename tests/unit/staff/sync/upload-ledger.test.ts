@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
-import { request } from '../../domain/staff/factories.ts';
+import { request } from '../../../support/factories.ts';
 import { memoryDb } from './pouch.ts';
 
 describe('UploadLedger', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestOfRow, workUser } from '$lib/staff/work/work-user.ts';
 import { projectRequest } from '$lib/staff/sync/projections.ts';
-import { profile, request, testUuid } from '../../domain/staff/factories.ts';
+import { profile, request, testUuid } from '../../../support/factories.ts';
 
 describe('workUser', () => {
   it("gives a volunteer their approved profile's areas, none while pending", () => {

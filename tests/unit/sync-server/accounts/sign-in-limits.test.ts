@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSignInLimits } from '../../../../sync-server/accounts/accounts-config.ts';
 import { SignInLimits, type SignInKey } from '../../../../sync-server/accounts/sign-in-limits.ts';
-import { seededRandom } from '../../support/seeded-random.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 
 const minute = 60_000;
 const t0 = Date.parse('2026-03-02T09:00:00.000Z');

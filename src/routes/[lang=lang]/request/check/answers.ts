@@ -1,5 +1,5 @@
 /** The answers as "check your answers" shows them: one or more lines per question. */
-import { normalisePostcode } from '#domain/contact-format.ts';
+import { normalisePostcode } from '#domain/questions/contact-format.ts';
 import { formatDate } from '$lib/i18n/dates.ts';
 import type { Translate } from '$lib/i18n/i18n.ts';
 import { fieldInput, type DraftValues } from '$lib/resident/draft-values.ts';

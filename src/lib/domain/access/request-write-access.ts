@@ -1,0 +1,101 @@
+/**
+ * Who may change a request and how, judged on the whole new revision against the one it replaces
+ * (for a replicated revision, the nearest ancestor the server holds). The rules are summarised in
+ * access.ts.
+ */
+import {
+  isOpen,
+  isVolunteerDecline,
+  isVolunteerProgress,
+  lifecycleProblem,
+} from '../requests/lifecycle.ts';
+import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
+import type { RequestDoc } from '../requests/request.ts';
+import { coversArea, type StaffUser } from '../people/users.ts';
+import {
+  addedAssignments,
+  changedFields,
+  changedRegisters,
+  stampProblem,
+} from '../requests/write-integrity.ts';
+
+const volunteerWritable = new Set([
+  'status',
+  'assignee',
+  'fields_meta',
+  'assignments',
+  'updated_at',
+]);
+const neverWritable = ['type', 'reference', 'created_at'];
+
+function integrity(user: StaffUser, before: RequestDoc | null, after: RequestDoc) {
+  const stamps = stampProblem(user, before, after);
+  if (stamps !== null) return stamps;
+  return addedAssignments(user, before?.assignments ?? [], after.assignments);
+}
+
+/** Admins and coordinators: any change within their areas that keeps the lifecycle whole. */
+export function canStaffWriteRequest(
+  user: StaffUser,
+  before: RequestDoc | null,
+  after: RequestDoc,
+): WriteVerdict {
+  if (user.role === 'coordinator') {
+    // Judged on where the request is, not where this write would put it.
+    const from = before === null ? after.area : before.area;
+    if (!coversArea(user, from)) return forbidden('outside-your-areas');
+    // Handing a request to another area is allowed; leaving it unrouted is not.
+    if (after.area === null) return forbidden('outside-your-areas');
+  }
+  if (before !== null && changedFields(before, after).some((f) => neverWritable.includes(f))) {
+    return forbidden('read-only-field');
+  }
+  const added = integrity(user, before, after);
+  if (typeof added === 'string') return forbidden(added);
+  const movesLifecycle =
+    before === null || before.status !== after.status || before.assignee !== after.assignee;
+  if (movesLifecycle && lifecycleProblem(after) !== null) return forbidden('invalid-transition');
+  return allowed;
+}
+
+/** Volunteers: claim an open task in their areas, move their own on, or hand it back. */
+export function canVolunteerWriteRequest(
+  user: StaffUser,
+  before: RequestDoc,
+  after: RequestDoc,
+): WriteVerdict {
+  const mine = before.assignee === user.id;
+  const claimable = before.assignee === null && isOpen(before.status);
+  if (!mine && !claimable) {
+    const takingOver = before.assignee !== null && before.assignee !== after.assignee;
+    return forbidden(takingOver ? 'already-assigned' : 'not-assigned-to-you');
+  }
+  if (claimable && !coversArea(user, before.area)) return forbidden('outside-your-areas');
+  if (changedFields(before, after).some((f) => !volunteerWritable.has(f))) {
+    return forbidden('read-only-field');
+  }
+  // Nor any other register: never `consent`, which only a coordinator of the area may record, so
+  // a volunteer can never open the resident's contact to themselves.
+  if (changedRegisters(before, after).some((r) => r !== 'status' && r !== 'assignee')) {
+    return forbidden('read-only-field');
+  }
+  const added = integrity(user, before, after);
+  if (typeof added === 'string') return forbidden(added);
+  if (added.some((a) => a.to !== null && a.to !== user.id)) return forbidden('invalid-transition');
+  if (added.length === 0 && after.status === before.status) return allowed;
+
+  if (after.assignee === user.id) {
+    const from = mine ? before.status : 'assigned';
+    return isVolunteerProgress(from, after.status) ? allowed : forbidden('invalid-transition');
+  }
+  if (after.assignee !== null) return forbidden('invalid-transition');
+  if (mine) {
+    return isVolunteerDecline(before.status, after.status)
+      ? allowed
+      : forbidden('invalid-transition');
+  }
+  // Still open and unassigned: unchanged, or claimed and handed back while offline.
+  const claimedMeanwhile = added.some((a) => a.to === user.id);
+  const ok = after.status === before.status || (claimedMeanwhile && after.status === 'triaged');
+  return ok ? allowed : forbidden('invalid-transition');
+}

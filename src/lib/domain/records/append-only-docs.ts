@@ -1,0 +1,94 @@
+/**
+ * Notes and history are append-only: one document per note or change, written once and never edited
+ * or deleted, so two people writing offline can never conflict (docs/architecture.md, "Conflicts"). The request
+ * they belong to is in the id as well as in `request_id`, and the two must agree.
+ */
+import * as v from 'valibot';
+import {
+  couchFields,
+  idOfClass,
+  requestIdAgrees,
+  type CouchMeta,
+} from '../documents/couch-fields.ts';
+import { freeText } from '../questions/free-text.ts';
+import { authorSchema, instantSchema } from '../documents/stamps.ts';
+
+export type NoteDoc = CouchMeta & {
+  _id: string;
+  type: 'note';
+  request_id: string;
+  author: string;
+  text: string;
+  /** Shown to the volunteer doing the task; otherwise only coordinators read it. */
+  for_assignee: boolean;
+  created_at: string;
+};
+
+export const noteDocSchema: v.GenericSchema<unknown, NoteDoc> = v.pipe(
+  v.strictObject(
+    {
+      _id: idOfClass('note'),
+      ...couchFields,
+      type: v.literal('note', 'invalid'),
+      request_id: v.string('invalid'),
+      author: authorSchema,
+      text: freeText(1, 2000),
+      for_assignee: v.boolean('invalid'),
+      created_at: instantSchema,
+    },
+    'invalid',
+  ),
+  requestIdAgrees(),
+);
+
+/**
+ * What an event records as changed: a register of the request, or one of its details. A consent
+ * change is written as `consentValue` gives it (`not_given:form` → `given:phone`).
+ */
+export const eventFields = [
+  'created',
+  'status',
+  'assignee',
+  'urgency',
+  'area',
+  'kind',
+  'postcode_district',
+  'needed_by',
+  'language',
+  'consent',
+  // A volunteer's status change that reached the server after the task had left them: kept for
+  // the coordinator, never applied (late-progress.ts).
+  'late_status',
+] as const;
+export type EventField = (typeof eventFields)[number];
+
+export type EventDoc = CouchMeta & {
+  _id: string;
+  type: 'event';
+  request_id: string;
+  author: string;
+  field: EventField;
+  from: string | null;
+  to: string | null;
+  at: string;
+};
+
+const value = v.nullable(v.pipe(v.string('invalid'), v.maxLength(100, 'invalid')));
+
+export const eventDocSchema: v.GenericSchema<unknown, EventDoc> = v.pipe(
+  v.strictObject(
+    {
+      _id: idOfClass('event'),
+      ...couchFields,
+      type: v.literal('event', 'invalid'),
+      request_id: v.string('invalid'),
+      author: authorSchema,
+      field: v.picklist(eventFields, 'invalid'),
+      from: value,
+      to: value,
+      at: instantSchema,
+    },
+    'invalid',
+  ),
+  requestIdAgrees(),
+);

@@ -1,0 +1,85 @@
+/**
+ * The only ways a device should change a request: each edit restamps the registers it touches
+ * (stamps.ts) and moves `updated_at`, so the merge can find it again, and the server's checks
+ * (access.ts) recognise it. Functions return a new document; they never mutate.
+ */
+import type { Consent, RecordedMethod } from './consent.ts';
+import type { RequestStatus } from './status.ts';
+import type { Urgency } from './urgency.ts';
+import { assignmentHeads, assignmentKey } from './assignments.ts';
+import { detailFields, type Register, type RequestDoc } from './request.ts';
+import { compareStamps, nextStamp, type Stamp } from '../documents/stamps.ts';
+
+type Values = { status: RequestStatus; urgency: Urgency; area: string | null; consent: Consent };
+export type DetailPatch = Partial<Pick<RequestDoc, (typeof detailFields)[number]>>;
+
+function restamped(doc: RequestDoc, register: Register, stamp: Stamp): RequestDoc {
+  const updated_at = stamp.at > doc.updated_at ? stamp.at : doc.updated_at;
+  return { ...doc, updated_at, fields_meta: { ...doc.fields_meta, [register]: stamp } };
+}
+
+export function setRegister<K extends keyof Values>(
+  doc: RequestDoc,
+  register: K,
+  value: Values[K],
+  by: string,
+  now: string,
+): RequestDoc {
+  const stamp = nextStamp(doc.fields_meta[register], now, by);
+  return { ...restamped(doc, register, stamp), [register]: value };
+}
+
+export function setDetails(doc: RequestDoc, patch: DetailPatch, by: string, now: string) {
+  const stamp = nextStamp(doc.fields_meta.details, now, by);
+  return { ...restamped(doc, 'details', stamp), ...patch };
+}
+
+/**
+ * A coordinator records the resident's answer about sharing their contact with the volunteer, as
+ * they heard it (`how`): given, or refused or withdrawn. The stamp says who recorded it and when.
+ * Withdrawing is recorded the same way, and takes the contact off the volunteer's device (the
+ * server lists it in `_evictions`).
+ */
+export function recordConsent(
+  doc: RequestDoc,
+  given: boolean,
+  how: RecordedMethod,
+  by: string,
+  now: string,
+): RequestDoc {
+  return setRegister(doc, 'consent', { given, how }, by, now);
+}
+
+/**
+ * Appends an assignment that replaces every head the device can see, so it wins and, once it has
+ * reached everyone, settles any earlier concurrent claims (attention.ts).
+ */
+export function assign(doc: RequestDoc, to: string | null, by: string, now: string) {
+  const latest = [doc.fields_meta.assignee, ...doc.assignments].reduce((a, b) =>
+    compareStamps(a, b) >= 0 ? a : b,
+  );
+  const stamp = nextStamp({ at: latest.at, by: latest.by }, now, by);
+  const after = assignmentHeads(doc.assignments).map(assignmentKey).sort();
+  const entry = { to, by, at: stamp.at, after };
+  return {
+    ...restamped(doc, 'assignee', stamp),
+    assignee: to,
+    assignments: [...doc.assignments, entry],
+  };
+}
+
+/** A volunteer takes an open task for themselves. */
+export function claim(doc: RequestDoc, volunteerId: string, now: string) {
+  return setRegister(
+    assign(doc, volunteerId, volunteerId, now),
+    'status',
+    'assigned',
+    volunteerId,
+    now,
+  );
+}
+
+/** A volunteer hands a task back to the triage queue. */
+export function decline(doc: RequestDoc, volunteerId: string, now: string) {
+  return setRegister(assign(doc, null, volunteerId, now), 'status', 'triaged', volunteerId, now);
+}

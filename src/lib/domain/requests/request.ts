@@ -1,0 +1,172 @@
+/**
+ * The request: one model for everyone who sees it. What the resident told us (`kind`, `needed_by`,
+ * `language`, their answer on consent; the rest of what they said is in the contact, contact.ts),
+ * where it is routed (`area`), who is doing it (`assignee`, a volunteer's user id) and what merges
+ * need to pick a winner deterministically: a stamp per register (`fields_meta`) and the assignment
+ * log. A submission makes the resident's part (`SubmittedRequest`, submission.ts) and intake routes
+ * it (`routedRequest`); the resident is answered from the same document (`StatusAnswer`).
+ *
+ * Registers: `status`, `assignee`, `urgency` (the fields many people edit, docs/architecture.md "Conflicts"),
+ * plus `area`, which decides who may see the request and so must never be lost to an unrelated later
+ * edit, `details`, one register for the fields that are edited rarely and together (kind,
+ * postcode district, date needed, language), and `consent`, the resident's answer to sharing their
+ * contact with the volunteer (consent.ts), whose stamp says who recorded it and when.
+ * `updated_at` is the latest of the stamps.
+ */
+import * as v from 'valibot';
+import { consentSchema, type Consent } from './consent.ts';
+import {
+  languages,
+  requestKinds,
+  fields,
+  type Language,
+  type RequestKind,
+} from '../questions/request-fields.ts';
+import { parseReference } from './reference.ts';
+import { requestStatuses, type RequestStatus } from './status.ts';
+import { urgencyLevels, type Urgency } from './urgency.ts';
+import {
+  assignmentKey,
+  assignmentSchema,
+  currentAssignment,
+  type Assignment,
+} from './assignments.ts';
+import { couchFields, idOfClass, type CouchMeta } from '../documents/couch-fields.ts';
+import { isAreaId, isUserId } from '../documents/doc-ids.ts';
+import {
+  instantSchema,
+  residentAuthor,
+  sameStamp,
+  stampSchema,
+  type Stamp,
+} from '../documents/stamps.ts';
+
+export const registers = ['status', 'assignee', 'urgency', 'area', 'details', 'consent'] as const;
+export type Register = (typeof registers)[number];
+export type FieldsMeta = Record<Register, Stamp>;
+
+/** The fields the `details` register covers. */
+export const detailFields = ['kind', 'postcode_district', 'needed_by', 'language'] as const;
+
+export type RequestDoc = CouchMeta & {
+  _id: string;
+  type: 'request';
+  kind: RequestKind;
+  reference: string;
+  postcode_district: string;
+  urgency: Urgency;
+  status: RequestStatus;
+  needed_by: string;
+  language: Language;
+  /** The resident's answer to "can we share your details with the volunteer?" (consent.ts). */
+  consent: Consent;
+  created_at: string;
+  updated_at: string;
+  area: string | null;
+  assignee: string | null;
+  fields_meta: FieldsMeta;
+  assignments: Assignment[];
+};
+
+/** The request as a submission makes it, before intake routes it and anyone stamps it. */
+export type SubmittedRequest = Omit<
+  RequestDoc,
+  keyof CouchMeta | 'area' | 'assignee' | 'fields_meta' | 'assignments'
+>;
+
+const uniqueKeys = (log: Assignment[]) => new Set(log.map(assignmentKey)).size === log.length;
+
+/** The assignee and its stamp are the assignment log's winner, never a second opinion. */
+function agreesWithLog(doc: Pick<RequestDoc, 'assignee' | 'assignments' | 'fields_meta'>) {
+  const current = currentAssignment(doc.assignments);
+  if (current === null) return doc.assignee === null;
+  return doc.assignee === current.to && sameStamp(doc.fields_meta.assignee, current);
+}
+
+/** The web form's answer is the resident's alone; what staff record is theirs (consent.ts). */
+function consentByItsAuthor(doc: Pick<RequestDoc, 'consent' | 'fields_meta'>) {
+  return (doc.consent.how === 'form') === (doc.fields_meta.consent.by === residentAuthor);
+}
+
+export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
+  v.strictObject(
+    {
+      _id: idOfClass('request'),
+      ...couchFields,
+      type: v.literal('request', 'invalid'),
+      kind: v.picklist(requestKinds, 'invalid'),
+      reference: v.pipe(
+        v.string('invalid'),
+        v.check((r) => parseReference(r) === r, 'invalid'),
+      ),
+      postcode_district: v.pipe(v.string('invalid'), v.regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, 'invalid')),
+      urgency: v.picklist(urgencyLevels, 'invalid'),
+      status: v.picklist(requestStatuses, 'invalid'),
+      needed_by: fields.needed_by,
+      language: v.picklist(languages, 'invalid'),
+      consent: consentSchema,
+      created_at: instantSchema,
+      updated_at: instantSchema,
+      area: v.nullable(
+        v.pipe(
+          v.string('invalid'),
+          v.check((s: string) => isAreaId(s), 'invalid'),
+        ),
+      ),
+      assignee: v.nullable(
+        v.pipe(
+          v.string('invalid'),
+          v.check((s: string) => isUserId(s), 'invalid'),
+        ),
+      ),
+      fields_meta: v.strictObject(
+        Object.fromEntries(registers.map((r) => [r, stampSchema])) as Record<
+          Register,
+          typeof stampSchema
+        >,
+        'invalid',
+      ),
+      assignments: v.pipe(
+        v.array(assignmentSchema, 'invalid'),
+        v.maxLength(200, 'invalid'),
+        v.check(uniqueKeys, 'invalid'),
+      ),
+    },
+    'invalid',
+  ),
+  v.check((doc) => agreesWithLog(doc), 'inconsistent_assignee'),
+  v.check((doc) => consentByItsAuthor(doc), 'inconsistent_consent'),
+);
+
+/**
+ * A new request as it enters the staff database, routed to `area` (null when the postcode district
+ * maps to no area yet: only admins see those, so intake should route every request). `by` is who
+ * took it: the resident through the form, or the coordinator who took it on the phone, who asked
+ * the consent question there (so it is recorded as heard by phone, in their name).
+ */
+export function routedRequest(
+  request: SubmittedRequest,
+  area: string | null,
+  by: string = residentAuthor,
+): RequestDoc {
+  const stamp = { at: request.created_at, by };
+  const how = by === residentAuthor ? 'form' : 'phone';
+  return {
+    ...request,
+    consent: { given: request.consent.given, how },
+    area,
+    assignee: null,
+    fields_meta: {
+      status: stamp,
+      assignee: stamp,
+      urgency: stamp,
+      area: stamp,
+      details: stamp,
+      consent: stamp,
+    },
+    assignments: [],
+  };
+}
+
+/** What `GET /api/requests/:reference` answers a resident: the status and nothing else. */
+export type StatusAnswer = Pick<RequestDoc, 'reference' | 'status' | 'updated_at'>;
