@@ -34,7 +34,7 @@ export type JudgeContext = {
   present: Map<string, Present>;
   /** `id@rev` of replicated revisions the server already holds. */
   known: Set<string>;
-  /** The server's clock (ISO), for `clock-ahead`. */
+  /** The server's clock (ISO), for `clock_ahead`. */
   judgedAt: string;
   /** Requests as this batch leaves them, so a contact is judged with its request's new state. */
   batchRequests: Map<string, RequestDoc>;
@@ -69,14 +69,14 @@ function staleEdit(doc: StoredDoc, present: Present | undefined): boolean {
 
 export async function judge(ctx: JudgeContext, input: unknown, id: string): Promise<Verdict> {
   if (!isObject(input) || id === '' || Object.hasOwn(input, '__proto__')) {
-    return refuse(id, 'invalid-document');
+    return refuse(id, 'invalid_document');
   }
   if (typeof input._rev === 'string' && ctx.known.has(`${id}@${input._rev}`)) {
     return { unchanged: id };
   }
-  if (oversizedHistory(input)) return refuse(id, 'invalid-history');
+  if (oversizedHistory(input)) return refuse(id, 'invalid_history');
   const parsed = parseStaffDoc(input);
-  if (!parsed.ok) return refuse(id, 'invalid-document');
+  if (!parsed.ok) return refuse(id, 'invalid_document');
   const doc = parsed.doc;
   const present = ctx.present.get(id);
   const before = present?.winner ?? null;
@@ -93,7 +93,7 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
   } else {
     const storedGeneration = before?._rev === undefined ? 0 : revGeneration(before._rev);
     if (historyProblem(doc._rev, doc._revisions, storedGeneration) !== null) {
-      return refuse(id, 'invalid-history');
+      return refuse(id, 'invalid_history');
     }
     ({ after, deletesPresent } = await outcomeOf(ctx.db, present, doc));
   }
@@ -114,14 +114,14 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
         ? lateProgress(ctx.user, presentRequest, attempted, ctx.judgedAt)
         : null;
     const gone = kept !== null && presentRequest?.assignee !== ctx.user.id;
-    return refuse(id, gone ? 'no-longer-yours' : verdict.reason, kept);
+    return refuse(id, gone ? 'no_longer_yours' : verdict.reason, kept);
   }
   const afterRequest = asRequest(after);
   if (afterRequest !== null) {
     const given = afterRequest.assignee;
     if (given !== null && given !== presentRequest?.assignee) {
       if (!isAssignable(await ctx.candidate(given), afterRequest.area)) {
-        return refuse(id, 'not-assignable');
+        return refuse(id, 'not_assignable');
       }
     }
     ctx.batchRequests.set(id, afterRequest);

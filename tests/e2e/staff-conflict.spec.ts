@@ -147,7 +147,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   await volunteer.setStatus('done');
   const reason = (code: string) => volunteer.text(`staff.sync.refused_reasons.${code}`);
   await expect(volunteer.refusals).toContainText(
-    volunteer.text('work.refusals.request', { reason: reason('clock-ahead') }),
+    volunteer.text('work.refusals.request', { reason: reason('clock_ahead') }),
     { timeout: 30_000 },
   );
   await expectNoAxeViolations(volunteer.page, 'a request with a refused change (en)', {
@@ -229,7 +229,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
   // with the other volunteer, and what was reported is kept for the coordinator to decide on,
   // with the note; the former volunteer is told why, in words, once the task has left their phone.
   await expect(coordinator.page.getByTestId('attention')).toContainText(
-    coordinator.text('work.attention.late-report', {
+    coordinator.text('work.attention.late_report', {
       name: story.holder.displayName,
       status: coordinator.text('work.status.done'),
     }),
@@ -254,7 +254,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
     soft: true,
   });
   await expect(volunteer.page.getByTestId('gone-refusals')).toContainText(
-    volunteer.text('staff.sync.refused_reasons.no-longer-yours'),
+    volunteer.text('staff.sync.refused_reasons.no_longer_yours'),
     { timeout: 30_000 },
   );
 
@@ -336,11 +336,11 @@ test('a claim refused after the volunteer was taken off the area is still told o
   await expect(gone).toContainText(
     volunteer.text('work.refusals.gone_item', {
       request: named,
-      change: volunteer.text('work.refusals.request', { reason: reason('outside-your-areas') }),
+      change: volunteer.text('work.refusals.request', { reason: reason('outside_your_areas') }),
     }),
   );
   await expect(gone).toContainText(
-    volunteer.text('work.refusals.note', { reason: reason('not-assigned-to-you') }),
+    volunteer.text('work.refusals.note', { reason: reason('not_assigned_to_you') }),
   );
   await expectNoAxeViolations(volunteer.page, 'refusals of a purged request (en)', { soft: true });
   expect(((await server.appServer.storage.replica.get(open._id)) as RequestDoc).assignee).toBe(

@@ -58,7 +58,7 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
 
 /**
  * The test documents live in January 2030 (`t0` of tests/support/factories.ts), and the
- * server refuses writes stamped far ahead of its clock (`clock-ahead`). So a server started without
+ * server refuses writes stamped far ahead of its clock (`clock_ahead`). So a server started without
  * a clock gets this one: time moving as usual, from a day after `t0`.
  */
 export function worldClock(): () => Date {

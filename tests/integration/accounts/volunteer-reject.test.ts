@@ -84,7 +84,7 @@ describe('rejecting a sign-up over replication', () => {
     expect(own.approval).toBe('rejected');
     await niaDevice.put({ ...own, approval: 'pending', updated_at: now() });
     expect(await push(niaDevice, s, nia)).toEqual([
-      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'read-only-field' }),
+      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'read_only_field' }),
     ]);
     expect(await stored(s, profileId)).toMatchObject({ approval: 'rejected' });
 
@@ -105,7 +105,7 @@ describe('rejecting a sign-up over replication', () => {
     const stale = await deviceOf(s, world.cath.cookie);
     await stale.put(rejectVolunteer(await stale.get<VolunteerDoc>(profileId), now()));
     expect(await push(stale, s, world.cath.cookie)).toEqual([
-      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'invalid-transition' }),
+      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'invalid_transition' }),
     ]);
 
     // Gwen (Gwynedd) never receives the profile; a rejection made from a copy of it is refused.
@@ -113,7 +113,7 @@ describe('rejecting a sign-up over replication', () => {
     await gwen.bulkDocs([pending], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
     await gwen.put(rejectVolunteer(pending, now()));
     expect(await push(gwen, s, world.gwen.cookie)).toEqual([
-      expect.objectContaining({ id: profileId, reason: 'outside-your-areas' }),
+      expect.objectContaining({ id: profileId, reason: 'outside_your_areas' }),
     ]);
     expect(await stored(s, profileId)).toMatchObject({ approval: 'approved' });
   });
@@ -125,7 +125,7 @@ describe('rejecting a sign-up over replication', () => {
     // Built by hand: `withAreas` itself would not offer an area Cath does not cover.
     await cath.put({ ...pending, areas: ['ceredigion', 'gwynedd'], updated_at: now() });
     expect(await push(cath, s, world.cath.cookie)).toEqual([
-      expect.objectContaining({ id: profileId, reason: 'outside-your-areas' }),
+      expect.objectContaining({ id: profileId, reason: 'outside_your_areas' }),
     ]);
     expect(withAreas(pending, ['ceredigion'], ['gwynedd'], now())).toMatchObject({ ok: false });
     expect(await stored(s, profileId)).toMatchObject({ areas: ['ceredigion'] });

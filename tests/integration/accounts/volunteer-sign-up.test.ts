@@ -171,7 +171,7 @@ describe('a volunteer signs up and waits for approval', () => {
     await gwen.put(approved);
     const byGwen = await pushWithDenials(gwen, s, world.gwen.cookie);
     expect(byGwen.denied).toEqual([
-      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'outside-your-areas' }),
+      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'outside_your_areas' }),
     ]);
 
     // Nia, signed in, approves herself on her own device: refused as a read-only field.
@@ -182,7 +182,7 @@ describe('a volunteer signs up and waits for approval', () => {
     await niaDevice.put(approveVolunteer(own, new Date().toISOString(), true));
     const byNia = await pushWithDenials(niaDevice, s, nia);
     expect(byNia.denied).toEqual([
-      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'read-only-field' }),
+      expect.objectContaining({ id: profileId, error: 'forbidden', reason: 'read_only_field' }),
     ]);
     expect(await stored(s, profileId)).toMatchObject({ approval: 'pending' });
   });

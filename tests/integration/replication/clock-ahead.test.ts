@@ -1,6 +1,6 @@
 /**
  * A device whose clock runs ahead: its writes stamped more than five minutes after the server's
- * clock come back as `{ error: 'forbidden', reason: 'clock-ahead' }` (PouchDB's `denied`), nothing
+ * clock come back as `{ error: 'forbidden', reason: 'clock_ahead' }` (PouchDB's `denied`), nothing
  * of them is stored, and so they cannot win the merge against honest edits. Within five minutes of
  * drift everything goes through as before.
  */
@@ -38,7 +38,7 @@ describe('writes from a clock set ahead', () => {
     void push.on('denied', (error) => denied.push(error as { id?: string; reason?: string }));
     const pushed = await push;
     expect(pushed.doc_write_failures).toBe(1);
-    expect(denied).toEqual([expect.objectContaining({ id: veras._id, reason: 'clock-ahead' })]);
+    expect(denied).toEqual([expect.objectContaining({ id: veras._id, reason: 'clock_ahead' })]);
     expect(((await stored(server, veras._id)) as RequestDoc).status).toBe('assigned');
 
     // The coordinator's edit, honest and later in real time, is not beaten by the hour-ahead one.
@@ -101,7 +101,7 @@ describe('writes from a clock set ahead', () => {
       cookie: world.vera.cookie,
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual([{ id, error: 'forbidden', reason: 'clock-ahead' }]);
+    expect(await res.json()).toEqual([{ id, error: 'forbidden', reason: 'clock_ahead' }]);
     expect(await stored(server, id)).toBeNull();
     // Once the server's clock has reached it, the same revision is accepted.
     clock.advance(minutes(60 * 24 * 356));

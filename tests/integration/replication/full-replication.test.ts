@@ -111,7 +111,7 @@ describe('replication both ways, filtered per user', () => {
     expect(pushed.doc_write_failures).toBe(2);
     expect(denied).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: contactId, error: 'forbidden', reason: 'role-cannot-write' }),
+        expect.objectContaining({ id: contactId, error: 'forbidden', reason: 'role_cannot_write' }),
         expect.objectContaining({ id: world.requests.open._id, error: 'forbidden' }),
       ]),
     );

@@ -182,9 +182,9 @@ describe('bad input gets 4xx or a per-document refusal and stores nothing', () =
     expect(res.status).toBe(201);
     const answer = (await res.json()) as { id: string; error?: string; reason?: string }[];
     expect(answer.slice(0, 3)).toEqual([
-      { id: invalid._id, error: 'forbidden', reason: 'invalid-document' },
-      expect.objectContaining({ error: 'forbidden', reason: 'invalid-document' }),
-      { id: 'user:cath', error: 'forbidden', reason: 'invalid-document' },
+      { id: invalid._id, error: 'forbidden', reason: 'invalid_document' },
+      expect.objectContaining({ error: 'forbidden', reason: 'invalid_document' }),
+      { id: 'user:cath', error: 'forbidden', reason: 'invalid_document' },
     ]);
     expect(answer[3]).toMatchObject({ ok: true, id: good._id });
     // The same revision sent again (a retried batch) is accepted and changes nothing.
@@ -205,8 +205,8 @@ describe('bad input gets 4xx or a per-document refusal and stores nothing', () =
       cookie: world.vera.cookie,
     });
     expect(await res.json()).toEqual([
-      { id: contactId, error: 'forbidden', reason: 'role-cannot-write' },
-      { id: note._id, error: 'forbidden', reason: 'wrong-author' },
+      { id: contactId, error: 'forbidden', reason: 'role_cannot_write' },
+      { id: note._id, error: 'forbidden', reason: 'wrong_author' },
     ]);
     expect(await server.storage.replica.get(contactId)).toEqual(before);
     expect(await stored(server, note._id)).toBeNull();

@@ -92,7 +92,7 @@ describe('a replicated revision is judged against the present winner', () => {
       fresh(),
     );
     const answer = await push(s, world.vera.cookie, [branchOff(held, takeBack)]);
-    expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'no-longer-yours' });
+    expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'no_longer_yours' });
     const now = (await stored(s, held._id)) as RequestDoc;
     expect(now.assignee).toBe(world.owen.user.id);
     expect(now.status).toBe('assigned');
@@ -126,7 +126,7 @@ describe('a replicated revision is judged against the present winner', () => {
     );
     const pullBack = setRegister(held, 'area', 'ceredigion', world.cath.user.id, fresh());
     const answer = await push(s, world.cath.cookie, [branchOff(held, pullBack)]);
-    expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'outside-your-areas' });
+    expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'outside_your_areas' });
     expect(((await stored(s, held._id)) as RequestDoc).area).toBe('gwynedd');
   });
 
@@ -159,7 +159,7 @@ describe('the revision history a device sends is bounded', () => {
       _revisions: { start: 999999999, ids: [hash, held._rev!.split('-')[1]] },
     };
     const answer = await push(s, world.vera.cookie, [frozen]);
-    expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'invalid-history' });
+    expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'invalid_history' });
     const next = setRegister(held, 'urgency', 'high', world.cath.user.id, fresh(1));
     const put = await dbFetch(s, '/db/_bulk_docs', {
       method: 'POST',
@@ -189,8 +189,8 @@ describe('the revision history a device sends is bounded', () => {
     const answer = await push(s, pending.cookie, [frozen, long]);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(answer.body).toMatchObject([
-      { error: 'forbidden', reason: 'invalid-history' },
-      { error: 'forbidden', reason: 'invalid-history' },
+      { error: 'forbidden', reason: 'invalid_history' },
+      { error: 'forbidden', reason: 'invalid_history' },
     ]);
     expect((await stored(s, own._id))?._rev).toBe(held._rev);
   });
@@ -223,7 +223,7 @@ describe('only someone who may do the task is given it', () => {
         fresh(),
       );
       const answer = await push(s, world.cath.cookie, [branchOff(held, given)]);
-      expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'not-assignable' });
+      expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'not_assignable' });
       expect(((await stored(s, held._id)) as RequestDoc).assignee).toBeNull();
       if (which !== 'disabled') {
         expect(await readStatus(s, dewi.cookie, requestContactId(held._id))).toBe(404);

@@ -128,7 +128,7 @@ describe('replication status', () => {
     await local.bulkDocs([accepted, refusedDoc]);
     const { until: untilState, handle, state } = replicate({ local, remote });
     const s = await untilState((x) => x.denied.length === 1 && x.pendingUploads === 1);
-    expect(s.denied[0]).toEqual({ id: refusedDoc._id, reason: 'outside-your-areas' });
+    expect(s.denied[0]).toEqual({ id: refusedDoc._id, reason: 'outside_your_areas' });
     expect(s.everythingOnServer).toBe(false);
     expect(await storedIds(server, '')).toEqual([accepted._id]);
     await new Promise((r) => setTimeout(r, 200));

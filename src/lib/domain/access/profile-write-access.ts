@@ -37,17 +37,17 @@ function coordinatorWrite(
   after: VolunteerDoc | null,
 ): WriteVerdict {
   if (before === null)
-    return coordinatorOwns(user, after?.areas ?? []) ? allowed : forbidden('outside-your-areas');
+    return coordinatorOwns(user, after?.areas ?? []) ? allowed : forbidden('outside_your_areas');
   // Deleting a profile removes it from every area, so only a coordinator of all of them may.
   if (after === null)
-    return coordinatorOwns(user, before.areas) ? allowed : forbidden('outside-your-areas');
-  if (!sharesAnArea(user, before.areas)) return forbidden('outside-your-areas');
-  if (!isApprovalDecision(before.approval, after.approval)) return forbidden('invalid-transition');
+    return coordinatorOwns(user, before.areas) ? allowed : forbidden('outside_your_areas');
+  if (!sharesAnArea(user, before.areas)) return forbidden('outside_your_areas');
+  if (!isApprovalDecision(before.approval, after.approval)) return forbidden('invalid_transition');
   const moved = [
     ...before.areas.filter((a) => !after.areas.includes(a)),
     ...after.areas.filter((a) => !before.areas.includes(a)),
   ];
-  return coordinatorOwns(user, moved) ? allowed : forbidden('outside-your-areas');
+  return coordinatorOwns(user, moved) ? allowed : forbidden('outside_your_areas');
 }
 
 function volunteerWrite(
@@ -56,15 +56,15 @@ function volunteerWrite(
   after: VolunteerDoc | null,
 ): WriteVerdict {
   if (profileOwnerOf((after ?? before)?._id ?? '') !== user.id)
-    return forbidden('not-your-document');
-  if (after === null) return forbidden('cannot-delete');
-  if (before === null) return after.approval === 'pending' ? allowed : forbidden('read-only-field');
+    return forbidden('not_your_document');
+  if (after === null) return forbidden('cannot_delete');
+  if (before === null) return after.approval === 'pending' ? allowed : forbidden('read_only_field');
   const changed = changedFields(before, after);
   const selfGranted =
     after.skills.includes('dbs_checked') && !before.skills.includes('dbs_checked');
   const fixed = ['approval', 'areas', 'created_at'];
   return selfGranted || changed.some((f) => fixed.includes(f))
-    ? forbidden('read-only-field')
+    ? forbidden('read_only_field')
     : allowed;
 }
 
@@ -87,5 +87,5 @@ export function canWriteProfile(
       : user.role === 'coordinator'
         ? coordinatorWrite(user, before, after)
         : volunteerWrite(user, before, after);
-  return verdict.ok && emptiesAreas(before, after) ? forbidden('needs-an-area') : verdict;
+  return verdict.ok && emptiesAreas(before, after) ? forbidden('needs_an_area') : verdict;
 }

@@ -15,10 +15,10 @@ import { coversArea, type StaffUser } from '../people/users.ts';
  */
 export function canAddToRecord(user: StaffUser, request: RequestDoc | undefined): WriteVerdict {
   if (user.role === 'admin') return allowed;
-  if (request === undefined) return forbidden('missing-request');
+  if (request === undefined) return forbidden('missing_request');
   if (user.role === 'coordinator') {
-    return coversArea(user, request.area) ? allowed : forbidden('outside-your-areas');
+    return coversArea(user, request.area) ? allowed : forbidden('outside_your_areas');
   }
   const worksOnIt = request.assignee === user.id || hasBeenAssigned(request.assignments, user.id);
-  return worksOnIt ? allowed : forbidden('not-assigned-to-you');
+  return worksOnIt ? allowed : forbidden('not_assigned_to_you');
 }

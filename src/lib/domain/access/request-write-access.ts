@@ -43,18 +43,18 @@ export function canStaffWriteRequest(
   if (user.role === 'coordinator') {
     // Judged on where the request is, not where this write would put it.
     const from = before === null ? after.area : before.area;
-    if (!coversArea(user, from)) return forbidden('outside-your-areas');
+    if (!coversArea(user, from)) return forbidden('outside_your_areas');
     // Handing a request to another area is allowed; leaving it unrouted is not.
-    if (after.area === null) return forbidden('outside-your-areas');
+    if (after.area === null) return forbidden('outside_your_areas');
   }
   if (before !== null && changedFields(before, after).some((f) => neverWritable.includes(f))) {
-    return forbidden('read-only-field');
+    return forbidden('read_only_field');
   }
   const added = integrity(user, before, after);
   if (typeof added === 'string') return forbidden(added);
   const movesLifecycle =
     before === null || before.status !== after.status || before.assignee !== after.assignee;
-  if (movesLifecycle && lifecycleProblem(after) !== null) return forbidden('invalid-transition');
+  if (movesLifecycle && lifecycleProblem(after) !== null) return forbidden('invalid_transition');
   return allowed;
 }
 
@@ -68,34 +68,34 @@ export function canVolunteerWriteRequest(
   const claimable = before.assignee === null && isOpen(before.status);
   if (!mine && !claimable) {
     const takingOver = before.assignee !== null && before.assignee !== after.assignee;
-    return forbidden(takingOver ? 'already-assigned' : 'not-assigned-to-you');
+    return forbidden(takingOver ? 'already_assigned' : 'not_assigned_to_you');
   }
-  if (claimable && !coversArea(user, before.area)) return forbidden('outside-your-areas');
+  if (claimable && !coversArea(user, before.area)) return forbidden('outside_your_areas');
   if (changedFields(before, after).some((f) => !volunteerWritable.has(f))) {
-    return forbidden('read-only-field');
+    return forbidden('read_only_field');
   }
   // Nor any other register: never `consent`, which only a coordinator of the area may record, so
   // a volunteer can never open the resident's contact to themselves.
   if (changedRegisters(before, after).some((r) => r !== 'status' && r !== 'assignee')) {
-    return forbidden('read-only-field');
+    return forbidden('read_only_field');
   }
   const added = integrity(user, before, after);
   if (typeof added === 'string') return forbidden(added);
-  if (added.some((a) => a.to !== null && a.to !== user.id)) return forbidden('invalid-transition');
+  if (added.some((a) => a.to !== null && a.to !== user.id)) return forbidden('invalid_transition');
   if (added.length === 0 && after.status === before.status) return allowed;
 
   if (after.assignee === user.id) {
     const from = mine ? before.status : 'assigned';
-    return isVolunteerProgress(from, after.status) ? allowed : forbidden('invalid-transition');
+    return isVolunteerProgress(from, after.status) ? allowed : forbidden('invalid_transition');
   }
-  if (after.assignee !== null) return forbidden('invalid-transition');
+  if (after.assignee !== null) return forbidden('invalid_transition');
   if (mine) {
     return isVolunteerDecline(before.status, after.status)
       ? allowed
-      : forbidden('invalid-transition');
+      : forbidden('invalid_transition');
   }
   // Still open and unassigned: unchanged, or claimed and handed back while offline.
   const claimedMeanwhile = added.some((a) => a.to === user.id);
   const ok = after.status === before.status || (claimedMeanwhile && after.status === 'triaged');
-  return ok ? allowed : forbidden('invalid-transition');
+  return ok ? allowed : forbidden('invalid_transition');
 }

@@ -29,14 +29,14 @@ function appendOnlyWrite(
   after: StoredDoc,
   related?: RequestDoc,
 ) {
-  if (before !== null || isDeleted(after)) return forbidden('append-only');
+  if (before !== null || isDeleted(after)) return forbidden('append_only');
   const doc = live(after);
   if (doc === null || (doc.type !== 'note' && doc.type !== 'event'))
-    return forbidden('invalid-document');
-  if (doc.author !== user.id) return forbidden('wrong-author');
+    return forbidden('invalid_document');
+  if (doc.author !== user.id) return forbidden('wrong_author');
   // A volunteer's notes are for coordinators; only they address the next volunteer (new-note.ts).
   if (doc.type === 'note' && doc.for_assignee && !mayWriteForAssignee(user)) {
-    return forbidden('role-cannot-write');
+    return forbidden('role_cannot_write');
   }
   const request = related?._id === requestIdOf(doc._id) ? related : undefined;
   return canAddToRecord(user, request);
@@ -48,15 +48,15 @@ function contactWrite(
   after: StaffDoc | null,
   related?: RequestDoc,
 ) {
-  if (user.role === 'volunteer') return forbidden('role-cannot-write');
+  if (user.role === 'volunteer') return forbidden('role_cannot_write');
   const id = (after ?? before)?._id ?? '';
   if (user.role === 'coordinator') {
     if (related === undefined || related._id !== requestIdOf(id))
-      return forbidden('missing-request');
-    if (!coversArea(user, related.area)) return forbidden('outside-your-areas');
+      return forbidden('missing_request');
+    if (!coversArea(user, related.area)) return forbidden('outside_your_areas');
   }
   if (before !== null && after !== null && changedFields(before, after).includes('created_at')) {
-    return forbidden('read-only-field');
+    return forbidden('read_only_field');
   }
   return allowed;
 }
@@ -65,19 +65,19 @@ function requestWrite(user: StaffUser, before: StaffDoc | null, after: StaffDoc 
   const b = before?.type === 'request' ? before : null;
   const a = after?.type === 'request' ? after : null;
   if (a === null) {
-    if (user.role === 'volunteer') return forbidden('cannot-delete');
-    if (b === null) return forbidden('invalid-document');
+    if (user.role === 'volunteer') return forbidden('cannot_delete');
+    if (b === null) return forbidden('invalid_document');
     return user.role === 'admin' || coversArea(user, b.area)
       ? allowed
-      : forbidden('outside-your-areas');
+      : forbidden('outside_your_areas');
   }
   if (user.role !== 'volunteer') return canStaffWriteRequest(user, b, a);
-  return b === null ? forbidden('role-cannot-write') : canVolunteerWriteRequest(user, b, a);
+  return b === null ? forbidden('role_cannot_write') : canVolunteerWriteRequest(user, b, a);
 }
 
 /**
  * `now` is the judge's clock (the server's, ISO): given, a write that sets a time more than
- * `maxClockSkewMs` ahead of it is refused (`clock-ahead`), so a device whose clock is set wrong
+ * `maxClockSkewMs` ahead of it is refused (`clock_ahead`), so a device whose clock is set wrong
  * cannot win every merge from then on. A device judging its own edits passes no clock.
  */
 export function canWrite(
@@ -90,22 +90,22 @@ export function canWrite(
   if (user.disabled) return forbidden('disabled');
   const cls = docClassOf(after._id);
   if (cls === null || (before !== null && before._id !== after._id))
-    return forbidden('invalid-document');
+    return forbidden('invalid_document');
   const ahead = now === undefined ? null : futureTimeProblem(before, after, now);
   if (ahead !== null) return forbidden(ahead);
   if (isAppendOnly(cls)) return appendOnlyWrite(user, before, after, related);
   // Bringing a deleted document back is an admin's repair (the last body as it was, old stamps
   // and all), never a side effect of a stale device.
   if (before !== null && isDeleted(before)) {
-    return user.role === 'admin' && !isDeleted(after) ? allowed : forbidden('was-deleted');
+    return user.role === 'admin' && !isDeleted(after) ? allowed : forbidden('was_deleted');
   }
   const b = live(before);
   const a = isDeleted(after) ? null : live(after);
-  if (a === null && b === null) return forbidden('invalid-document');
-  if (a === null && user.role === 'volunteer') return forbidden('cannot-delete');
+  if (a === null && b === null) return forbidden('invalid_document');
+  if (a === null && user.role === 'volunteer') return forbidden('cannot_delete');
   switch (cls) {
     case 'area':
-      return user.role === 'admin' ? allowed : forbidden('role-cannot-write');
+      return user.role === 'admin' ? allowed : forbidden('role_cannot_write');
     case 'volunteer':
       return canWriteProfile(
         user,

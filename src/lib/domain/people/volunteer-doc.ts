@@ -99,9 +99,9 @@ export function withAreas(
   coverable: readonly string[],
   chosen: readonly string[],
   now: string,
-): { ok: true; profile: VolunteerDoc } | { ok: false; problem: 'required' | 'outside-your-areas' } {
+): { ok: true; profile: VolunteerDoc } | { ok: false; problem: 'required' | 'outside_your_areas' } {
   if (chosen.some((a) => !coverable.includes(a)))
-    return { ok: false, problem: 'outside-your-areas' };
+    return { ok: false, problem: 'outside_your_areas' };
   // In the order they were, with new ones after, so an unchanged choice changes nothing.
   const kept = profile.areas.filter((a) => !coverable.includes(a) || chosen.includes(a));
   const areas = [...kept, ...chosen.filter((a) => !kept.includes(a))];

@@ -41,10 +41,10 @@ export function historyProblem(
   rev: string | undefined,
   history: History | undefined,
   storedGeneration: number,
-): 'invalid-history' | null {
+): 'invalid_history' | null {
   if (history === undefined) {
     if (rev === undefined) return null;
-    return revGeneration(rev) <= storedGeneration + 1 ? null : 'invalid-history';
+    return revGeneration(rev) <= storedGeneration + 1 ? null : 'invalid_history';
   }
   const { start, ids } = history;
   const consistent =
@@ -52,6 +52,6 @@ export function historyProblem(
     ids.length <= maxRevisionIds &&
     ids.length <= start &&
     new Set(ids).size === ids.length;
-  if (!consistent || start > maxGeneration) return 'invalid-history';
-  return start <= storedGeneration + ids.length ? null : 'invalid-history';
+  if (!consistent || start > maxGeneration) return 'invalid_history';
+  return start <= storedGeneration + ids.length ? null : 'invalid_history';
 }

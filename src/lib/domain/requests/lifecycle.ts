@@ -12,14 +12,14 @@ export const heldStatuses: readonly RequestStatus[] = ['assigned', 'in_progress'
 export const isOpen = (status: RequestStatus) => openStatuses.includes(status);
 export const isHeld = (status: RequestStatus) => heldStatuses.includes(status);
 
-export type LifecycleProblem = 'status-without-assignee' | 'assignee-on-open-request';
+export type LifecycleProblem = 'status_without_assignee' | 'assignee_on_open_request';
 
 export function lifecycleProblem(doc: {
   status: RequestStatus;
   assignee: string | null;
 }): LifecycleProblem | null {
-  if (isHeld(doc.status) && doc.assignee === null) return 'status-without-assignee';
-  if (isOpen(doc.status) && doc.assignee !== null) return 'assignee-on-open-request';
+  if (isHeld(doc.status) && doc.assignee === null) return 'status_without_assignee';
+  if (isOpen(doc.status) && doc.assignee !== null) return 'assignee_on_open_request';
   return null;
 }
 

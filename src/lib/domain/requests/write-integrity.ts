@@ -55,11 +55,11 @@ export function stampProblem(
   after: RequestDoc,
 ): ForbiddenReason | null {
   if (before === null) {
-    return registers.every((r) => after.fields_meta[r].by === user.id) ? null : 'wrong-author';
+    return registers.every((r) => after.fields_meta[r].by === user.id) ? null : 'wrong_author';
   }
   for (const r of changedRegisters(before, after)) {
-    if (after.fields_meta[r].by !== user.id) return 'wrong-author';
-    if (compareStamps(after.fields_meta[r], before.fields_meta[r]) <= 0) return 'unstamped-change';
+    if (after.fields_meta[r].by !== user.id) return 'wrong_author';
+    if (compareStamps(after.fields_meta[r], before.fields_meta[r]) <= 0) return 'unstamped_change';
   }
   return null;
 }
@@ -81,7 +81,7 @@ export function timesOf(value: unknown, path = ''): Map<string, string> {
 }
 
 /**
- * `clock-ahead` when this write sets a time (a stamp, `updated_at`, an assignment, a note's
+ * `clock_ahead` when this write sets a time (a stamp, `updated_at`, an assignment, a note's
  * `created_at`) further in the future than the server's clock allows. Only the times the write
  * changes are judged, so a document is never stuck because of what someone else wrote earlier.
  */
@@ -92,7 +92,7 @@ export function futureTimeProblem(
 ): ForbiddenReason | null {
   const old = before === null ? new Map<string, string>() : timesOf(before);
   for (const [path, at] of timesOf(after)) {
-    if (old.get(path) !== at && isAheadOf(at, now)) return 'clock-ahead';
+    if (old.get(path) !== at && isAheadOf(at, now)) return 'clock_ahead';
   }
   return null;
 }
@@ -106,9 +106,9 @@ export function addedAssignments(
   const afterByKey = new Map(after.map((a) => [assignmentKey(a), a]));
   for (const old of before) {
     const kept = afterByKey.get(assignmentKey(old));
-    if (kept === undefined || !sameJson(kept, old)) return 'append-only';
+    if (kept === undefined || !sameJson(kept, old)) return 'append_only';
   }
   const beforeKeys = new Set(before.map(assignmentKey));
   const added = after.filter((a) => !beforeKeys.has(assignmentKey(a)));
-  return added.every((a) => a.by === user.id) ? added : 'wrong-author';
+  return added.every((a) => a.by === user.id) ? added : 'wrong_author';
 }

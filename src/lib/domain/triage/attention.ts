@@ -3,17 +3,17 @@
  * cannot be merged automatically is shown to a coordinator). Every case is read off the merged
  * request alone, so every device and the server agree on it, and each has one action that clears it:
  *
- * - `concurrent-assignment`: assignments written without seeing each other (the classic: two
+ * - `concurrent_assignment`: assignments written without seeing each other (the classic: two
  *   volunteers claim the same task offline). The later one holds the task; `overridden` names the
  *   volunteers who lost it, who keep seeing the request (not its contact) until a coordinator
  *   assigns it again, which replaces every head of the log.
- * - `status-without-assignee` / `assignee-on-open-request`: status and assignee came from different
+ * - `status_without_assignee` / `assignee_on_open_request`: status and assignee came from different
  *   writers and no longer fit together (a volunteer marks progress while a coordinator unassigns).
  *   Cleared by setting either.
- * - `progress-by-former-assignee`: the status was moved on (`in_progress`, `done`) by a volunteer
+ * - `progress_by_former_assignee`: the status was moved on (`in_progress`, `done`) by a volunteer
  *   who no longer holds the task, so the work may have been done twice or not at all. Cleared by a
  *   coordinator setting the status or giving the task back to that volunteer.
- * - `late-report`: a volunteer reported progress on a task that had left them; the server refused
+ * - `late_report`: a volunteer reported progress on a task that had left them; the server refused
  *   it and kept it as a `late_status` event (late-progress.ts). Cleared, as the one above, by a
  *   coordinator setting the status or assigning the task after the report.
  */
@@ -23,11 +23,11 @@ import { isProgress, lifecycleProblem } from '../requests/lifecycle.ts';
 import type { RequestDoc } from '../requests/request.ts';
 
 export type AttentionReason =
-  | { code: 'concurrent-assignment'; overridden: string[] }
-  | { code: 'status-without-assignee' }
-  | { code: 'assignee-on-open-request' }
-  | { code: 'progress-by-former-assignee'; by: string }
-  | { code: 'late-report'; by: string; status: string };
+  | { code: 'concurrent_assignment'; overridden: string[] }
+  | { code: 'status_without_assignee' }
+  | { code: 'assignee_on_open_request' }
+  | { code: 'progress_by_former_assignee'; by: string }
+  | { code: 'late_report'; by: string; status: string };
 
 type Doc = Pick<RequestDoc, 'status' | 'assignee' | 'assignments' | 'fields_meta'>;
 
@@ -48,7 +48,7 @@ function lateReports(
   const since = [doc.fields_meta.status.at, doc.fields_meta.assignee.at].sort().at(-1) ?? '';
   return events
     .filter((e) => e.field === 'late_status' && e.at > since && e.to !== null)
-    .map((e): AttentionReason => ({ code: 'late-report', by: e.author, status: e.to ?? '' }));
+    .map((e): AttentionReason => ({ code: 'late_report', by: e.author, status: e.to ?? '' }));
 }
 
 export function coordinatorAttention(
@@ -58,7 +58,7 @@ export function coordinatorAttention(
   const reasons: AttentionReason[] = [];
   const heads = assignmentHeads(doc.assignments);
   if (new Set(heads.map((h) => h.to)).size > 1) {
-    reasons.push({ code: 'concurrent-assignment', overridden: overriddenClaimants(doc) });
+    reasons.push({ code: 'concurrent_assignment', overridden: overriddenClaimants(doc) });
   }
   const problem = lifecycleProblem(doc);
   if (problem !== null) reasons.push({ code: problem });
@@ -68,7 +68,7 @@ export function coordinatorAttention(
     statusBy !== doc.assignee &&
     hasBeenAssigned(doc.assignments, statusBy)
   ) {
-    reasons.push({ code: 'progress-by-former-assignee', by: statusBy });
+    reasons.push({ code: 'progress_by_former_assignee', by: statusBy });
   }
   return [...reasons, ...lateReports(doc, events)];
 }

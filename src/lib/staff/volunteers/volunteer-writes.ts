@@ -16,7 +16,7 @@ const isConflict = (e: unknown) =>
   typeof e === 'object' && e !== null && (e as { status?: unknown }).status === 409;
 
 /** Why a change cannot be made to a profile as it is now: `decided` when the sign-up no longer waits. */
-export type ChangeProblem = 'required' | 'outside-your-areas' | 'decided';
+export type ChangeProblem = 'required' | 'outside_your_areas' | 'decided';
 
 /** The changed profile, or why the change cannot be made to this one. */
 export type ProfileChange = (

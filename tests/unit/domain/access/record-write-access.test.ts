@@ -21,11 +21,11 @@ describe('canAddToRecord', () => {
     expect(canAddToRecord(coordinator, r.open)).toEqual({ ok: true });
     expect(canAddToRecord(northCoordinator, r.open)).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(canAddToRecord(coordinator, r.unrouted)).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
@@ -35,14 +35,14 @@ describe('canAddToRecord', () => {
     expect(canAddToRecord(volunteer, r.reassigned)).toEqual({ ok: true });
     expect(canAddToRecord(otherVolunteer, r.mine)).toEqual({
       ok: false,
-      reason: 'not-assigned-to-you',
+      reason: 'not_assigned_to_you',
     });
-    expect(canAddToRecord(volunteer, r.open)).toEqual({ ok: false, reason: 'not-assigned-to-you' });
+    expect(canAddToRecord(volunteer, r.open)).toEqual({ ok: false, reason: 'not_assigned_to_you' });
   });
 
   it('needs the request to judge anyone but an admin', () => {
     for (const who of [coordinator, volunteer]) {
-      expect(canAddToRecord(who, undefined)).toEqual({ ok: false, reason: 'missing-request' });
+      expect(canAddToRecord(who, undefined)).toEqual({ ok: false, reason: 'missing_request' });
     }
   });
 

@@ -62,17 +62,17 @@ describe('a volunteer claims an open task', () => {
   it('not outside their areas', () => {
     expect(canWrite(volunteer, r.north, claim(r.north, volunteer.id, now))).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(canWrite(volunteer, r.unrouted, claim(r.unrouted, volunteer.id, now))).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
   it('not one someone else holds', () => {
     expect(canWrite(volunteer, r.others, claim(r.others, volunteer.id, now))).toEqual({
       ok: false,
-      reason: 'already-assigned',
+      reason: 'already_assigned',
     });
   });
 
@@ -80,7 +80,7 @@ describe('a volunteer claims an open task', () => {
     expect(
       canWrite(volunteer, r.closedByPhone, claim(r.closedByPhone, volunteer.id, now)),
     ).toMatchObject({
-      reason: 'not-assigned-to-you',
+      reason: 'not_assigned_to_you',
     });
   });
 
@@ -90,12 +90,12 @@ describe('a volunteer claims an open task', () => {
       'assigned',
       volunteer.id,
     );
-    expect(canWrite(volunteer, r.open, forOther)).toMatchObject({ reason: 'invalid-transition' });
+    expect(canWrite(volunteer, r.open, forOther)).toMatchObject({ reason: 'invalid_transition' });
   });
 
   it('not by leaving it open with a new status', () => {
     expect(canWrite(volunteer, r.open, status(r.open, 'triaged', volunteer.id))).toMatchObject({
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
   });
 });
@@ -117,7 +117,7 @@ describe('a volunteer moves their own task', () => {
   ] as const)('never backwards or sideways: %s', (_name, before, to) => {
     expect(canWrite(volunteer, before, status(before, to, volunteer.id))).toEqual({
       ok: false,
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
   });
 
@@ -127,19 +127,19 @@ describe('a volunteer moves their own task', () => {
       canWrite(volunteer, r.mineInProgress, decline(r.mineInProgress, volunteer.id, now)),
     ).toEqual({ ok: true });
     expect(canWrite(volunteer, r.mineDone, decline(r.mineDone, volunteer.id, now))).toMatchObject({
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
   });
 
   it('cannot touch a task that is not theirs', () => {
     expect(canWrite(volunteer, r.others, status(r.others, 'done', volunteer.id))).toEqual({
       ok: false,
-      reason: 'not-assigned-to-you',
+      reason: 'not_assigned_to_you',
     });
     expect(
       canWrite(volunteer, r.reassigned, status(r.reassigned, 'done', volunteer.id)),
     ).toMatchObject({
-      reason: 'not-assigned-to-you',
+      reason: 'not_assigned_to_you',
     });
   });
 
@@ -154,17 +154,17 @@ describe('a volunteer moves their own task', () => {
   ])('cannot change the %s', (_name, edit) => {
     expect(canWrite(volunteer, r.mine, edit(r.mine))).toEqual({
       ok: false,
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
   });
 
   it('cannot credit a change to someone else, or change a value without restamping it', () => {
     const forged = status(r.mine, 'in_progress', coordinator.id);
-    expect(canWrite(volunteer, r.mine, forged)).toEqual({ ok: false, reason: 'wrong-author' });
+    expect(canWrite(volunteer, r.mine, forged)).toEqual({ ok: false, reason: 'wrong_author' });
     const unstamped = { ...r.mine, status: 'in_progress' as const };
     expect(canWrite(volunteer, r.mine, unstamped)).toEqual({
       ok: false,
-      reason: 'unstamped-change',
+      reason: 'unstamped_change',
     });
     const backdated = {
       ...forged,
@@ -172,33 +172,33 @@ describe('a volunteer moves their own task', () => {
     };
     expect(canWrite(volunteer, r.mine, backdated)).toEqual({
       ok: false,
-      reason: 'unstamped-change',
+      reason: 'unstamped_change',
     });
   });
 
   it('cannot erase the assignment history', () => {
     const erased = { ...decline(r.mine, volunteer.id, now), assignments: [] };
-    expect(canWrite(volunteer, r.mine, erased)).toEqual({ ok: false, reason: 'append-only' });
+    expect(canWrite(volunteer, r.mine, erased)).toEqual({ ok: false, reason: 'append_only' });
     const rewritten = {
       ...r.mine,
       assignments: r.mine.assignments.map((a) => ({ ...a, after: ['x'] })),
     };
-    expect(canWrite(volunteer, r.mine, rewritten)).toEqual({ ok: false, reason: 'append-only' });
+    expect(canWrite(volunteer, r.mine, rewritten)).toEqual({ ok: false, reason: 'append_only' });
   });
 
   it('cannot create or delete a request', () => {
     const fresh = routedRequest(r.open, 'ceredigion', volunteer.id);
     expect(canWrite(volunteer, null, { ...fresh, _id: `request:${testUuid()}` })).toEqual({
       ok: false,
-      reason: 'role-cannot-write',
+      reason: 'role_cannot_write',
     });
     expect(canWrite(volunteer, r.mine, tombstone(r.mine))).toEqual({
       ok: false,
-      reason: 'cannot-delete',
+      reason: 'cannot_delete',
     });
     expect(canWrite(volunteer, r.mine, { ...r.mine, _deleted: true })).toEqual({
       ok: false,
-      reason: 'cannot-delete',
+      reason: 'cannot_delete',
     });
   });
 });
@@ -233,12 +233,12 @@ describe('a coordinator runs requests in their areas', () => {
     const heldByNobody = status(r.triaged, 'in_progress', coordinator.id);
     expect(canWrite(coordinator, r.triaged, heldByNobody)).toEqual({
       ok: false,
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
     const openButHeld = assign(r.triaged, volunteer.id, coordinator.id, now);
     expect(canWrite(coordinator, r.triaged, openButHeld)).toEqual({
       ok: false,
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
   });
 
@@ -251,14 +251,14 @@ describe('a coordinator runs requests in their areas', () => {
     expect(
       canWrite(coordinator, r.open, setRegister(r.open, 'area', null, coordinator.id, now)),
     ).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
   it('touches nothing outside their areas', () => {
     expect(canWrite(coordinator, r.north, status(r.north, 'triaged', coordinator.id))).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(
       canWrite(
@@ -267,15 +267,15 @@ describe('a coordinator runs requests in their areas', () => {
         setRegister(r.open, 'area', 'gwynedd', northCoordinator.id, now),
       ),
     ).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(canWrite(coordinator, r.north, tombstone(r.north))).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     const routedToSelf = setRegister(r.unrouted, 'area', 'ceredigion', coordinator.id, now);
     expect(canWrite(coordinator, r.unrouted, routedToSelf)).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
@@ -286,16 +286,16 @@ describe('a coordinator runs requests in their areas', () => {
     };
     expect(canWrite(coordinator, null, byPhone)).toEqual({ ok: true });
     expect(canWrite(coordinator, null, { ...byPhone, area: 'gwynedd' })).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     const asResident = { ...routedRequest(r.open, 'ceredigion'), _id: byPhone._id };
-    expect(canWrite(coordinator, null, asResident)).toEqual({ ok: false, reason: 'wrong-author' });
+    expect(canWrite(coordinator, null, asResident)).toEqual({ ok: false, reason: 'wrong_author' });
   });
 
   it('never changes a reference or when a request was made', () => {
     expect(canWrite(coordinator, r.open, { ...r.open, reference: '444444444' })).toEqual({
       ok: false,
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
   });
 
@@ -303,11 +303,11 @@ describe('a coordinator runs requests in their areas', () => {
     expect(canWrite(coordinator, r.open, tombstone(r.open))).toEqual({ ok: true });
     expect(canWrite(coordinator, tombstone(r.open), r.open)).toEqual({
       ok: false,
-      reason: 'was-deleted',
+      reason: 'was_deleted',
     });
     expect(canWrite(volunteer, tombstone(r.open), r.open)).toEqual({
       ok: false,
-      reason: 'was-deleted',
+      reason: 'was_deleted',
     });
     expect(canWrite(admin, tombstone(r.open), r.open)).toEqual({ ok: true });
   });
@@ -322,17 +322,17 @@ describe('a coordinator runs requests in their areas', () => {
     expect(canWrite(coordinator, contact, edited, r.open)).toEqual({ ok: true });
     expect(canWrite(coordinator, contact, edited)).toEqual({
       ok: false,
-      reason: 'missing-request',
+      reason: 'missing_request',
     });
     expect(canWrite(northCoordinator, contact, edited, r.open)).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(canWrite(coordinator, contact, { ...edited, created_at: now }, r.open)).toMatchObject({
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
     expect(canWrite(volunteer, contactFor(r.mine), contactFor(r.mine), r.mine)).toMatchObject({
-      reason: 'role-cannot-write',
+      reason: 'role_cannot_write',
     });
     expect(canWrite(coordinator, contact, tombstone(contact), r.open)).toEqual({ ok: true });
   });
@@ -355,22 +355,22 @@ describe('consent to share the contact is recorded by coordinators of the area',
     const given = recordConsent(c.saidNo, true, 'phone', northCoordinator.id, now);
     expect(canWrite(northCoordinator, c.saidNo, given)).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
   it('never a volunteer, not even on their own task, nor by slipping it into another edit', () => {
     const given = recordConsent(c.saidNo, true, 'phone', volunteer.id, now);
-    expect(canWrite(volunteer, c.saidNo, given)).toEqual({ ok: false, reason: 'read-only-field' });
+    expect(canWrite(volunteer, c.saidNo, given)).toEqual({ ok: false, reason: 'read_only_field' });
     const withdrawn = recordConsent(r.mine, false, 'phone', volunteer.id, now);
     expect(canWrite(volunteer, r.mine, withdrawn)).toEqual({
       ok: false,
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
     const startedAndGiven = status(given, 'in_progress', volunteer.id);
     expect(canWrite(volunteer, c.saidNo, startedAndGiven)).toEqual({
       ok: false,
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
     const claimedAndGiven = recordConsent(
       claim(request({ consented: false }), volunteer.id, now),
@@ -392,7 +392,7 @@ describe('consent to share the contact is recorded by coordinators of the area',
     const asOtherCoordinator = recordConsent(c.saidNo, true, 'phone', northCoordinator.id, now);
     expect(canWrite(coordinator, c.saidNo, asOtherCoordinator)).toEqual({
       ok: false,
-      reason: 'wrong-author',
+      reason: 'wrong_author',
     });
     const asForm = { ...given, consent: { given: true, how: 'form' as const } };
     expect(parseStaffDoc(asForm)).toMatchObject({ ok: false });
@@ -408,19 +408,19 @@ describe('notes and events are append-only', () => {
     // A volunteer's notes are for coordinators: only they address the next volunteer.
     expect(canWrite(volunteer, null, note(r.mine, volunteer.id, true), r.mine)).toEqual({
       ok: false,
-      reason: 'role-cannot-write',
+      reason: 'role_cannot_write',
     });
     expect(canWrite(volunteer, null, event(r.mine, volunteer.id), r.mine)).toEqual({ ok: true });
     expect(canWrite(volunteer, null, note(r.mine, otherVolunteer.id), r.mine)).toEqual({
       ok: false,
-      reason: 'wrong-author',
+      reason: 'wrong_author',
     });
     expect(canWrite(volunteer, null, note(r.open, volunteer.id, false), r.open)).toEqual({
       ok: false,
-      reason: 'not-assigned-to-you',
+      reason: 'not_assigned_to_you',
     });
     expect(canWrite(volunteer, null, note(r.others, volunteer.id, false), r.others)).toMatchObject({
-      reason: 'not-assigned-to-you',
+      reason: 'not_assigned_to_you',
     });
   });
 
@@ -435,10 +435,10 @@ describe('notes and events are append-only', () => {
   it('needs the right request to judge', () => {
     expect(canWrite(volunteer, null, note(r.others, volunteer.id, false), r.mine)).toEqual({
       ok: false,
-      reason: 'missing-request',
+      reason: 'missing_request',
     });
     expect(canWrite(coordinator, null, note(r.open, coordinator.id))).toMatchObject({
-      reason: 'missing-request',
+      reason: 'missing_request',
     });
   });
 
@@ -447,7 +447,7 @@ describe('notes and events are append-only', () => {
       ok: true,
     });
     expect(canWrite(coordinator, null, event(r.north, coordinator.id), r.north)).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
@@ -456,18 +456,18 @@ describe('notes and events are append-only', () => {
     for (const who of [admin, coordinator, volunteer]) {
       expect(canWrite(who, n, { ...n, text: 'rhywbeth arall' }, r.mine)).toEqual({
         ok: false,
-        reason: 'append-only',
+        reason: 'append_only',
       });
-      expect(canWrite(who, n, tombstone(n), r.mine)).toEqual({ ok: false, reason: 'append-only' });
+      expect(canWrite(who, n, tombstone(n), r.mine)).toEqual({ ok: false, reason: 'append_only' });
       expect(canWrite(who, n, { ...n, _deleted: true }, r.mine)).toEqual({
         ok: false,
-        reason: 'append-only',
+        reason: 'append_only',
       });
     }
     const e = event(r.mine, admin.id);
     expect(canWrite(admin, e, { ...e, to: 'done' }, r.mine)).toEqual({
       ok: false,
-      reason: 'append-only',
+      reason: 'append_only',
     });
   });
 });
@@ -488,7 +488,7 @@ describe('volunteer profiles', () => {
     ['changes their areas', own, { ...own, areas: ['ceredigion', 'gwynedd'] }],
     ['claims a DBS check', own, { ...own, skills: [...own.skills, 'dbs_checked' as const] }],
   ])('a volunteer never %s', (_name, before, after) => {
-    expect(canWrite(volunteer, before, after)).toEqual({ ok: false, reason: 'read-only-field' });
+    expect(canWrite(volunteer, before, after)).toEqual({ ok: false, reason: 'read_only_field' });
   });
 
   it('a volunteer neither edits another’s profile nor deletes their own', () => {
@@ -500,11 +500,11 @@ describe('volunteer profiles', () => {
       ),
     ).toEqual({
       ok: false,
-      reason: 'not-your-document',
+      reason: 'not_your_document',
     });
     expect(canWrite(volunteer, own, tombstone(own))).toEqual({
       ok: false,
-      reason: 'cannot-delete',
+      reason: 'cannot_delete',
     });
   });
 
@@ -514,19 +514,19 @@ describe('volunteer profiles', () => {
     expect(canWrite(coordinator, null, profile(testUuid(), ['ceredigion']))).toEqual({ ok: true });
     expect(canWrite(coordinator, own, { ...own, areas: [] })).toEqual({
       ok: false,
-      reason: 'needs-an-area',
+      reason: 'needs_an_area',
     });
     expect(canWrite(coordinator, own, { ...own, areas: ['ceredigion', 'gwynedd'] })).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     const north = profile(testUuid(), ['gwynedd']);
     expect(canWrite(coordinator, north, { ...north, approval: 'pending' })).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(canWrite(coordinator, own, tombstone(own))).toEqual({ ok: true });
     const both = profile(testUuid(), ['ceredigion', 'gwynedd']);
     expect(canWrite(coordinator, both, tombstone(both))).toMatchObject({
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 });
@@ -549,16 +549,16 @@ describe('editing and rejecting a volunteer', () => {
     const shared = profile(testUuid(), ['ceredigion', 'gwynedd']);
     expect(canWrite(coordinator, shared, { ...shared, areas: ['ceredigion'] })).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     expect(canWrite(coordinator, pending, { ...pending, areas: ['gwynedd'] })).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
     const north = profile(testUuid(), ['gwynedd'], 'pending');
     expect(canWrite(coordinator, north, rejectVolunteer(north, later))).toEqual({
       ok: false,
-      reason: 'outside-your-areas',
+      reason: 'outside_your_areas',
     });
   });
 
@@ -570,15 +570,15 @@ describe('editing and rejecting a volunteer', () => {
     const approved = approveVolunteer(pending, later, false);
     expect(canWrite(coordinator, approved, rejectVolunteer(approved, at(50)))).toEqual({
       ok: false,
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
     expect(canWrite(coordinator, approved, { ...approved, approval: 'pending' })).toEqual({
       ok: false,
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
     expect(canWrite(coordinator, rejected, { ...rejected, approval: 'pending' })).toEqual({
       ok: false,
-      reason: 'invalid-transition',
+      reason: 'invalid_transition',
     });
   });
 
@@ -591,22 +591,22 @@ describe('editing and rejecting a volunteer', () => {
     if (edit === null) {
       expect(canWrite(volunteer, null, rejectVolunteer(own, later))).toEqual({
         ok: false,
-        reason: 'read-only-field',
+        reason: 'read_only_field',
       });
       return;
     }
-    expect(canWrite(volunteer, own, edit(own))).toEqual({ ok: false, reason: 'read-only-field' });
+    expect(canWrite(volunteer, own, edit(own))).toEqual({ ok: false, reason: 'read_only_field' });
   });
 
   it('a rejected volunteer cannot put themselves back to pending, nor move areas', () => {
     const rejected = rejectVolunteer(profile(volunteer.id, ['ceredigion'], 'pending'), later);
     expect(canWrite(volunteer, rejected, { ...rejected, approval: 'pending' })).toEqual({
       ok: false,
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
     expect(canWrite(volunteer, rejected, { ...rejected, areas: ['gwynedd'] })).toEqual({
       ok: false,
-      reason: 'read-only-field',
+      reason: 'read_only_field',
     });
     expect(canWrite(volunteer, rejected, { ...rejected, phone: '07700900555' })).toEqual({
       ok: true,
@@ -619,10 +619,10 @@ describe('areas, admins and disabled accounts', () => {
     const a = area('ceredigion');
     expect(canWrite(admin, a, { ...a, name_en: 'Cardiganshire' })).toEqual({ ok: true });
     expect(canWrite(coordinator, a, { ...a, name_en: 'Cardiganshire' })).toMatchObject({
-      reason: 'role-cannot-write',
+      reason: 'role_cannot_write',
     });
     expect(canWrite(volunteer, null, area('newydd'))).toMatchObject({
-      reason: 'role-cannot-write',
+      reason: 'role_cannot_write',
     });
   });
 
@@ -631,7 +631,7 @@ describe('areas, admins and disabled accounts', () => {
       canWrite(admin, r.unrouted, setRegister(r.unrouted, 'area', 'gwynedd', admin.id, now)),
     ).toEqual({ ok: true });
     expect(canWrite(admin, r.north, status(r.north, 'triaged', coordinator.id))).toMatchObject({
-      reason: 'wrong-author',
+      reason: 'wrong_author',
     });
   });
 
@@ -652,11 +652,11 @@ describe('areas, admins and disabled accounts', () => {
   it('a write must be to the document it replaces', () => {
     expect(canWrite(admin, r.open, { ...r.triaged })).toEqual({
       ok: false,
-      reason: 'invalid-document',
+      reason: 'invalid_document',
     });
     expect(canWrite(admin, null, tombstone(r.open))).toEqual({
       ok: false,
-      reason: 'invalid-document',
+      reason: 'invalid_document',
     });
   });
 });

@@ -46,7 +46,7 @@ describe('withAreas', () => {
   it('refuses an area the coordinator does not cover, and leaving the volunteer with none', () => {
     expect(withAreas(shared, ['ceredigion'], ['gwynedd'], later)).toEqual({
       ok: false,
-      problem: 'outside-your-areas',
+      problem: 'outside_your_areas',
     });
     const single = profile(testUuid(), ['ceredigion']);
     expect(withAreas(single, ['ceredigion'], [], later)).toEqual({

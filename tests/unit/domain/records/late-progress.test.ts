@@ -46,7 +46,7 @@ describe('late progress kept for the coordinator', () => {
     const done = setRegister(heldByVera, 'status', 'done', vera.id, at(30));
     const event = lateProgress(vera, givenToOwen, done, received)!;
     expect(coordinatorAttention(givenToOwen, [event])).toEqual([
-      { code: 'late-report', by: vera.id, status: 'done' },
+      { code: 'late_report', by: vera.id, status: 'done' },
     ]);
     const settled = assign(givenToOwen, vera.id, coordinatorId, at(50));
     expect(coordinatorAttention(settled, [event])).toEqual([]);

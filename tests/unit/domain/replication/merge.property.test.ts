@@ -157,7 +157,7 @@ describe('three devices editing offline converge', () => {
       // A volunteer whose claim was overridden can still see the request, and so learns of it.
       const attention = coordinatorAttention(final);
       for (const reason of attention) {
-        if (reason.code !== 'concurrent-assignment') continue;
+        if (reason.code !== 'concurrent_assignment') continue;
         for (const id of reason.overridden)
           expect(
             canRead(

@@ -132,7 +132,7 @@ describe('what a coordinator must decide', () => {
     const merged = mergeRequests(claim(base, a.id, at(10)), claim(base, b.id, at(11)));
     expect(merged.assignee).toBe(b.id);
     expect(coordinatorAttention(merged)).toEqual([
-      { code: 'concurrent-assignment', overridden: [a.id] },
+      { code: 'concurrent_assignment', overridden: [a.id] },
     ]);
     expect(canRead(a, merged)).toBe(true);
     expect(canRead(a, contactFor(merged), merged)).toBe(false);
@@ -150,8 +150,8 @@ describe('what a coordinator must decide', () => {
     const merged = mergeRequests(byA, claim(base, b.id, at(11)));
     expect(merged).toMatchObject({ assignee: b.id, status: 'done' });
     expect(coordinatorAttention(merged)).toEqual([
-      { code: 'concurrent-assignment', overridden: [a.id] },
-      { code: 'progress-by-former-assignee', by: a.id },
+      { code: 'concurrent_assignment', overridden: [a.id] },
+      { code: 'progress_by_former_assignee', by: a.id },
     ]);
   });
 
@@ -166,8 +166,8 @@ describe('what a coordinator must decide', () => {
     const merged = mergeRequests(unassigned, status(mine, 'in_progress', a.id, 25));
     expect(merged).toMatchObject({ assignee: null, status: 'in_progress' });
     expect(coordinatorAttention(merged)).toEqual([
-      { code: 'status-without-assignee' },
-      { code: 'progress-by-former-assignee', by: a.id },
+      { code: 'status_without_assignee' },
+      { code: 'progress_by_former_assignee', by: a.id },
     ]);
   });
 
@@ -178,7 +178,7 @@ describe('what a coordinator must decide', () => {
       status(fresh, 'triaged', coordinator.id, 12),
     );
     expect(merged).toMatchObject({ assignee: a.id, status: 'triaged' });
-    expect(coordinatorAttention(merged)).toEqual([{ code: 'assignee-on-open-request' }]);
+    expect(coordinatorAttention(merged)).toEqual([{ code: 'assignee_on_open_request' }]);
   });
 
   it('nothing, when one write saw the other', () => {
@@ -217,7 +217,7 @@ describe('resolveConflicts', () => {
       { _id: base._id, _rev: '3-cc', _deleted: true },
     ]);
     expect(result.needsCoordinator).toBe(true);
-    expect(result.reasons).toEqual([{ code: 'concurrent-assignment', overridden: [a.id] }]);
+    expect(result.reasons).toEqual([{ code: 'concurrent_assignment', overridden: [a.id] }]);
   });
 
   it('only deletes when the winner already holds everything', () => {

@@ -31,29 +31,29 @@ describe('revision histories a device sends', () => {
   });
 
   it('refuses a history that disagrees with _rev, repeats ids or reaches below generation 1', () => {
-    expect(historyProblem(`5-${hash(9)}`, history(5, 2), 4)).toBe('invalid-history');
-    expect(historyProblem(`6-${hash(5)}`, history(5, 2), 4)).toBe('invalid-history');
+    expect(historyProblem(`5-${hash(9)}`, history(5, 2), 4)).toBe('invalid_history');
+    expect(historyProblem(`6-${hash(5)}`, history(5, 2), 4)).toBe('invalid_history');
     const repeated = { start: 5, ids: [hash(5), hash(5)] };
-    expect(historyProblem(`5-${hash(5)}`, repeated, 4)).toBe('invalid-history');
+    expect(historyProblem(`5-${hash(5)}`, repeated, 4)).toBe('invalid_history');
     expect(historyProblem(`2-${hash(2)}`, { start: 2, ids: [hash(2), hash(1), hash(0)] }, 1)).toBe(
-      'invalid-history',
+      'invalid_history',
     );
   });
 
   it('refuses more than 1,000 ids, a jump past what it brings, and the top of the range', () => {
     const long = history(maxRevisionIds + 1, maxRevisionIds + 1);
     expect(historyProblem(`${long.start}-${long.ids[0]}`, long, maxRevisionIds)).toBe(
-      'invalid-history',
+      'invalid_history',
     );
-    expect(historyProblem(`50-${hash(50)}`, history(50, 2), 3)).toBe('invalid-history');
-    expect(historyProblem(`9-${hash(9)}`, undefined, 3)).toBe('invalid-history');
+    expect(historyProblem(`50-${hash(50)}`, history(50, 2), 3)).toBe('invalid_history');
+    expect(historyProblem(`9-${hash(9)}`, undefined, 3)).toBe('invalid_history');
     const top = history(maxGeneration + 1, 2);
     expect(historyProblem(`${top.start}-${top.ids[0]}`, top, maxGeneration)).toBe(
-      'invalid-history',
+      'invalid_history',
     );
     const frozen = history(999_999_999, 1);
     expect(historyProblem(`${frozen.start}-${frozen.ids[0]}`, frozen, 999_999_998)).toBe(
-      'invalid-history',
+      'invalid_history',
     );
   });
 });

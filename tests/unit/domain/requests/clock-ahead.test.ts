@@ -16,7 +16,7 @@ import { admin, coordinator, requests as r, volunteer } from '../../../support/w
 
 const serverNow = at(60);
 const ahead = (minutes: number) => new Date(Date.parse(serverNow) + minutes * 60_000).toISOString();
-const refused = { ok: false, reason: 'clock-ahead' };
+const refused = { ok: false, reason: 'clock_ahead' };
 
 describe('isAheadOf', () => {
   it('allows five minutes of drift, not a moment more', () => {
@@ -98,6 +98,6 @@ describe('the refusal reasons', () => {
       expect(en.sync.refused_reasons, reason).toHaveProperty([reason]);
       expect(cy.sync.refused_reasons, reason).toHaveProperty([reason]);
     }
-    expect(cy.sync.refused_reasons['clock-ahead']).not.toBe(en.sync.refused_reasons['clock-ahead']);
+    expect(cy.sync.refused_reasons['clock_ahead']).not.toBe(en.sync.refused_reasons['clock_ahead']);
   });
 });

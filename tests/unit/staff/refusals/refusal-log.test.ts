@@ -7,9 +7,9 @@ describe('the refusal log', () => {
   const doc = request();
   const note = noteDocId(doc._id, testUuid());
   const denied = [
-    { id: doc._id, reason: 'outside-your-areas' },
-    { id: note, reason: 'not-assigned-to-you' },
-    { id: 'area:powys', reason: 'role-cannot-write' },
+    { id: doc._id, reason: 'outside_your_areas' },
+    { id: note, reason: 'not_assigned_to_you' },
+    { id: 'area:powys', reason: 'role_cannot_write' },
   ];
   const describe_ = () => ({ reference: doc.reference, kind: doc.kind });
 
@@ -19,7 +19,7 @@ describe('the refusal log', () => {
       {
         id: doc._id,
         what: 'request',
-        reason: 'outside-your-areas',
+        reason: 'outside_your_areas',
         requestId: doc._id,
         reference: doc.reference,
         kind: doc.kind,
@@ -27,7 +27,7 @@ describe('the refusal log', () => {
       {
         id: note,
         what: 'note',
-        reason: 'not-assigned-to-you',
+        reason: 'not_assigned_to_you',
         requestId: doc._id,
         reference: doc.reference,
         kind: doc.kind,

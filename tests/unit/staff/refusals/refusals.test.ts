@@ -9,14 +9,14 @@ describe('refusalsOf', () => {
     const other = request();
     const note = noteDocId(doc._id, testUuid());
     const denied = [
-      { id: doc._id, reason: 'outside-your-areas' },
-      { id: note, reason: 'not-assigned-to-you' },
-      { id: requestContactId(other._id), reason: 'role-cannot-write' },
-      { id: `volunteer:${testUuid()}`, reason: 'read-only-field' },
+      { id: doc._id, reason: 'outside_your_areas' },
+      { id: note, reason: 'not_assigned_to_you' },
+      { id: requestContactId(other._id), reason: 'role_cannot_write' },
+      { id: `volunteer:${testUuid()}`, reason: 'read_only_field' },
     ];
     expect(refusalsOf(doc._id, denied)).toEqual([
-      { id: doc._id, what: 'request', reason: 'outside-your-areas' },
-      { id: note, what: 'note', reason: 'not-assigned-to-you' },
+      { id: doc._id, what: 'request', reason: 'outside_your_areas' },
+      { id: note, what: 'note', reason: 'not_assigned_to_you' },
     ]);
   });
 });
@@ -25,8 +25,8 @@ describe('refusedRequests', () => {
   it('names the requests whose own documents were refused', () => {
     const doc = request();
     const denied = [
-      { id: noteDocId(doc._id, testUuid()), reason: 'not-assigned-to-you' },
-      { id: 'area:powys', reason: 'role-cannot-write' },
+      { id: noteDocId(doc._id, testUuid()), reason: 'not_assigned_to_you' },
+      { id: 'area:powys', reason: 'role_cannot_write' },
     ];
     expect(refusedRequests(denied)).toEqual(new Set([doc._id]));
   });

@@ -27,11 +27,11 @@ describe('changeProfile', () => {
     await db.bulkDocs([north, approved]);
     expect(await changeProfile(db, coordinator, north._id, rejectVolunteer)).toEqual({
       ok: false,
-      problem: 'outside-your-areas',
+      problem: 'outside_your_areas',
     });
     expect(await changeProfile(db, coordinator, approved._id, rejectVolunteer)).toEqual({
       ok: false,
-      problem: 'invalid-transition',
+      problem: 'invalid_transition',
     });
     // A change to areas the coordinator does not cover never reaches the replica either.
     expect(
@@ -39,7 +39,7 @@ describe('changeProfile', () => {
         const moved = withAreas(p, ['gwynedd'], ['gwynedd'], now);
         return moved.ok ? moved.profile : { problem: moved.problem };
       }),
-    ).toEqual({ ok: false, problem: 'outside-your-areas' });
+    ).toEqual({ ok: false, problem: 'outside_your_areas' });
     expect((await db.get<VolunteerDoc>(north._id)).approval).toBe('pending');
     expect((await db.get<VolunteerDoc>(approved._id))._rev).toMatch(/^1-/);
     expect(await changeProfile(db, coordinator, 'volunteer:nobody', rejectVolunteer)).toEqual({
