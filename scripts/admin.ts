@@ -6,7 +6,7 @@
 import { runAdmin } from '../sync-server/accounts/admin-cli.ts';
 import { readNewPassword } from '../sync-server/accounts/password-prompt.ts';
 import { readConfig, storageLocation } from '../sync-server/config.ts';
-import { describeLocation, openPouchStorage } from '../sync-server/pouch-storage.ts';
+import { describeLocation, openPouchStorage } from '../sync-server/storage/pouch-storage.ts';
 
 // Only where the data is matters here; the server's other settings must not make the tool fail.
 const { DATA_DIR, COUCHDB_URL } = process.env;

@@ -9,7 +9,7 @@ import {
   type PasswordProblem,
   type StaffRole,
 } from '#domain/staff/account-rules.ts';
-import type { MutableDocStore } from '../storage.ts';
+import type { MutableDocStore } from '../storage/storage.ts';
 import {
   areaSchema,
   displayNameSchema,

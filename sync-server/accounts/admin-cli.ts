@@ -8,8 +8,8 @@ import {
   minPasswordLength,
   type PasswordProblem,
 } from '#domain/staff/account-rules.ts';
-import { StorageUnavailableError } from '../pouch-storage.ts';
-import type { Storage } from '../storage.ts';
+import { StorageUnavailableError } from '../storage/pouch-storage.ts';
+import type { Storage } from '../storage/storage.ts';
 import type { AccountDoc } from './account.ts';
 import { parseAdminArgs, type AdminCommand } from './admin-args.ts';
 import { adminUsage } from './admin-usage.ts';

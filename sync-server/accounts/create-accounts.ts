@@ -2,7 +2,7 @@
  * Staff accounts wired into the app: the `/api/session` routes and the `requireSession`
  * middleware, sharing one store, clock and set of attempt counters.
  */
-import type { Storage } from '../storage.ts';
+import type { Storage } from '../storage/storage.ts';
 import { readAccountsSettings, type AccountsSettings } from './accounts-config.ts';
 import { requireSession } from './require-session.ts';
 import { sessionGate } from './session-gate.ts';

@@ -3,7 +3,7 @@
  * `GET /api/session` and `requireSession`, so both always agree.
  */
 import type { Context } from 'hono';
-import type { MutableDocStore } from '../storage.ts';
+import type { MutableDocStore } from '../storage/storage.ts';
 import { accountError } from './account-errors.ts';
 import { clearSessionCookie, readSessionToken } from './session-cookie.ts';
 import { checkSession, type SessionCheck, type SessionTimeouts } from './session-store.ts';

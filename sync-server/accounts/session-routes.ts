@@ -8,11 +8,11 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { maxPasswordLength } from '#domain/staff/account-rules.ts';
-import { methodNotAllowed } from '../api-error.ts';
-import { clientAddress } from '../client-address.ts';
-import { readJsonBody } from '../json-body.ts';
+import { methodNotAllowed } from '../http/api-error.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { readJsonBody } from '../http/json-body.ts';
 import { staffUserId } from '../replication/staff-user.ts';
-import type { MutableDocStore } from '../storage.ts';
+import type { MutableDocStore } from '../storage/storage.ts';
 import type { StaffUser } from './account.ts';
 import { accountError } from './account-errors.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.ts';

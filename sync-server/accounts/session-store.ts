@@ -5,7 +5,7 @@
  * plain hash (not a slow KDF) is enough here.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { MutableDocStore } from '../storage.ts';
+import type { MutableDocStore } from '../storage/storage.ts';
 import { toStaffUser, userDocId, type AccountDoc, type StaffUser } from './account.ts';
 
 export type SessionDoc = {

@@ -4,7 +4,7 @@
  * who knows its password.
  */
 import { normaliseUsername } from '#domain/staff/account-rules.ts';
-import type { MutableDocStore } from '../storage.ts';
+import type { MutableDocStore } from '../storage/storage.ts';
 import { toStaffUser, type StaffUser } from './account.ts';
 import { findAccount } from './account-store.ts';
 import { dummyHash, verifyPassword, type ScryptParams } from './password-hash.ts';

@@ -10,10 +10,10 @@
  */
 import { Hono } from 'hono';
 import { parseSignUp } from '#domain/staff/volunteer-sign-up.ts';
-import { apiError, methodNotAllowed } from '../api-error.ts';
-import { readJsonBody } from '../json-body.ts';
-import { submissionRateLimit } from '../rate-limit.ts';
-import type { Storage } from '../storage.ts';
+import { apiError, methodNotAllowed } from '../http/api-error.ts';
+import { readJsonBody } from '../http/json-body.ts';
+import { submissionRateLimit } from '../http/rate-limit.ts';
+import type { Storage } from '../storage/storage.ts';
 import { productionScrypt, type ScryptParams } from './password-hash.ts';
 import type { AccountProblem } from './account-store.ts';
 import { signUpVolunteer } from './volunteer-sign-up.ts';

@@ -18,7 +18,7 @@ import type { AreaDoc } from '#domain/staff/area-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { areaDocId } from '#domain/staff/doc-ids.ts';
 import { staffUserId } from '../replication/staff-user.ts';
-import type { Storage } from '../storage.ts';
+import type { Storage } from '../storage/storage.ts';
 import { createAccount, findAccount, type AccountProblem } from './account-store.ts';
 import type { ScryptParams } from './password-hash.ts';
 

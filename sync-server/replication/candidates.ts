@@ -8,7 +8,7 @@ import type { Candidate } from '#domain/staff/assignable.ts';
 import { volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { listAccounts } from '../accounts/account-store.ts';
-import type { MutableDocStore, ReplicaDb } from '../storage.ts';
+import type { MutableDocStore, ReplicaDb } from '../storage/storage.ts';
 import { staffUserId } from './staff-user.ts';
 
 export function candidatesFor(db: ReplicaDb, accounts: MutableDocStore) {

@@ -14,7 +14,7 @@
  * empty page, so the scan goes on until something is visible or the feed ends.
  */
 import type { Context } from 'hono';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 import { badRequest } from './couch-errors.ts';
 import { intParam } from './query-params.ts';
 import type { Body, ReadFilter } from './read-filter.ts';

@@ -9,7 +9,7 @@
  * once, and CouchDB's own compaction daemon (smoosh) does it on its schedule instead.
  * https://docs.couchdb.org/en/stable/maintenance/compaction.html
  */
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 
 export function compactionAfterChange(db: ReplicaDb, delayMs = 1000) {
   let timer: NodeJS.Timeout | undefined;

@@ -3,7 +3,7 @@
  * the answers PouchDB's replicator understands (`not_found` on a missing checkpoint starts afresh).
  */
 import type { Context } from 'hono';
-import { apiError } from '../api-error.ts';
+import { apiError } from '../http/api-error.ts';
 
 /** Absent and not visible look the same, so a 404 never tells a user a document exists. */
 export const missing = (c: Context) => apiError(c, 404, 'not_found', 'missing');

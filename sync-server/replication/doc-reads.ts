@@ -4,7 +4,7 @@
  * https://docs.couchdb.org/en/stable/api/database/bulk-api.html
  */
 import type { Context } from 'hono';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 import { badRequest, missing } from './couch-errors.ts';
 import { intParam, isStringArray, jsonParam } from './query-params.ts';
 import type { Body, ReadFilter } from './read-filter.ts';

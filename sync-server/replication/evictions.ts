@@ -27,7 +27,7 @@ import { docClassOf } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
 import { storedBodies, type IndexEntry, type RoutingIndex } from './routing-index.ts';
 import { parseSince, seqToken, viewKey } from './view-seq.ts';

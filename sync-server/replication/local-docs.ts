@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 import { badRequest, missing } from './couch-errors.ts';
 
 type LocalDoc = { _id: string; _rev?: string; [field: string]: unknown };

@@ -9,7 +9,7 @@
  */
 import type { StaffDoc, StoredDoc } from '#domain/staff/documents.ts';
 import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 import { liveLeaves, resolutionOf } from './resolve-conflicts.ts';
 
 /** The stored state a write is judged against: the winner and every live leaf. */

@@ -11,7 +11,7 @@ import { compareRevs } from '#domain/staff/couch-fields.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 
 type WithHistory = StaffDoc & { _revisions?: { start: number; ids: string[] } };
 

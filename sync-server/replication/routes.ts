@@ -9,10 +9,10 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { SessionEnv } from '../accounts/require-session.ts';
-import { apiError } from '../api-error.ts';
-import { readJsonBody } from '../json-body.ts';
+import { apiError } from '../http/api-error.ts';
+import { readJsonBody } from '../http/json-body.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { MutableDocStore, ReplicaDb } from '../storage.ts';
+import type { MutableDocStore, ReplicaDb } from '../storage/storage.ts';
 import { bulkDocs, type BulkDocsOptions } from './bulk-docs.ts';
 import { candidatesFor } from './candidates.ts';
 import { compactionAfterChange } from './compaction.ts';

@@ -22,8 +22,8 @@
  * one's entries and reads the new one from the start (database-generation.ts).
  */
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { ReplicaDb } from '../storage.ts';
-import { databaseGeneration, generationCheckMs } from './database-generation.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
+import { databaseGeneration, generationCheckMs } from '../storage/database-generation.ts';
 import type { Body } from './read-filter.ts';
 import { routingProjection } from '#domain/staff/routing-fields.ts';
 

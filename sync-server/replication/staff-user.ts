@@ -9,7 +9,7 @@ import { volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffUser as PolicyUser } from '#domain/staff/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import type { StaffUser as SessionUser } from '../accounts/account.ts';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 
 export function staffUserId(username: string): string {
   const hex = createHash('sha256').update(`cymorth:staff-user:${username}`).digest('hex');

@@ -15,7 +15,7 @@ import { lateProgress } from '#domain/staff/late-progress.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { historyProblem, maxRevisionIds } from '#domain/staff/revision-history.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from '../storage/storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
 import { routableTombstone } from '#domain/staff/routing-fields.ts';
 

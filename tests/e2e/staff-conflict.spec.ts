@@ -8,7 +8,7 @@
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { generate, type SeedAccount } from '../../sync-server/seed/generate.ts';
+import { generate, type SeedAccount } from '../../scripts/seed/generate.ts';
 import { formatReference } from '#domain/reference.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';

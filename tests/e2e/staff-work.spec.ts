@@ -4,7 +4,7 @@
  */
 import { isPastVolunteerRetention } from '#domain/staff/access.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { generate } from '../../sync-server/seed/generate.ts';
+import { generate } from '../../scripts/seed/generate.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';

@@ -15,7 +15,7 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { generate, type SeedShape } from '../../../sync-server/seed/generate.ts';
+import { generate, type SeedShape } from '../../seed/generate.ts';
 import { repoRoot } from '../repo-root.ts';
 import { runCommand } from '../run-command.ts';
 

@@ -17,8 +17,8 @@ import {
   PasswordInputError,
   readFirstLine,
 } from '../../../sync-server/accounts/password-prompt.ts';
-import { listen } from '../../../sync-server/listen.ts';
-import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
+import { listen } from '../../../sync-server/http/listen.ts';
+import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
 import { goodPassword, signIn, testScrypt } from './account-fixtures.ts';
 
 const root = await mkdtemp(path.join(tmpdir(), 'cymorth-admin-'));

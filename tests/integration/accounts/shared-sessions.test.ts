@@ -4,7 +4,7 @@ import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import { createAccounts } from '../../../sync-server/accounts/create-accounts.ts';
 import { requireRole } from '../../../sync-server/accounts/require-session.ts';
 import type { SessionDoc } from '../../../sync-server/accounts/session-store.ts';
-import { listen } from '../../../sync-server/listen.ts';
+import { listen } from '../../../sync-server/http/listen.ts';
 import {
   minutes,
   seedUser,

@@ -11,7 +11,7 @@ import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { approveVolunteer, signUpProfile, type SignUp } from '#domain/staff/volunteer-sign-up.ts';
 import { orphanAfterMs } from '../../../sync-server/accounts/volunteer-sign-up.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { Storage } from '../../../sync-server/storage.ts';
+import type { Storage } from '../../../sync-server/storage/storage.ts';
 import { area } from '../../unit/domain/staff/factories.ts';
 import {
   deviceDb,

@@ -6,10 +6,10 @@
  */
 import PouchDB from 'pouchdb-node';
 import { afterEach, expect, it } from 'vitest';
-import { generationCheckMs } from '../../../sync-server/replication/database-generation.ts';
-import { runSeed } from '../../../sync-server/seed/seed-cli.ts';
-import { seedDataDir, type SeedOptions } from '../../../sync-server/seed/seed-data-dir.ts';
-import { replicatedDbName } from '../../../sync-server/storage.ts';
+import { generationCheckMs } from '../../../sync-server/storage/database-generation.ts';
+import { runSeed } from '../../../scripts/seed/seed-cli.ts';
+import { seedDataDir, type SeedOptions } from '../../../scripts/seed/seed-data-dir.ts';
+import { replicatedDbName } from '../../../sync-server/storage/storage.ts';
 import { signedIn } from '../accounts/account-fixtures.ts';
 import { couchPassword } from '../couch-stand-in.ts';
 import { remoteDb } from '../replication/replication-fixtures.ts';

@@ -4,7 +4,7 @@
  * has lost it (as a database deleted and made again has).
  */
 import { describe, expect, it } from 'vitest';
-import { databaseGeneration } from '../../../sync-server/replication/database-generation.ts';
+import { databaseGeneration } from '../../../sync-server/storage/database-generation.ts';
 import { memoryDb } from '../staff/sync/pouch.ts';
 
 describe('the database generation', () => {

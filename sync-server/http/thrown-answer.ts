@@ -9,7 +9,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { internalError, storageUnavailable } from './api-error.ts';
-import { storageFault } from './storage-fault.ts';
+import { storageFault } from '../storage/storage-fault.ts';
 
 export function answerThrown(c: Context, thrown: unknown): Response {
   // The path, never the query: ids and references carry no personal data (docs/architecture.md).

@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
-import { redactUrl } from './config.ts';
+import { redactUrl } from '../config.ts';
 import { askCouch, CouchRefusal } from './couch-answer.ts';
 import { openCouchDatabase } from './couch-open.ts';
 import {

@@ -6,7 +6,7 @@
 import { Duplex } from 'node:stream';
 import zlib from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { isCompressible } from './content-types.ts';
+import { isCompressible } from '../web/content-types.ts';
 
 type Encoding = 'br' | 'gzip';
 

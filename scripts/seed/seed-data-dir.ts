@@ -13,12 +13,20 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
-import { createAccount } from '../accounts/account-store.ts';
-import { productionScrypt, type ScryptParams } from '../accounts/password-hash.ts';
-import { describeLocation, isCouchUrl, openPouchStorage } from '../pouch-storage.ts';
-import { replicatedDbName, serverOnlyDbName, type MutableDocStore } from '../storage.ts';
+import { createAccount } from '../../sync-server/accounts/account-store.ts';
+import { productionScrypt, type ScryptParams } from '../../sync-server/accounts/password-hash.ts';
+import {
+  describeLocation,
+  isCouchUrl,
+  openPouchStorage,
+} from '../../sync-server/storage/pouch-storage.ts';
+import {
+  replicatedDbName,
+  serverOnlyDbName,
+  type MutableDocStore,
+} from '../../sync-server/storage/storage.ts';
 import { generate, summarise, type SeedAccount, type SeedShape, type Summary } from './generate.ts';
-import { seedInfoId, type SeedInfo } from './seed-info.ts';
+import { seedInfoId, type SeedInfo } from '../../sync-server/storage/seed-info.ts';
 
 export const demoPassword = 'cymorth-demo-2026';
 

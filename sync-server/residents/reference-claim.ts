@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { makeReference } from '#domain/reference.ts';
-import type { DocStore } from './storage.ts';
+import type { DocStore } from '../storage/storage.ts';
 
 export type ReferenceDoc = { _id: string; type: 'reference'; request_id: string };
 

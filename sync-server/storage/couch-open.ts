@@ -13,7 +13,7 @@
  * https://docs.couchdb.org/en/stable/api/database/common.html
  */
 import PouchDB from 'pouchdb-node';
-import { redactUrl } from './config.ts';
+import { redactUrl } from '../config.ts';
 import { askCouch, isLockout, type CouchAnswer } from './couch-answer.ts';
 import { oneLine, socketProblem } from './storage-fault.ts';
 

@@ -8,11 +8,11 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context, Handler } from 'hono';
-import { apiError } from './api-error.ts';
+import { apiError } from '../http/api-error.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { contentTypeFor } from './content-types.ts';
 import { HtmlPages } from './html-pages.ts';
-import { contentSecurityPolicy } from './security-headers.ts';
+import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { resolveStaticPath, type StaticTarget } from './static-path.ts';
 
 type FileTarget = Extract<StaticTarget, { kind: 'file' }>;

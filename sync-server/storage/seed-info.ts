@@ -3,7 +3,7 @@
  * set, whose accounts all share one published password. `npm start` reads it to list the accounts
  * and to keep the demo on this computer (config.ts, `listenHost`).
  */
-import type { DocStore } from '../storage.ts';
+import type { DocStore } from './storage.ts';
 
 export const seedInfoId = 'seed:info';
 

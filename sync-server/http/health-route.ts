@@ -5,8 +5,8 @@
  */
 import { Hono } from 'hono';
 import { methodNotAllowed, storageUnavailable } from './api-error.ts';
-import type { Storage } from './storage.ts';
-import { storageFault } from './storage-fault.ts';
+import type { Storage } from '../storage/storage.ts';
+import { storageFault } from '../storage/storage-fault.ts';
 
 export function healthRoute(storage: Storage): Hono {
   const route = new Hono();

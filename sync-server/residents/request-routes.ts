@@ -6,12 +6,12 @@
 import { Hono } from 'hono';
 import { parseReference } from '#domain/reference.ts';
 import { parseSubmission } from '#domain/request-schema.ts';
-import { apiError, methodNotAllowed } from './api-error.ts';
-import { readJsonBody } from './json-body.ts';
-import { submissionRateLimit } from './rate-limit.ts';
+import { apiError, methodNotAllowed } from '../http/api-error.ts';
+import { readJsonBody } from '../http/json-body.ts';
+import { submissionRateLimit } from '../http/rate-limit.ts';
 import { lookupStatus } from './request-status-lookup.ts';
 import { bearerToken } from './status-token.ts';
-import type { Storage } from './storage.ts';
+import type { Storage } from '../storage/storage.ts';
 import { submitRequest } from './submit-request.ts';
 
 export type RequestRoutesOptions = {

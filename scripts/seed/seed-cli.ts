@@ -6,15 +6,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { staffRoles } from '#domain/staff/account-rules.ts';
-import { listAccounts } from '../accounts/account-store.ts';
-import { couchdbUrl } from '../config.ts';
+import { listAccounts } from '../../sync-server/accounts/account-store.ts';
+import { couchdbUrl } from '../../sync-server/config.ts';
 import {
   describeLocation,
   isCouchUrl,
   openPouchStorage,
   StorageUnavailableError,
-} from '../pouch-storage.ts';
-import { storageFault } from '../storage-fault.ts';
+} from '../../sync-server/storage/pouch-storage.ts';
+import { storageFault } from '../../sync-server/storage/storage-fault.ts';
 import type { SeedAccount } from './generate.ts';
 import { maxAreas } from './generate.ts';
 import { places } from './places.ts';
@@ -28,7 +28,7 @@ import {
   type SeedOptions,
   type SeedResult,
 } from './seed-data-dir.ts';
-import { readSeedInfo } from './seed-info.ts';
+import { readSeedInfo } from '../../sync-server/storage/seed-info.ts';
 
 export const seedUsage = `Usage: npm run seed -- [options]
 

@@ -19,7 +19,7 @@ import type { Submission } from '#domain/request-schema.ts';
 import { fingerprint } from './canonical-json.ts';
 import { claimReference, referenceDocId } from './reference-claim.ts';
 import { hashStatusToken, newStatusToken } from './status-token.ts';
-import type { Storage } from './storage.ts';
+import type { Storage } from '../storage/storage.ts';
 
 export type ReceiptDoc = {
   _id: string;

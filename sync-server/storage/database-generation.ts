@@ -18,7 +18,7 @@
  * `_local/<user id>:<id>` (local-docs.ts), so no device can read or overwrite this one.
  */
 import { randomUUID } from 'node:crypto';
-import type { ReplicaDb } from '../storage.ts';
+import type { ReplicaDb } from './storage.ts';
 
 const markId = '_local/cymorth-generation';
 

@@ -7,8 +7,8 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { areaDocSchema } from '#domain/staff/area-doc.ts';
-import { methodNotAllowed } from './api-error.ts';
-import type { ReplicaDb } from './storage.ts';
+import { methodNotAllowed } from '../../http/api-error.ts';
+import type { ReplicaDb } from '../../storage/storage.ts';
 
 export type AreaListing = { id: string; name_cy: string; name_en: string };
 

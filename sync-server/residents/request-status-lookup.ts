@@ -7,7 +7,7 @@ import type { StatusAnswer } from '#domain/api-errors.ts';
 import { requestDocId, type RequestDoc } from '#domain/request-documents.ts';
 import { requestIdForReference } from './reference-claim.ts';
 import { isStatusTokenValid } from './status-token.ts';
-import type { Storage } from './storage.ts';
+import type { Storage } from '../storage/storage.ts';
 import { receiptDocId, type ReceiptDoc } from './submit-request.ts';
 
 export async function lookupStatus(
