@@ -3,8 +3,8 @@
  * on the CouchDB server of `COUCHDB_URL` when it is set, exactly where the server keeps them.
  * A thin wrapper: the commands live in sync-server/accounts/admin-cli.ts.
  */
-import { runAdmin } from '../sync-server/accounts/admin-cli.ts';
-import { readNewPassword } from '../sync-server/accounts/password-prompt.ts';
+import { runAdmin } from '../sync-server/accounts/admin-cli/admin-cli.ts';
+import { readNewPassword } from '../sync-server/accounts/admin-cli/password-prompt.ts';
 import { readConfig, storageLocation } from '../sync-server/config.ts';
 import { describeLocation, openPouchStorage } from '../sync-server/storage/pouch-storage.ts';
 

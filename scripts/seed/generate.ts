@@ -35,7 +35,7 @@ import {
   type VolunteerDoc,
 } from '#domain/staff/volunteer-doc.ts';
 import type { StaffRole } from '#domain/staff/account-rules.ts';
-import { staffUserId } from '../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../sync-server/accounts/staff-user-id.ts';
 import * as text from './content.ts';
 import { History, type Author } from './history.ts';
 import { live } from './request-life.ts';

@@ -90,7 +90,7 @@ async function storeDocuments(storage: Storage, submission: Submission, receiptD
 }
 
 async function routeToArea(storage: Storage, district: string): Promise<string | null> {
-  const areas = await storage.replica.allDocs<AreaDoc>({
+  const areas = await storage.replicatedDb.allDocs<AreaDoc>({
     startkey: 'area:',
     endkey: 'area:\ufff0',
     include_docs: true,

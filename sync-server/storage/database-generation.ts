@@ -18,7 +18,7 @@
  * `_local/<user id>:<id>` (local-docs.ts), so no device can read or overwrite this one.
  */
 import { randomUUID } from 'node:crypto';
-import type { ReplicaDb } from './storage.ts';
+import type { ReplicatedDb } from './storage.ts';
 
 const markId = '_local/cymorth-generation';
 
@@ -33,7 +33,7 @@ type Mark = { _id: string; generation?: unknown };
 const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.status;
 
 /** The mark's generation, or null when there is none (or no database: then writing one fails). */
-async function readMark(db: ReplicaDb): Promise<string | null> {
+async function readMark(db: ReplicatedDb): Promise<string | null> {
   try {
     return String((await db.get<Mark>(markId)).generation);
   } catch (error) {
@@ -43,7 +43,7 @@ async function readMark(db: ReplicaDb): Promise<string | null> {
 }
 
 /** The database's mark, written first if it has none. Rejects when the database cannot be read. */
-export async function databaseGeneration(db: ReplicaDb): Promise<string> {
+export async function databaseGeneration(db: ReplicatedDb): Promise<string> {
   const found = await readMark(db);
   if (found !== null) return found;
   const generation = randomUUID();

@@ -32,7 +32,7 @@ class PouchDocStore implements MutableDocStore {
   readonly #db: PouchDB.Database;
   readonly #isRemote: boolean;
 
-  /** The database itself, as `Storage.replica`. */
+  /** The database itself, as `Storage.replicatedDb`. */
   get db(): PouchDB.Database {
     return this.#db;
   }
@@ -132,7 +132,7 @@ export async function openPouchStorage(location: string): Promise<Storage> {
   const serverOnly = new PouchDocStore(serverOnlyDb, isRemote);
   return {
     replicated,
-    replica: replicated.db,
+    replicatedDb: replicated.db,
     serverOnly,
     close: async () => {
       await Promise.all([replicated.close(), serverOnly.close()]);

@@ -41,15 +41,19 @@ export interface MutableDocStore extends DocStore {
  * use (sync-server/replication/): they speak CouchDB's protocol, which needs revisions, the changes
  * feed and `_local` documents that `DocStore` deliberately hides.
  */
-export type ReplicaDb = Pick<
+export type ReplicatedDb = Pick<
   PouchDB.Database,
   'info' | 'changes' | 'revsDiff' | 'bulkGet' | 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'compact'
 >;
 
+/**
+ * The replicated database is one database with one name, seen two ways: `replicated` as whole
+ * documents (`DocStore`), `replicatedDb` as CouchDB's protocol (revisions, changes) for `/db`.
+ * ("Replica" is a device's copy of it, never this.)
+ */
 export interface Storage {
   replicated: DocStore;
-  /** The same database as `replicated`, for replication only. */
-  replica: ReplicaDb;
+  replicatedDb: ReplicatedDb;
   serverOnly: MutableDocStore;
   close(): Promise<void>;
 }

@@ -61,7 +61,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   const story = cast(now);
   await server.seedStaffWorld(shape(story.seed, now), password);
   const stored = (id: string) =>
-    server.appServer.storage.replica.get(id, { conflicts: true }) as Promise<
+    server.appServer.storage.replicatedDb.get(id, { conflicts: true }) as Promise<
       StaffDoc & { _conflicts?: string[] }
     >;
 
@@ -124,7 +124,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
     await expect(device.notes).toContainText('Mae hi angen y feddyginiaeth cyn hanner dydd.');
   }
   // The server holds both notes too: nothing was lost.
-  const notes = await server.appServer.storage.replica.allDocs({
+  const notes = await server.appServer.storage.replicatedDb.allDocs({
     startkey: `note:${story.task._id.slice('request:'.length)}:`,
     endkey: `note:${story.task._id.slice('request:'.length)}:\uffff`,
     include_docs: true,
@@ -235,7 +235,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
     }),
     { timeout: 30_000 },
   );
-  const stored = (await server.appServer.storage.replica.get(story.task._id, {
+  const stored = (await server.appServer.storage.replicatedDb.get(story.task._id, {
     conflicts: true,
   })) as StaffRequestDoc & { _conflicts?: string[] };
   expect([stored.status, stored.assignee, stored._conflicts ?? []]).toEqual([
@@ -309,10 +309,10 @@ test('a claim refused after the volunteer was taken off the area is still told o
 
   await device.setOffline(true);
   // A coordinator takes the volunteer off that area while the phone has no signal.
-  const profile = (await server.appServer.storage.replica.get(
+  const profile = (await server.appServer.storage.replicatedDb.get(
     `volunteer:${account.userId}`,
   )) as VolunteerDoc & { _rev: string };
-  await server.appServer.storage.replica.put({
+  await server.appServer.storage.replicatedDb.put({
     ...profile,
     areas: profile.areas.filter((a) => a !== open.area),
     updated_at: new Date().toISOString(),
@@ -343,7 +343,7 @@ test('a claim refused after the volunteer was taken off the area is still told o
     volunteer.text('work.refusals.note', { reason: reason('not-assigned-to-you') }),
   );
   await expectNoAxeViolations(volunteer.page, 'refusals of a purged request (en)', { soft: true });
-  expect(((await server.appServer.storage.replica.get(open._id)) as StaffRequestDoc).assignee).toBe(
+  expect(((await server.appServer.storage.replicatedDb.get(open._id)) as StaffRequestDoc).assignee).toBe(
     null,
   );
 

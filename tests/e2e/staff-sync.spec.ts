@@ -6,7 +6,7 @@
 import { canRead } from '#domain/staff/access.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import { staffUserId } from '../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../sync-server/accounts/staff-user-id.ts';
 import { expect, test } from './support/fixtures.ts';
 import { foodForMyself } from './support/help-requests.ts';
 import { hydrated, watchHydration } from './support/hydration.ts';

@@ -8,11 +8,11 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { areaDocSchema } from '#domain/staff/area-doc.ts';
 import { methodNotAllowed } from '../../http/api-error.ts';
-import type { ReplicaDb } from '../../storage/storage.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
 
 export type AreaListing = { id: string; name_cy: string; name_en: string };
 
-export async function listAreas(db: ReplicaDb): Promise<AreaListing[]> {
+export async function listAreas(db: ReplicatedDb): Promise<AreaListing[]> {
   const all = await db.allDocs({ startkey: 'area:', endkey: 'area:\ufff0', include_docs: true });
   return all.rows.flatMap((row) => {
     const parsed = v.safeParse(areaDocSchema, row.doc);
@@ -22,7 +22,7 @@ export async function listAreas(db: ReplicaDb): Promise<AreaListing[]> {
   });
 }
 
-export function areaListRoutes(db: ReplicaDb): Hono {
+export function areaListRoutes(db: ReplicatedDb): Hono {
   const routes = new Hono();
   routes.get('/', async (c) => {
     // Areas change rarely, but a new one should reach the form within the minute.

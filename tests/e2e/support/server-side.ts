@@ -62,7 +62,7 @@ export class ServerSide {
    */
   async seedStaffWorld(shape: SeedShape, password: string): Promise<Generated> {
     const world = generate(shape);
-    await this.appServer.storage.replica.bulkDocs(world.docs);
+    await this.appServer.storage.replicatedDb.bulkDocs(world.docs);
     for (const account of world.accounts) {
       await this.createStaffAccount({
         username: account.username,

@@ -16,7 +16,7 @@ import { assign, recordConsent, setRegister } from '#domain/staff/request-edits.
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffRole } from '#domain/staff/account-rules.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import {
   area,
   at,

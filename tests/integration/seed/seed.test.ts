@@ -17,7 +17,7 @@ import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
 import { generate } from '../../../scripts/seed/generate.ts';
 import { runSeed, type SeedIo } from '../../../scripts/seed/seed-cli.ts';

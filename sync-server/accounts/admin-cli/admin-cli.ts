@@ -8,9 +8,9 @@ import {
   minPasswordLength,
   type PasswordProblem,
 } from '#domain/staff/account-rules.ts';
-import { StorageUnavailableError } from '../storage/pouch-storage.ts';
-import type { Storage } from '../storage/storage.ts';
-import type { AccountDoc } from './account.ts';
+import { StorageUnavailableError } from '../../storage/pouch-storage.ts';
+import type { Storage } from '../../storage/storage.ts';
+import type { AccountDoc } from '../account.ts';
 import { parseAdminArgs, type AdminCommand } from './admin-args.ts';
 import { adminUsage } from './admin-usage.ts';
 import {
@@ -24,8 +24,8 @@ import {
   type AccountContext,
   type AccountProblem,
   type AccountResult,
-} from './account-store.ts';
-import { productionScrypt } from './password-hash.ts';
+} from '../account-store.ts';
+import { productionScrypt } from '../password-hash.ts';
 import { PasswordInputError } from './password-prompt.ts';
 
 export type AdminIo = {

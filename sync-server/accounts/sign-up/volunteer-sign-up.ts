@@ -17,16 +17,16 @@ import { signUpProfile } from '#domain/staff/volunteer-sign-up.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
 import { areaDocId } from '#domain/staff/doc-ids.ts';
-import { staffUserId } from '../replication/staff-user.ts';
-import type { Storage } from '../storage/storage.ts';
-import { createAccount, findAccount, type AccountProblem } from './account-store.ts';
-import type { ScryptParams } from './password-hash.ts';
+import { staffUserId } from '../staff-user-id.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { createAccount, findAccount, type AccountProblem } from '../account-store.ts';
+import type { ScryptParams } from '../password-hash.ts';
 
 export type SignUpOutcome =
   | { kind: 'created'; userId: string }
   | { kind: 'taken' }
   | { kind: 'unknown_area' }
-  | { kind: 'refused'; problem: AccountProblem };
+  | { kind: 'invalid'; problem: AccountProblem };
 
 export type VolunteerSignUpContext = { storage: Storage; scrypt: ScryptParams; now: () => Date };
 
@@ -64,7 +64,7 @@ export async function signUpVolunteer(
     username: signUp.username,
     name: signUp.name,
   });
-  if (weakness) return { kind: 'refused', problem: weakness };
+  if (weakness) return { kind: 'invalid', problem: weakness };
 
   const userId = staffUserId(signUp.username);
   const profile = signUpProfile(signUp, userId, ctx.now().toISOString());
@@ -72,21 +72,21 @@ export async function signUpVolunteer(
   try {
     // No `_rev`: a live profile (a racing sign-up with this username) is a conflict, a deleted one
     // from an undone sign-up is written over.
-    rev = (await storage.replica.put(profile)).rev;
+    rev = (await storage.replicatedDb.put(profile)).rev;
   } catch (error) {
     if (!isConflict(error)) throw error;
     // No account was found above: an old enough pending profile is a crash's leftover.
     const orphan = await orphanRev(ctx, profile._id);
     if (orphan === null) return { kind: 'taken' };
     try {
-      rev = (await storage.replica.put({ ...profile, _rev: orphan })).rev;
+      rev = (await storage.replicatedDb.put({ ...profile, _rev: orphan })).rev;
     } catch (again) {
       if (isConflict(again)) return { kind: 'taken' };
       throw again;
     }
   }
 
-  const undo = () => storage.replica.put({ ...profile, _rev: rev, _deleted: true });
+  const undo = () => storage.replicatedDb.put({ ...profile, _rev: rev, _deleted: true });
   let account: Awaited<ReturnType<typeof createAccount>>;
   try {
     account = await createAccount(
@@ -108,5 +108,5 @@ export async function signUpVolunteer(
   await undo();
   return account.problem === 'exists'
     ? { kind: 'taken' }
-    : { kind: 'refused', problem: account.problem };
+    : { kind: 'invalid', problem: account.problem };
 }

@@ -1,18 +1,19 @@
 /**
- * From a request's cookie to who is signed in, or to the refusal to send. Shared by
+ * From a request's cookie to who is signed in, or to the denial to send (401 or 403). Shared by
  * `GET /api/session` and `requireSession`, so both always agree.
  */
 import type { Context } from 'hono';
-import type { MutableDocStore } from '../storage/storage.ts';
+import type { MutableDocStore } from '../../storage/storage.ts';
 import { accountError } from './account-errors.ts';
 import { clearSessionCookie, readSessionToken } from './session-cookie.ts';
 import { checkSession, type SessionCheck, type SessionTimeouts } from './session-store.ts';
 
-export type SessionRefusal = Exclude<SessionCheck, { kind: 'signed_in' }>;
+/** Why a request has no signed-in user. */
+export type SessionDenial = Exclude<SessionCheck, { kind: 'signed_in' }>;
 
 export type SessionGate = {
   check(c: Context): Promise<SessionCheck>;
-  refuse(c: Context, refusal: SessionRefusal): Response;
+  deny(c: Context, denial: SessionDenial): Response;
 };
 
 export type SessionGateOptions = {
@@ -32,8 +33,8 @@ export function sessionGate(options: SessionGateOptions): SessionGate {
       if (token !== null && result.kind !== 'signed_in') clearSessionCookie(c, trustedProxies);
       return result;
     },
-    refuse(c, refusal) {
-      switch (refusal.kind) {
+    deny(c, denial) {
+      switch (denial.kind) {
         case 'expired':
           return accountError(c, 401, 'session_expired', 'The session has ended; sign in again.');
         case 'disabled':

@@ -10,12 +10,12 @@
  */
 import { Hono } from 'hono';
 import { parseSignUp } from '#domain/staff/volunteer-sign-up.ts';
-import { apiError, methodNotAllowed } from '../http/api-error.ts';
-import { readJsonBody } from '../http/json-body.ts';
-import { submissionRateLimit } from '../http/rate-limit.ts';
-import type { Storage } from '../storage/storage.ts';
-import { productionScrypt, type ScryptParams } from './password-hash.ts';
-import type { AccountProblem } from './account-store.ts';
+import { apiError, methodNotAllowed } from '../../http/api-error.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { submissionRateLimit } from '../../http/rate-limit.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { productionScrypt, type ScryptParams } from '../password-hash.ts';
+import type { AccountProblem } from '../account-store.ts';
 import { signUpVolunteer } from './volunteer-sign-up.ts';
 
 export type VolunteerSignUpRoutesOptions = {
@@ -69,7 +69,7 @@ export function volunteerSignUpRoutes(options: VolunteerSignUpRoutesOptions): Ho
           });
         case 'unknown_area':
           return apiError(c, 400, 'invalid_request', invalid, { areas: 'unknown_area' });
-        case 'refused': {
+        case 'invalid': {
           const [field, code] = problemField[outcome.problem] ?? ['username', 'invalid'];
           return apiError(c, 400, 'invalid_request', invalid, { [field]: code });
         }

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { isTlsRequest } from '../http/client-address.ts';
+import { isTlsRequest } from '../../http/client-address.ts';
 
 export const sessionCookieName = 'cymorth_session';
 

@@ -5,8 +5,8 @@
  * plain hash (not a slow KDF) is enough here.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { MutableDocStore } from '../storage/storage.ts';
-import { toStaffUser, userDocId, type AccountDoc, type StaffUser } from './account.ts';
+import type { MutableDocStore } from '../../storage/storage.ts';
+import { toSignedInUser, accountDocId, type AccountDoc, type SignedInUser } from '../account.ts';
 
 export type SessionDoc = {
   _id: string;
@@ -21,7 +21,7 @@ export type SessionDoc = {
 export type SessionTimeouts = { idleMs: number; maxMs: number };
 
 export type SessionCheck =
-  | { kind: 'signed_in'; user: StaffUser }
+  | { kind: 'signed_in'; user: SignedInUser }
   /** No cookie, a malformed or unknown token, or a session ended by a password reset. */
   | { kind: 'none' }
   | { kind: 'expired' }
@@ -78,7 +78,7 @@ export async function checkSession(
   const isTooOld = at - Date.parse(session.created_at) >= timeouts.maxMs;
   if (isIdle || isTooOld) return dead({ kind: 'expired' });
 
-  const account = await store.get<AccountDoc>(userDocId(session.username));
+  const account = await store.get<AccountDoc>(accountDocId(session.username));
   if (account === null) return dead({ kind: 'none' });
   if (account.disabled) return dead({ kind: 'disabled' });
   if (account.session_generation !== session.session_generation) return dead({ kind: 'none' });
@@ -87,5 +87,5 @@ export async function checkSession(
     // A conflict means another request or instance touched it just now: as good as ours.
     await store.replace({ ...session, _rev: session._rev, last_seen_at: now.toISOString() });
   }
-  return { kind: 'signed_in', user: toStaffUser(account) };
+  return { kind: 'signed_in', user: toSignedInUser(account) };
 }

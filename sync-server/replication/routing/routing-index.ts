@@ -22,9 +22,9 @@
  * one's entries and reads the new one from the start (database-generation.ts).
  */
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { ReplicaDb } from '../storage/storage.ts';
-import { databaseGeneration, generationCheckMs } from '../storage/database-generation.ts';
-import type { Body } from './read-filter.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import { databaseGeneration, generationCheckMs } from '../../storage/database-generation.ts';
+import type { Body } from '../reads/read-filter.ts';
 import { routingProjection } from '#domain/staff/routing-fields.ts';
 
 /** A database's update sequence as it gives it: a number (PouchDB), an opaque string (CouchDB 3). */
@@ -74,7 +74,7 @@ const isLive = (doc: Body | null | undefined): boolean =>
  * revisions back and at most `wanted` of them, as far as compaction has left them.
  */
 export async function storedBodies(
-  db: ReplicaDb,
+  db: ReplicatedDb,
   id: string,
   rev: string,
   { depth, wanted = depth }: { depth: number; wanted?: number },
@@ -108,7 +108,7 @@ function firstAfter(log: readonly IndexEntry[], pos: number): number {
 }
 
 export class RoutingIndex {
-  readonly #db: ReplicaDb;
+  readonly #db: ReplicatedDb;
   readonly #byId = new Map<string, IndexEntry>();
   /** Entries in seq order; an entry replaced by a newer one of its id stays until compacted. */
   #log: IndexEntry[] = [];
@@ -133,7 +133,7 @@ export class RoutingIndex {
   readonly #compactAfter: number;
 
   /** `compactAfter`: how many replaced entries the log may hold before it is rewritten. */
-  constructor(db: ReplicaDb, { compactAfter = 1000 } = {}) {
+  constructor(db: ReplicatedDb, { compactAfter = 1000 } = {}) {
     this.#db = db;
     this.#compactAfter = compactAfter;
   }

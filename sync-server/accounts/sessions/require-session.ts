@@ -5,16 +5,16 @@
  */
 import { createMiddleware } from 'hono/factory';
 import type { StaffRole } from '#domain/staff/account-rules.ts';
-import type { StaffUser } from './account.ts';
+import type { SignedInUser } from '../account.ts';
 import { accountError } from './account-errors.ts';
 import type { SessionGate } from './session-gate.ts';
 
-export type SessionEnv = { Variables: { user: StaffUser } };
+export type SessionEnv = { Variables: { user: SignedInUser } };
 
 export function requireSession(gate: SessionGate) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const check = await gate.check(c);
-    if (check.kind !== 'signed_in') return gate.refuse(c, check);
+    if (check.kind !== 'signed_in') return gate.deny(c, check);
     c.set('user', check.user);
     await next();
   });

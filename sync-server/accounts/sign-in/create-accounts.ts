@@ -2,10 +2,10 @@
  * Staff accounts wired into the app: the `/api/session` routes and the `requireSession`
  * middleware, sharing one store, clock and set of attempt counters.
  */
-import type { Storage } from '../storage/storage.ts';
+import type { Storage } from '../../storage/storage.ts';
 import { readAccountsSettings, type AccountsSettings } from './accounts-config.ts';
-import { requireSession } from './require-session.ts';
-import { sessionGate } from './session-gate.ts';
+import { requireSession } from '../sessions/require-session.ts';
+import { sessionGate } from '../sessions/session-gate.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { signInService } from './sign-in.ts';
 import { SignInLimits } from './sign-in-limits.ts';

@@ -15,7 +15,7 @@ import { lateProgress } from '#domain/staff/late-progress.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { historyProblem, maxRevisionIds } from '#domain/staff/revision-history.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { ReplicaDb } from '../storage/storage.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
 import { routableTombstone } from '#domain/staff/routing-fields.ts';
 
@@ -28,7 +28,7 @@ export type Verdict =
   | { unchanged: string };
 
 export type JudgeContext = {
-  db: ReplicaDb;
+  db: ReplicatedDb;
   user: StaffUser;
   newEdits: boolean;
   present: Map<string, Present>;

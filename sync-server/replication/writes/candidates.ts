@@ -7,11 +7,11 @@
 import type { Candidate } from '#domain/staff/assignable.ts';
 import { volunteerDocId } from '#domain/staff/doc-ids.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { listAccounts } from '../accounts/account-store.ts';
-import type { MutableDocStore, ReplicaDb } from '../storage/storage.ts';
-import { staffUserId } from './staff-user.ts';
+import { listAccounts } from '../../accounts/account-store.ts';
+import type { MutableDocStore, ReplicatedDb } from '../../storage/storage.ts';
+import { staffUserId } from '../../accounts/staff-user-id.ts';
 
-export function candidatesFor(db: ReplicaDb, accounts: MutableDocStore) {
+export function candidatesFor(db: ReplicatedDb, accounts: MutableDocStore) {
   let enabledVolunteers: Promise<Set<string>> | undefined;
   const enabled = async () => {
     const all = await listAccounts(accounts);

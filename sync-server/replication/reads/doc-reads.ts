@@ -4,9 +4,9 @@
  * https://docs.couchdb.org/en/stable/api/database/bulk-api.html
  */
 import type { Context } from 'hono';
-import type { ReplicaDb } from '../storage/storage.ts';
-import { badRequest, missing } from './couch-errors.ts';
-import { intParam, isStringArray, jsonParam } from './query-params.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import { badRequest, missing } from '../couch/couch-errors.ts';
+import { intParam, isStringArray, jsonParam } from '../couch/query-params.ts';
 import type { Body, ReadFilter } from './read-filter.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -19,7 +19,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * or deleted is never read back.
  * https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid
  */
-export async function getDoc(c: Context, db: ReplicaDb, filter: ReadFilter, id: string) {
+export async function getDoc(c: Context, db: ReplicatedDb, filter: ReadFilter, id: string) {
   const q = (name: string) => c.req.query(name);
   const openRevs = q('open_revs') === 'all' ? 'all' : jsonParam(q('open_revs'));
   if (openRevs !== undefined && openRevs !== 'all' && !isStringArray(openRevs)) {
@@ -53,7 +53,7 @@ type BulkGetResult = {
  * `POST /db/_bulk_get`: every revision asked for, or `not_found` where the user may not read.
  * The revisions are read first and judged after, on an index at least as new as what was read.
  */
-export async function bulkGet(c: Context, db: ReplicaDb, filter: ReadFilter, body: unknown) {
+export async function bulkGet(c: Context, db: ReplicatedDb, filter: ReadFilter, body: unknown) {
   const asked = isObject(body) ? body.docs : undefined;
   if (!Array.isArray(asked) || !asked.every((d) => isObject(d) && typeof d.id === 'string')) {
     return badRequest(c, 'Send { "docs": [{ "id", "rev"? }] }.');
@@ -79,7 +79,7 @@ export async function bulkGet(c: Context, db: ReplicaDb, filter: ReadFilter, bod
 }
 
 /** `POST /db/_revs_diff`: an id the user may not read is answered as if the server lacked it. */
-export async function revsDiff(c: Context, db: ReplicaDb, filter: ReadFilter, body: unknown) {
+export async function revsDiff(c: Context, db: ReplicatedDb, filter: ReadFilter, body: unknown) {
   if (!isObject(body) || !Object.values(body).every(isStringArray)) {
     return badRequest(c, 'Send { "<id>": ["<rev>", …] }.');
   }
@@ -105,7 +105,7 @@ type Row = { id: string; key: string; value: { rev: string; deleted?: true }; do
  * `GET|POST /db/_all_docs` with `keys`, `include_docs`, `startkey`/`endkey`, `limit`, `skip`. As in CouchDB,
  * no limit means every row: a device reconciling after a change of view needs all its ids.
  */
-export async function allDocs(c: Context, db: ReplicaDb, filter: ReadFilter, body: unknown) {
+export async function allDocs(c: Context, db: ReplicatedDb, filter: ReadFilter, body: unknown) {
   const keys = isObject(body) && 'keys' in body ? body.keys : jsonParam(c.req.query('keys'));
   if (keys !== undefined && !isStringArray(keys)) return badRequest(c, 'keys is a list of ids.');
   const limit = intParam(c.req.query('limit'), maxLimit, 0, maxLimit);

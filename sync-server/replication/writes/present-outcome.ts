@@ -9,7 +9,7 @@
  */
 import type { StaffDoc, StoredDoc } from '#domain/staff/documents.ts';
 import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
-import type { ReplicaDb } from '../storage/storage.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
 import { liveLeaves, resolutionOf } from './resolve-conflicts.ts';
 
 /** The stored state a write is judged against: the winner and every live leaf. */
@@ -33,7 +33,7 @@ export type Outcome = {
 /** Read in slices, so one large batch never holds the event loop for long (bulk-docs.ts). */
 const slice = 100;
 
-export async function presentOf(db: ReplicaDb, ids: readonly string[]) {
+export async function presentOf(db: ReplicatedDb, ids: readonly string[]) {
   const present = new Map<string, Present>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += slice) {
@@ -61,7 +61,7 @@ export async function presentOf(db: ReplicaDb, ids: readonly string[]) {
  */
 /** `incoming` has passed the schema and the history bounds (revision-history.ts). */
 export async function outcomeOf(
-  db: ReplicaDb,
+  db: ReplicatedDb,
   present: Present | undefined,
   incoming: StoredDoc,
 ): Promise<Outcome> {
@@ -81,7 +81,7 @@ export async function outcomeOf(
   return { after: await settled(db, leaves), deletesPresent: false };
 }
 
-async function settled(db: ReplicaDb, leaves: StaffDoc[]): Promise<StoredDoc> {
+async function settled(db: ReplicatedDb, leaves: StaffDoc[]): Promise<StoredDoc> {
   if (leaves.length === 1 && leaves[0] !== undefined) return leaves[0];
   return (await resolutionOf(db, leaves)).doc;
 }

@@ -8,16 +8,16 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { maxPasswordLength } from '#domain/staff/account-rules.ts';
-import { methodNotAllowed } from '../http/api-error.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { readJsonBody } from '../http/json-body.ts';
-import { staffUserId } from '../replication/staff-user.ts';
-import type { MutableDocStore } from '../storage/storage.ts';
-import type { StaffUser } from './account.ts';
-import { accountError } from './account-errors.ts';
-import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.ts';
-import type { SessionGate } from './session-gate.ts';
-import { endSession } from './session-store.ts';
+import { methodNotAllowed } from '../../http/api-error.ts';
+import { clientAddress } from '../../http/client-address.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { staffUserId } from '../staff-user-id.ts';
+import type { MutableDocStore } from '../../storage/storage.ts';
+import type { SignedInUser } from '../account.ts';
+import { accountError } from '../sessions/account-errors.ts';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from '../sessions/session-cookie.ts';
+import type { SessionGate } from '../sessions/session-gate.ts';
+import { endSession } from '../sessions/session-store.ts';
 import type { SignInAttempt, SignInOutcome } from './sign-in.ts';
 
 // Strict: unknown keys, `__proto__` included, are refused rather than ignored.
@@ -28,9 +28,9 @@ const signInBody = v.strictObject({
 });
 
 /** Who is signed in, as both POST and GET answer it. */
-export type SessionAnswer = StaffUser & { user_id: string };
+export type SessionAnswer = SignedInUser & { user_id: string };
 
-const sessionAnswer = (user: StaffUser): SessionAnswer => ({
+const sessionAnswer = (user: SignedInUser): SessionAnswer => ({
   ...user,
   user_id: staffUserId(user.username),
 });
@@ -77,7 +77,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono {
 
   routes.get('/', async (c) => {
     const check = await gate.check(c);
-    if (check.kind !== 'signed_in') return gate.refuse(c, check);
+    if (check.kind !== 'signed_in') return gate.deny(c, check);
     c.header('Cache-Control', 'no-store');
     return c.json(sessionAnswer(check.user), 200);
   });

@@ -27,9 +27,9 @@ import { docClassOf } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { ReplicaDb } from '../storage/storage.ts';
-import type { Body, ReadFilter } from './read-filter.ts';
-import { storedBodies, type IndexEntry, type RoutingIndex } from './routing-index.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import type { Body, ReadFilter } from '../reads/read-filter.ts';
+import { storedBodies, type IndexEntry, type RoutingIndex } from '../routing/routing-index.ts';
 import { parseSince, seqToken, viewKey } from './view-seq.ts';
 
 const historyDepth = 20;
@@ -39,7 +39,7 @@ const historyDepth = 20;
  * has read (kept through compaction, as long as this instance runs), then whatever earlier
  * revision bodies the database still holds (for changes made before this instance started).
  */
-async function history(db: ReplicaDb, entry: IndexEntry): Promise<StaffDoc[]> {
+async function history(db: ReplicatedDb, entry: IndexEntry): Promise<StaffDoc[]> {
   const known = [entry.routing, ...entry.earlier].filter(
     (b): b is Body => b !== null && typeof b.type === 'string',
   ) as unknown as StaffDoc[];
@@ -48,7 +48,7 @@ async function history(db: ReplicaDb, entry: IndexEntry): Promise<StaffDoc[]> {
 }
 
 async function requestEvictions(
-  db: ReplicaDb,
+  db: ReplicatedDb,
   index: RoutingIndex,
   user: StaffUser,
   now: string,
@@ -71,7 +71,7 @@ async function requestEvictions(
 }
 
 /** Profiles (a coordinator's areas, a volunteer's own) leave a view by changing themselves. */
-async function otherEvictions(db: ReplicaDb, user: StaffUser, now: string, change: IndexEntry) {
+async function otherEvictions(db: ReplicatedDb, user: StaffUser, now: string, change: IndexEntry) {
   const bodies = await history(db, change);
   const current = change.deleted ? null : (change.routing as StaffDoc | null);
   if (current !== null && canRead(user, current, undefined, now)) return [];
@@ -98,7 +98,7 @@ function retentionEvictions(index: RoutingIndex, user: StaffUser, now: string) {
 
 export async function evictions(
   c: Context,
-  db: ReplicaDb,
+  db: ReplicatedDb,
   filter: ReadFilter,
   user: StaffUser,
   now: string,

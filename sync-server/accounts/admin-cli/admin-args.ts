@@ -10,7 +10,7 @@ import {
   minUsernameLength,
   type StaffRole,
 } from '#domain/staff/account-rules.ts';
-import { areaRule, areaSchema, displayNameRule, displayNameSchema } from './account.ts';
+import { areaRule, areaSchema, displayNameRule, displayNameSchema } from '../account.ts';
 
 export const usernameRule = `Usernames are ${minUsernameLength} to ${maxUsernameLength} characters: lowercase letters a-z, digits, ".", "_" or "-".`;
 

@@ -9,9 +9,9 @@
  * once, and CouchDB's own compaction daemon (smoosh) does it on its schedule instead.
  * https://docs.couchdb.org/en/stable/maintenance/compaction.html
  */
-import type { ReplicaDb } from '../storage/storage.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
 
-export function compactionAfterChange(db: ReplicaDb, delayMs = 1000) {
+export function compactionAfterChange(db: ReplicatedDb, delayMs = 1000) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let refusedLogged = false;

@@ -4,15 +4,15 @@
  * who knows its password.
  */
 import { normaliseUsername } from '#domain/staff/account-rules.ts';
-import type { MutableDocStore } from '../storage/storage.ts';
-import { toStaffUser, type StaffUser } from './account.ts';
-import { findAccount } from './account-store.ts';
-import { dummyHash, verifyPassword, type ScryptParams } from './password-hash.ts';
-import { createSession } from './session-store.ts';
+import type { MutableDocStore } from '../../storage/storage.ts';
+import { toSignedInUser, type SignedInUser } from '../account.ts';
+import { findAccount } from '../account-store.ts';
+import { dummyHash, verifyPassword, type ScryptParams } from '../password-hash.ts';
+import { createSession } from '../sessions/session-store.ts';
 import type { SignInLimits } from './sign-in-limits.ts';
 
 export type SignInOutcome =
-  | { kind: 'signed_in'; user: StaffUser; token: string }
+  | { kind: 'signed_in'; user: SignedInUser; token: string }
   | { kind: 'invalid_credentials' }
   | { kind: 'account_disabled' }
   | { kind: 'rate_limited'; retryAfterSeconds: number };
@@ -48,6 +48,6 @@ export function signInService(options: SignInOptions) {
     if (account.disabled) return { kind: 'account_disabled' };
 
     const token = await createSession(store, account, now());
-    return { kind: 'signed_in', user: toStaffUser(account), token };
+    return { kind: 'signed_in', user: toSignedInUser(account), token };
   };
 }

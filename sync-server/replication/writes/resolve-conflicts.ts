@@ -11,7 +11,7 @@ import { compareRevs } from '#domain/staff/couch-fields.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import { revisionsNamedBy } from '#domain/staff/revision-history.ts';
-import type { ReplicaDb } from '../storage/storage.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
 
 type WithHistory = StaffDoc & { _revisions?: { start: number; ids: string[] } };
 
@@ -19,7 +19,7 @@ type WithHistory = StaffDoc & { _revisions?: { start: number; ids: string[] } };
  * The newest revision every leaf grew from, if its body is still stored (CouchDB compacts old
  * bodies away): what a field-by-field merge compares each leaf with.
  */
-async function commonAncestor(db: ReplicaDb, leaves: readonly WithHistory[]) {
+async function commonAncestor(db: ReplicatedDb, leaves: readonly WithHistory[]) {
   const [first, ...rest] = leaves.map(revisionsNamedBy);
   const others = rest.map((h) => new Set(h));
   const common = first?.find((rev) => others.every((h) => h.has(rev)));
@@ -33,7 +33,7 @@ async function commonAncestor(db: ReplicaDb, leaves: readonly WithHistory[]) {
 }
 
 /** A leaf's body with its revision history: as given when it carries one, else as stored. */
-async function withHistory(db: ReplicaDb, leaf: WithHistory): Promise<WithHistory> {
+async function withHistory(db: ReplicatedDb, leaf: WithHistory): Promise<WithHistory> {
   if (leaf._revisions !== undefined) return leaf;
   return (await db.get(leaf._id, { rev: leaf._rev ?? '', revs: true })) as unknown as WithHistory;
 }
@@ -44,7 +44,7 @@ async function withHistory(db: ReplicaDb, leaf: WithHistory): Promise<WithHistor
  * `_revisions`.
  */
 export async function resolutionOf(
-  db: ReplicaDb,
+  db: ReplicatedDb,
   leaves: readonly StaffDoc[],
 ): Promise<Resolution<StaffDoc>> {
   const ordered = [...leaves].sort((a, b) => compareRevs(b._rev ?? '0-0', a._rev ?? '0-0'));
@@ -58,7 +58,7 @@ export async function resolutionOf(
 }
 
 /** The live leaves of a stored document: its winner and its `_conflicts`; none when deleted. */
-export async function liveLeaves(db: ReplicaDb, id: string): Promise<StaffDoc[]> {
+export async function liveLeaves(db: ReplicatedDb, id: string): Promise<StaffDoc[]> {
   let winner: StaffDoc;
   try {
     winner = (await db.get(id, { conflicts: true })) as unknown as StaffDoc;
@@ -73,14 +73,14 @@ export async function liveLeaves(db: ReplicaDb, id: string): Promise<StaffDoc[]>
   return [winner, ...losers];
 }
 
-export async function settleConflicts(db: ReplicaDb, id: string): Promise<void> {
+export async function settleConflicts(db: ReplicatedDb, id: string): Promise<void> {
   const leaves = await liveLeaves(db, id);
   if (leaves.length < 2) return;
   await write(db, await resolutionOf(db, leaves));
 }
 
 /** Settles those of `ids` that are in conflict, found with one read rather than one per id. */
-export async function settleAll(db: ReplicaDb, ids: readonly string[]): Promise<void> {
+export async function settleAll(db: ReplicatedDb, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 100) {
     const keys = ids.slice(i, i + 100);
     const found = await db.allDocs({ keys, include_docs: true, conflicts: true });
@@ -93,7 +93,7 @@ export async function settleAll(db: ReplicaDb, ids: readonly string[]): Promise<
   }
 }
 
-async function write(db: ReplicaDb, resolution: Resolution<StaffDoc>): Promise<void> {
+async function write(db: ReplicatedDb, resolution: Resolution<StaffDoc>): Promise<void> {
   const writes = [...(resolution.changed ? [resolution.doc] : []), ...resolution.deletions];
   await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]);
 }

@@ -14,11 +14,11 @@
  * empty page, so the scan goes on until something is visible or the feed ends.
  */
 import type { Context } from 'hono';
-import type { ReplicaDb } from '../storage/storage.ts';
-import { badRequest } from './couch-errors.ts';
-import { intParam } from './query-params.ts';
-import type { Body, ReadFilter } from './read-filter.ts';
-import type { DbSeq, FeedStart, IndexEntry } from './routing-index.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import { badRequest } from '../couch/couch-errors.ts';
+import { intParam } from '../couch/query-params.ts';
+import type { Body, ReadFilter } from '../reads/read-filter.ts';
+import type { DbSeq, FeedStart, IndexEntry } from '../routing/routing-index.ts';
 import { parsePosition, seqToken, viewKey } from './view-seq.ts';
 
 type Entry = {
@@ -91,7 +91,7 @@ function scan(
  * The bodies of `entries` (`include_docs`), read after the walk: an entry whose document the user
  * may no longer read by the time it is read is left out, as its newer change is later in the feed.
  */
-async function withDocs(db: ReplicaDb, filter: ReadFilter, entries: Entry[]): Promise<Entry[]> {
+async function withDocs(db: ReplicatedDb, filter: ReadFilter, entries: Entry[]): Promise<Entry[]> {
   if (entries.length === 0) return entries;
   const read = await db.allDocs<Body>({ keys: entries.map((e) => e.id), include_docs: true });
   const visible = await filter.visibleOfIds(entries.map((e) => e.id));
@@ -109,7 +109,7 @@ async function withDocs(db: ReplicaDb, filter: ReadFilter, entries: Entry[]): Pr
   });
 }
 
-export async function changesFeed(c: Context, db: ReplicaDb, filter: ReadFilter) {
+export async function changesFeed(c: Context, db: ReplicatedDb, filter: ReadFilter) {
   const feed = c.req.query('feed') ?? 'normal';
   if (feed !== 'normal' && feed !== 'longpoll') {
     return badRequest(c, 'Only the normal and longpoll feeds are available.');

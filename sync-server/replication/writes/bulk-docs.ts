@@ -17,9 +17,9 @@ import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { StoredDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import { apiError } from '../http/api-error.ts';
-import type { ReplicaDb } from '../storage/storage.ts';
-import { badRequest } from './couch-errors.ts';
+import { apiError } from '../../http/api-error.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import { badRequest } from '../couch/couch-errors.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { presentOf } from './present-outcome.ts';
 import { settleAll } from './resolve-conflicts.ts';
@@ -27,7 +27,7 @@ import { judge, type Verdict } from './write-judge.ts';
 import type { WriteLimit } from './write-limit.ts';
 
 export type BulkDocsOptions = {
-  db: ReplicaDb;
+  db: ReplicatedDb;
   now: () => Date;
   lock: KeyedLock;
   limit: WriteLimit;
@@ -41,7 +41,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** With `new_edits: false`, revisions the server already has need no judging and no writing. */
-async function knownRevs(db: ReplicaDb, docs: unknown[], newEdits: boolean): Promise<Set<string>> {
+async function knownRevs(db: ReplicatedDb, docs: unknown[], newEdits: boolean): Promise<Set<string>> {
   if (newEdits) return new Set();
   const asked: Record<string, string[]> = {};
   for (const d of docs) {
@@ -128,7 +128,7 @@ export async function bulkDocs(
 }
 
 /** Stored a slice at a time, the event loop free in between; answers in the order given. */
-async function storeInSlices(db: ReplicaDb, docs: StoredDoc[], newEdits: boolean) {
+async function storeInSlices(db: ReplicatedDb, docs: StoredDoc[], newEdits: boolean) {
   const answers: (PouchDB.Core.Response | PouchDB.Core.Error)[] = [];
   for (let i = 0; i < docs.length; i += 100) {
     const part = docs.slice(i, i + 100) as PouchDB.Core.PutDocument<object>[];
@@ -142,7 +142,7 @@ async function storeInSlices(db: ReplicaDb, docs: StoredDoc[], newEdits: boolean
  * events kept of refused late progress (late-progress.ts). An event already kept by an earlier
  * try of the same write answers `conflict`, which is what it should: it is there once.
  */
-async function writeAfter(db: ReplicaDb, verdicts: Verdict[]) {
+async function writeAfter(db: ReplicatedDb, verdicts: Verdict[]) {
   const deletions = verdicts.flatMap((v) => ('write' in v && v.thenDelete ? [v.thenDelete] : []));
   const kept = verdicts.flatMap((v): EventDoc[] => ('refused' in v && v.keep ? [v.keep] : []));
   const after: StoredDoc[] = [...deletions, ...kept];
