@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { staffRoles } from '#domain/staff/account-rules.ts';
 import { listAccounts } from '../../sync-server/accounts/account-store.ts';
 import { couchdbUrl } from '../../sync-server/config.ts';
+import { isCouchUrl } from '../../sync-server/storage/couch-url.ts';
 import {
   describeLocation,
-  isCouchUrl,
   openPouchStorage,
   StorageUnavailableError,
 } from '../../sync-server/storage/pouch-storage.ts';

@@ -15,11 +15,8 @@ import PouchDB from 'pouchdb-node';
 import { parseStaffDoc, type StaffDoc } from '#domain/staff/documents.ts';
 import { createAccount } from '../../sync-server/accounts/account-store.ts';
 import { productionScrypt, type ScryptParams } from '../../sync-server/accounts/password-hash.ts';
-import {
-  describeLocation,
-  isCouchUrl,
-  openPouchStorage,
-} from '../../sync-server/storage/pouch-storage.ts';
+import { isCouchUrl } from '../../sync-server/storage/couch-url.ts';
+import { describeLocation, openPouchStorage } from '../../sync-server/storage/pouch-storage.ts';
 import {
   replicatedDbName,
   serverOnlyDbName,

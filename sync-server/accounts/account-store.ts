@@ -29,7 +29,8 @@ export type AccountProblem =
   | 'admin_exists'
   | 'unknown_user';
 
-export type AccountResult = { ok: true; user: SignedInUser } | { ok: false; problem: AccountProblem };
+export type AccountResult =
+  { ok: true; user: SignedInUser } | { ok: false; problem: AccountProblem };
 
 export type NewAccount = {
   username: string;

@@ -6,9 +6,20 @@
 import { Duplex } from 'node:stream';
 import zlib from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { isCompressible } from '../web/content-types.ts';
 
 type Encoding = 'br' | 'gzip';
+
+/** Types worth compressing: text and text-like formats; images and fonts are compressed already. */
+export function isCompressible(contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return (
+    type.startsWith('text/') ||
+    type === 'application/json' ||
+    type === 'application/manifest+json' ||
+    type === 'application/xml' ||
+    type === 'image/svg+xml'
+  );
+}
 
 /** The encoding with the highest q-value the client accepts; brotli wins ties. */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {

@@ -13,8 +13,8 @@
  * https://docs.couchdb.org/en/stable/api/database/common.html
  */
 import PouchDB from 'pouchdb-node';
-import { redactUrl } from '../config.ts';
 import { askCouch, isLockout, type CouchAnswer } from './couch-answer.ts';
+import { redactUrl } from './couch-url.ts';
 import { oneLine, socketProblem } from './storage-fault.ts';
 
 export type CouchProblem =

@@ -7,9 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
-import { redactUrl } from '../config.ts';
 import { askCouch, CouchRefusal } from './couch-answer.ts';
 import { openCouchDatabase } from './couch-open.ts';
+import { isCouchUrl, redactUrl } from './couch-url.ts';
 import {
   replicatedDbName,
   serverOnlyDbName,
@@ -106,8 +106,6 @@ class PouchDocStore implements MutableDocStore {
     return this.#db.close();
   }
 }
-
-export const isCouchUrl = (location: string) => /^https?:\/\//i.test(location);
 
 /** Where the data is, for logs: the directory, or the CouchDB server without its credentials. */
 export const describeLocation = (location: string) =>

@@ -31,15 +31,3 @@ const byExtension: Record<string, string> = {
 export function contentTypeFor(extension: string): string {
   return byExtension[extension.toLowerCase()] ?? 'application/octet-stream';
 }
-
-/** Types worth compressing: text and text-like formats; images and fonts are compressed already. */
-export function isCompressible(contentType: string | null): boolean {
-  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return (
-    type.startsWith('text/') ||
-    type === 'application/json' ||
-    type === 'application/manifest+json' ||
-    type === 'application/xml' ||
-    type === 'image/svg+xml'
-  );
-}

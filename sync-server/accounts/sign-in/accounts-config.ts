@@ -5,7 +5,7 @@
  * - `SESSION_MAX_DAYS` (default 30): no session lives longer, used or not.
  * The password cost and the attempt limits are fixed in production; tests may lower the cost.
  */
-import { integer } from '../../config.ts';
+import { integer } from '../../env/integer-setting.ts';
 import { productionScrypt, type ScryptParams } from '../password-hash.ts';
 import type { LimitRule } from './attempt-counter.ts';
 import type { SignInLimitRules, ThrottleRule } from './sign-in-limits.ts';

@@ -15,7 +15,11 @@ import { staffUserId } from '../staff-user-id.ts';
 import type { MutableDocStore } from '../../storage/storage.ts';
 import type { SignedInUser } from '../account.ts';
 import { accountError } from '../sessions/account-errors.ts';
-import { clearSessionCookie, readSessionToken, setSessionCookie } from '../sessions/session-cookie.ts';
+import {
+  clearSessionCookie,
+  readSessionToken,
+  setSessionCookie,
+} from '../sessions/session-cookie.ts';
 import type { SessionGate } from '../sessions/session-gate.ts';
 import { endSession } from '../sessions/session-store.ts';
 import type { SignInAttempt, SignInOutcome } from './sign-in.ts';

@@ -17,8 +17,8 @@ import type { Context } from 'hono';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { badRequest } from '../couch/couch-errors.ts';
 import { intParam } from '../couch/query-params.ts';
-import type { Body, ReadFilter } from '../reads/read-filter.ts';
-import type { DbSeq, FeedStart, IndexEntry } from '../routing/routing-index.ts';
+import type { ReadFilter } from '../reads/read-filter.ts';
+import type { Body, DbSeq, FeedStart, IndexEntry } from '../routing/index-entry.ts';
 import { parsePosition, seqToken, viewKey } from './view-seq.ts';
 
 type Entry = {

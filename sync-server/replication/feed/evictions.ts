@@ -28,8 +28,10 @@ import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
-import type { Body, ReadFilter } from '../reads/read-filter.ts';
-import { storedBodies, type IndexEntry, type RoutingIndex } from '../routing/routing-index.ts';
+import type { ReadFilter } from '../reads/read-filter.ts';
+import type { Body, IndexEntry } from '../routing/index-entry.ts';
+import type { RoutingIndex } from '../routing/routing-index.ts';
+import { storedBodies } from '../routing/stored-bodies.ts';
 import { parseSince, seqToken, viewKey } from './view-seq.ts';
 
 const historyDepth = 20;

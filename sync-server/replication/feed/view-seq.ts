@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { DbSeq } from '../routing/routing-index.ts';
+import type { DbSeq } from '../routing/index-entry.ts';
 
 export function viewKey(user: StaffUser): string {
   const view = JSON.stringify([user.id, user.role, [...user.areas].sort()]);

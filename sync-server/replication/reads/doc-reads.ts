@@ -7,7 +7,8 @@ import type { Context } from 'hono';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { badRequest, missing } from '../couch/couch-errors.ts';
 import { intParam, isStringArray, jsonParam } from '../couch/query-params.ts';
-import type { Body, ReadFilter } from './read-filter.ts';
+import type { Body } from '../routing/index-entry.ts';
+import type { ReadFilter } from './read-filter.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

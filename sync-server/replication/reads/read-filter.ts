@@ -10,9 +10,8 @@ import { requestIdOf } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffUser } from '#domain/staff/users.ts';
-import type { IndexEntry, RoutingIndex } from '../routing/routing-index.ts';
-
-export type Body = { _id: string; _rev?: string; _deleted?: boolean; type?: unknown };
+import type { IndexEntry } from '../routing/index-entry.ts';
+import type { RoutingIndex } from '../routing/routing-index.ts';
 
 export class ReadFilter {
   readonly #index: RoutingIndex;

@@ -22,41 +22,12 @@
  * one's entries and reads the new one from the start (database-generation.ts).
  */
 import { docClassOf, requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { ReplicatedDb } from '../../storage/storage.ts';
-import { databaseGeneration, generationCheckMs } from '../../storage/database-generation.ts';
-import type { Body } from '../reads/read-filter.ts';
 import { routingProjection } from '#domain/staff/routing-fields.ts';
-
-/** A database's update sequence as it gives it: a number (PouchDB), an opaque string (CouchDB 3). */
-export type DbSeq = number | string;
-
-/**
- * Where a feed starts: after an index position, or (a sequence this index never read: written
- * before it started, or read by another instance) at the documents the database lists as changed
- * since, plus whatever the index read after it asked.
- */
-export type FeedStart = { pos: number } | { ids: ReadonlySet<string>; after: number };
-
-export type IndexEntry = {
-  readonly id: string;
-  /** This index's own order of the changes it read: CouchDB's sequences cannot be compared. */
-  readonly pos: number;
-  /** The database's sequence for this change, as handed to devices in tokens. */
-  readonly seq: DbSeq;
-  /** The winning revision. */
-  readonly rev: string;
-  /** Every leaf revision, the winner first (`style=all_docs`). */
-  readonly leaves: readonly string[];
-  readonly deleted: boolean;
-  /** The routing fields of the last live revision; null when none could be found. */
-  readonly routing: Body | null;
-  /**
-   * Requests and profiles: the routing fields of earlier revisions this index has read, newest
-   * first, when they differ from the next. `_evictions` judges by them what left a view, and
-   * unlike old revision bodies in the database, compaction does not take them away.
-   */
-  readonly earlier: readonly Body[];
-};
+import { databaseGeneration, generationCheckMs } from '../../storage/database-generation.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import { ChangeWaiters } from './change-waiters.ts';
+import type { Body, DbSeq, FeedStart, IndexEntry } from './index-entry.ts';
+import { isLive, storedBodies } from './stored-bodies.ts';
 
 /** How many earlier routings an entry keeps (`IndexEntry.earlier`). */
 const maxEarlier = 10;
@@ -65,35 +36,6 @@ const maxEarlier = 10;
 const pageSize = 1000;
 /** How far back a bare deletion's history is searched for its last live body. */
 const maxHistory = 8;
-
-const isLive = (doc: Body | null | undefined): boolean =>
-  doc !== null && doc !== undefined && typeof doc.type === 'string';
-
-/**
- * The live bodies (with a `type`) of revision `rev` and its ancestors, newest first, up to `depth`
- * revisions back and at most `wanted` of them, as far as compaction has left them.
- */
-export async function storedBodies(
-  db: ReplicatedDb,
-  id: string,
-  rev: string,
-  { depth, wanted = depth }: { depth: number; wanted?: number },
-): Promise<Body[]> {
-  const bodies: Body[] = [];
-  try {
-    const head = await db.get<Body>(id, { rev, revs: true });
-    if (isLive(head)) bodies.push(head);
-    const history = head._revisions;
-    for (let i = 1; history && i < Math.min(history.ids.length, depth); i++) {
-      if (bodies.length >= wanted) break;
-      const older = await db.get<Body>(id, { rev: `${history.start - i}-${history.ids[i]}` });
-      if (isLive(older)) bodies.push(older);
-    }
-  } catch {
-    // A revision compacted away or never stored: nothing older to judge by.
-  }
-  return bodies;
-}
 
 /** Index of the first entry of `log` with a position above `pos` (the log is in order). */
 function firstAfter(log: readonly IndexEntry[], pos: number): number {
@@ -123,9 +65,8 @@ export class RoutingIndex {
   /** The catch-up callers may still join: it has not begun reading. */
   #queued: Promise<number> | null = null;
   #running: Promise<unknown> = Promise.resolve();
-  /** Longpolls waiting for a change after their seq (`waitForChange`). */
-  readonly #waiters = new Set<{ pos: number; wake: () => void }>();
-  #feed: PouchDB.Core.Changes<object> | null = null;
+  /** Longpolls waiting for a change after their position (`waitForChange`). */
+  readonly #waiters: ChangeWaiters;
   /** The database incarnation the entries were read from; null before the first catch-up. */
   #generation: string | null = null;
   #generationCheckedAt = -Infinity;
@@ -136,6 +77,7 @@ export class RoutingIndex {
   constructor(db: ReplicatedDb, { compactAfter = 1000 } = {}) {
     this.#db = db;
     this.#compactAfter = compactAfter;
+    this.#waiters = new ChangeWaiters(db, this);
   }
 
   /** The position of the last change read. */
@@ -227,8 +169,7 @@ export class RoutingIndex {
     this.#posOf.set('0', 0);
     this.#lastSeq = 0;
     // Longpolls wait on the old feed: they answer now, and their next wait starts a new one.
-    this.#stopFeed();
-    for (const waiter of this.#waiters) waiter.wake();
+    this.#waiters.wakeAll();
   }
 
   #add(entry: IndexEntry): void {
@@ -253,51 +194,11 @@ export class RoutingIndex {
   }
 
   /**
-   * Resolves once the index holds a change after `seq`, after `ms`, or when `signal` aborts. One
-   * live feed of the database serves every waiting longpoll, however many devices are waiting.
+   * Resolves once the index holds a change after `pos`, after `ms`, or when `signal` aborts. One
+   * live feed of the database serves every waiting longpoll (change-waiters.ts).
    */
   waitForChange(pos: number, ms: number, signal: AbortSignal): Promise<void> {
-    if (this.#pos > pos || signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const waiter = {
-        pos,
-        wake: () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', waiter.wake);
-          this.#waiters.delete(waiter);
-          if (this.#waiters.size === 0) this.#stopFeed();
-          resolve();
-        },
-      };
-      const timer = setTimeout(waiter.wake, ms);
-      signal.addEventListener('abort', waiter.wake);
-      this.#waiters.add(waiter);
-      this.#startFeed();
-    });
-  }
-
-  #startFeed(): void {
-    if (this.#feed !== null) return;
-    // From the index's own seq: a change it has not read yet wakes the waiters at once.
-    const feed = this.#db.changes({ since: this.#lastSeq, live: true });
-    this.#feed = feed;
-    const caughtUp = () => {
-      for (const waiter of this.#waiters) if (waiter.pos < this.#pos) waiter.wake();
-    };
-    const onChange = () => void this.current().then(caughtUp, wakeAll);
-    // A broken feed wakes everyone: each rescans, waits again, and so starts a new feed.
-    const wakeAll = () => {
-      if (this.#feed === feed) this.#stopFeed();
-      for (const waiter of this.#waiters) waiter.wake();
-    };
-    void feed.on('change', onChange).on('error', wakeAll);
-    // The feed is also a promise, rejected on error: handled above, so not left unhandled here.
-    Promise.resolve(feed).catch(() => undefined);
-  }
-
-  #stopFeed(): void {
-    this.#feed?.cancel();
-    this.#feed = null;
+    return this.#waiters.wait(pos, ms, signal);
   }
 
   get(id: string): IndexEntry | undefined {

@@ -41,7 +41,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** With `new_edits: false`, revisions the server already has need no judging and no writing. */
-async function knownRevs(db: ReplicatedDb, docs: unknown[], newEdits: boolean): Promise<Set<string>> {
+async function knownRevs(
+  db: ReplicatedDb,
+  docs: unknown[],
+  newEdits: boolean,
+): Promise<Set<string>> {
   if (newEdits) return new Set();
   const asked: Record<string, string[]> = {};
   for (const d of docs) {
