@@ -2,8 +2,8 @@
  * Synthetic Cymorth data, generated without touching storage: areas, volunteer profiles, requests
  * with their contacts, and the history staff would leave on them (status changes, assignments,
  * declines, notes, events), all made with the domain's own constructors and the actions staff take
- * in the app (history.ts), and assigned only to whom `isAssignable` allows, so the documents look
- * exactly like the app's. The same seed and clock always give the same documents.
+ * in the app (history.ts), and assigned only to whom `isAssignable` allows (staff.ts), so the
+ * documents look exactly like the app's. The same seed and clock always give the same documents.
  */
 import { parseSubmission, type SubmissionInput } from '#domain/request-schema.ts';
 import { toDocuments } from '#domain/request-documents.ts';
@@ -20,24 +20,15 @@ import {
 } from '#domain/request-fields.ts';
 import { requestStatuses, type RequestStatus } from '#domain/request-status.ts';
 import type { AreaDoc } from '#domain/staff/area-doc.ts';
-import { isAssignable } from '#domain/staff/assignable.ts';
 import type { StaffContactDoc } from '#domain/staff/contact-doc.ts';
-import { areaDocId, volunteerDocId } from '#domain/staff/doc-ids.ts';
+import { areaDocId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import { toStaffRequest } from '#domain/staff/request-doc.ts';
 import { residentAuthor } from '#domain/staff/stamps.ts';
-import {
-  partsOfDay,
-  volunteerAccessAreas,
-  volunteerSkills,
-  weekdays,
-  type Approval,
-  type VolunteerDoc,
-} from '#domain/staff/volunteer-doc.ts';
-import type { StaffRole } from '#domain/staff/account-rules.ts';
-import { staffUserId } from '../../sync-server/accounts/staff-user-id.ts';
+import type { Approval } from '#domain/staff/volunteer-doc.ts';
 import * as text from './content.ts';
 import { History, type Author } from './history.ts';
+import { day, iso, person, phone, someOf } from './made-up.ts';
 import { live } from './request-life.ts';
 import {
   englishStreets,
@@ -48,6 +39,7 @@ import {
   type Place,
 } from './places.ts';
 import { seededRandom, type Random } from './random.ts';
+import { staff, type SeedAccount } from './staff.ts';
 
 export const maxAreas = places.length;
 
@@ -61,21 +53,7 @@ export type SeedShape = {
   now: Date;
 };
 
-/** A staff account to create, with the user id its documents use. */
-export type SeedAccount = {
-  username: string;
-  role: StaffRole;
-  displayName: string;
-  areas: string[];
-  userId: string;
-  approved?: boolean;
-};
-
 export type Generated = { docs: StaffDoc[]; accounts: SeedAccount[] };
-
-const minute = 60_000;
-const day = 24 * 60 * minute;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 const kindWeights: readonly (readonly [RequestKind, number])[] = [
   ['food', 40],
@@ -92,29 +70,8 @@ const statusWeights: readonly (readonly [RequestStatus, number])[] = [
   ['cancelled', 10],
 ];
 
-type Person = { first: string; last: string; name: string };
-
-function person(r: Random, language: Language): Person {
-  const welshName = r.chance(language === 'cy' ? 0.85 : 0.35);
-  const first = r.pick(welshName ? text.welshFirstNames : text.englishFirstNames);
-  const last = r.pick(text.surnames);
-  return { first, last, name: `${first} ${last}` };
-}
-
-const phone = (r: Random) =>
-  r.chance(0.7)
-    ? `07700900${String(r.int(1000)).padStart(3, '0')}`
-    : `01632960${String(r.int(1000)).padStart(3, '0')}`;
-
 function postcode(r: Random, district: string) {
   return `${district} ${r.int(10)}${r.pick([...inwardLetters])}${r.pick([...inwardLetters])}`;
-}
-
-/** Items of `all` kept in their canonical order. */
-function someOf<T>(r: Random, all: readonly T[], min: number): T[] {
-  const count = min + r.int(all.length - min + 1);
-  const chosen = new Set(r.sample(all, count));
-  return all.filter((x) => chosen.has(x));
 }
 
 function areaDocs(chosen: readonly Place[]): AreaDoc[] {
@@ -125,96 +82,6 @@ function areaDocs(chosen: readonly Place[]): AreaDoc[] {
     name_en: p.name_en,
     postcode_districts: [...new Set(p.towns.map((town) => town.district))].sort(),
   }));
-}
-
-type Staff = {
-  accounts: SeedAccount[];
-  volunteers: VolunteerDoc[];
-  coordinatorsByArea: Map<string, string[]>;
-  /** Who may be given a task in each area, in the order they signed up. */
-  assignableByArea: Map<string, string[]>;
-  admin: string;
-};
-
-function staff(r: Random, shape: SeedShape, chosen: readonly Place[], nowMs: number): Staff {
-  const accounts: SeedAccount[] = [];
-  const admin = staffUserId('admin');
-  accounts.push({
-    username: 'admin',
-    role: 'admin',
-    displayName: 'Gweinyddwr Cymorth',
-    areas: [],
-    userId: admin,
-  });
-
-  const coordinatorsByArea = new Map<string, string[]>(chosen.map((p) => [p.id, []]));
-  for (let j = 0; j < shape.coordinators; j++) {
-    const covered = chosen.filter((_, i) => i % shape.coordinators === j).map((p) => p.id);
-    const areas = covered.length > 0 ? covered : [chosen[j % chosen.length]!.id];
-    const home = chosen.find((p) => p.id === areas[0])!;
-    const who = person(r, r.chance(home.welsh) ? 'cy' : 'en');
-    const username = `coordinator${j + 1}`;
-    const userId = staffUserId(username);
-    for (const a of areas) coordinatorsByArea.get(a)!.push(userId);
-    accounts.push({
-      username,
-      role: 'coordinator',
-      displayName: who.name,
-      areas,
-      userId,
-    });
-  }
-
-  const volunteers: VolunteerDoc[] = [];
-  const assignableByArea = new Map<string, string[]>(chosen.map((p) => [p.id, []]));
-  for (let i = 0; i < shape.volunteers; i++) {
-    const home = chosen[i % chosen.length]!;
-    const second = chosen.length > 1 && r.chance(0.2) ? chosen[(i + 1) % chosen.length]! : null;
-    const areas = second ? [home.id, second.id] : [home.id];
-    const who = person(r, r.chance(home.welsh) ? 'cy' : 'en');
-    const username = `volunteer${i + 1}`;
-    const userId = staffUserId(username);
-    // The first volunteer of every area is approved, so every area has someone to assign.
-    const approved = i < chosen.length || r.chance(0.8);
-    const skills = volunteerSkills.filter((s) =>
-      r.chance(s === 'driver' ? 0.6 : s === 'dbs_checked' ? 0.5 : Math.min(0.95, home.welsh + 0.2)),
-    );
-    const created = nowMs - (30 + r.int(60)) * day - r.int(day);
-    const noteText = r.pick(text.availabilityNotes);
-    const profile: VolunteerDoc = {
-      _id: volunteerDocId(userId),
-      type: 'volunteer',
-      name: who.name,
-      phone: phone(r),
-      areas,
-      skills,
-      availability: {
-        days: someOf(r, weekdays, 1),
-        parts_of_day: someOf(r, partsOfDay, 1),
-        note: r.chance(home.welsh) ? noteText.cy : noteText.en,
-      },
-      approval: approved ? 'approved' : 'pending',
-      created_at: iso(created),
-      updated_at: iso(approved ? created + r.int(3 * day) + minute : created),
-    };
-    volunteers.push(profile);
-    // Every seeded account is enabled, so the profile alone says who may be given a task.
-    for (const place of chosen) {
-      if (isAssignable({ profile, enabled: true }, place.id)) {
-        assignableByArea.get(place.id)!.push(userId);
-      }
-    }
-    accounts.push({
-      username,
-      role: 'volunteer',
-      displayName: who.name,
-      // A pending sign-up works nowhere yet: the areas it asked for are on its profile only.
-      areas: volunteerAccessAreas(profile),
-      userId,
-      approved,
-    });
-  }
-  return { accounts, volunteers, coordinatorsByArea, assignableByArea, admin };
 }
 
 function details(r: Random, kind: RequestKind, lang: Language): SubmissionInput['details'] {

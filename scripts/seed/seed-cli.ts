@@ -15,7 +15,7 @@ import {
   StorageUnavailableError,
 } from '../../sync-server/storage/pouch-storage.ts';
 import { storageFault } from '../../sync-server/storage/storage-fault.ts';
-import type { SeedAccount } from './generate.ts';
+import type { SeedAccount } from './staff.ts';
 import { maxAreas } from './generate.ts';
 import { places } from './places.ts';
 import {

@@ -22,7 +22,8 @@ import {
   serverOnlyDbName,
   type MutableDocStore,
 } from '../../sync-server/storage/storage.ts';
-import { generate, summarise, type SeedAccount, type SeedShape, type Summary } from './generate.ts';
+import { generate, summarise, type SeedShape, type Summary } from './generate.ts';
+import type { SeedAccount } from './staff.ts';
 import { seedInfoId, type SeedInfo } from '../../sync-server/storage/seed-info.ts';
 
 export const demoPassword = 'cymorth-demo-2026';
@@ -147,7 +148,7 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
   return out;
 }
 
-async function createAccounts(
+async function storeAccounts(
   store: MutableDocStore,
   accounts: readonly SeedAccount[],
   password: string,
@@ -221,7 +222,7 @@ export async function seedDataDir(options: SeedOptions): Promise<SeedResult> {
   const storage = await openPouchStorage(dataDir);
   try {
     const now = () => new Date();
-    await createAccounts(storage.serverOnly, accounts, password, scrypt, now);
+    await storeAccounts(storage.serverOnly, accounts, password, scrypt, now);
     const info: SeedInfo = {
       _id: seedInfoId,
       type: 'seed',

@@ -8,7 +8,8 @@
 import type { StaffDoc } from '#domain/staff/documents.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import { generate, type SeedAccount } from '../../scripts/seed/generate.ts';
+import { generate } from '../../scripts/seed/generate.ts';
+import type { SeedAccount } from '../../scripts/seed/staff.ts';
 import { formatReference } from '#domain/reference.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -343,9 +344,9 @@ test('a claim refused after the volunteer was taken off the area is still told o
     volunteer.text('work.refusals.note', { reason: reason('not-assigned-to-you') }),
   );
   await expectNoAxeViolations(volunteer.page, 'refusals of a purged request (en)', { soft: true });
-  expect(((await server.appServer.storage.replicatedDb.get(open._id)) as StaffRequestDoc).assignee).toBe(
-    null,
-  );
+  expect(
+    ((await server.appServer.storage.replicatedDb.get(open._id)) as StaffRequestDoc).assignee,
+  ).toBe(null);
 
   await gone.getByRole('button', { name: volunteer.text('work.refusals.gone_dismiss') }).click();
   await expect(gone).toHaveCount(0);
