@@ -300,7 +300,10 @@ async function checkWrites(
   }
   // A refused write stores nothing but, for a volunteer's own status report on a task they held,
   // one event kept for the coordinator (late-progress.ts), which its writer cannot read.
-  const stored = await server.storage.replicatedDb.changes({ since: seqBefore, include_docs: true });
+  const stored = await server.storage.replicatedDb.changes({
+    since: seqBefore,
+    include_docs: true,
+  });
   for (const change of stored.results) {
     expect(change.doc, `${label}: a refused write stored ${change.id}`).toMatchObject({
       type: 'event',
