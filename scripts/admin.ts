@@ -1,7 +1,7 @@
 /**
  * `npm run admin -- <command>` (see `--help`): staff accounts in the server's data directory, or
  * on the CouchDB server of `COUCHDB_URL` when it is set, exactly where the server keeps them.
- * A thin wrapper: the commands live in sync-server/accounts/admin-cli.ts.
+ * A thin wrapper: the commands live in sync-server/accounts/admin-cli/admin-cli.ts.
  */
 import { runAdmin } from '../sync-server/accounts/admin-cli/admin-cli.ts';
 import { readNewPassword } from '../sync-server/accounts/admin-cli/password-prompt.ts';

@@ -2,7 +2,7 @@
  * `npm run seed -- --force` on CouchDB while a server runs: the seeder deletes both databases and
  * makes them again, and the server's routing index, read from the old database's changes feed,
  * must not go on listing documents that no longer exist. It notices the new database by its mark
- * (sync-server/replication/database-generation.ts), within a second, and reads it from the start.
+ * (sync-server/storage/database-generation.ts), within a second, and reads it from the start.
  */
 import PouchDB from 'pouchdb-node';
 import { afterEach, expect, it } from 'vitest';

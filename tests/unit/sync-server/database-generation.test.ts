@@ -1,5 +1,5 @@
 /**
- * The replicated database's mark (sync-server/replication/database-generation.ts): one per
+ * The replicated database's mark (sync-server/storage/database-generation.ts): one per
  * database, the same to every instance however many ask at once, and a new one once the database
  * has lost it (as a database deleted and made again has).
  */

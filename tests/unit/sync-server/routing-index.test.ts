@@ -1,5 +1,5 @@
 /**
- * The server's routing index (sync-server/replication/routing-index.ts): judging on what it holds
+ * The server's routing index (sync-server/replication/routing/routing-index.ts): judging on what it holds
  * must give the same verdicts as `canRead` on the stored bodies, it must list each document once at
  * its latest change, and a caller must never be answered from a state older than its call.
  */
