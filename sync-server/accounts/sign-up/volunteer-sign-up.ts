@@ -95,7 +95,7 @@ export async function signUpVolunteer(
         username: signUp.username,
         displayName: signUp.name,
         role: 'volunteer',
-        // What they asked for; what they may see comes from the approved profile (staff-user.ts).
+        // What they asked for; what they may see comes from the approved profile (replication/policy-user.ts).
         areas: signUp.areas,
         password: signUp.password,
       },

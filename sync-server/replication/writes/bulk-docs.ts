@@ -33,7 +33,7 @@ export type BulkDocsOptions = {
   limit: WriteLimit;
   maxDocs: number;
   candidate: (userId: string) => Promise<Candidate>;
-  /** Told of every contact whose old revisions should leave storage (erasure.ts). */
+  /** Told of every contact whose old revisions should leave storage (compaction.ts). */
   onContactChanged: (id: string) => void;
 };
 
