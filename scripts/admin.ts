@@ -1,12 +1,12 @@
 /**
  * `npm run admin -- <command>` (see `--help`): staff accounts in the server's data directory, or
  * on the CouchDB server of `COUCHDB_URL` when it is set, exactly where the server keeps them.
- * A thin wrapper: the commands live in sync-server/accounts/admin-cli.ts.
+ * A thin wrapper: the commands live in sync-server/accounts/admin-cli/admin-cli.ts.
  */
-import { runAdmin } from '../sync-server/accounts/admin-cli.ts';
-import { readNewPassword } from '../sync-server/accounts/password-prompt.ts';
+import { runAdmin } from '../sync-server/accounts/admin-cli/admin-cli.ts';
+import { readNewPassword } from '../sync-server/accounts/admin-cli/password-prompt.ts';
 import { readConfig, storageLocation } from '../sync-server/config.ts';
-import { describeLocation, openPouchStorage } from '../sync-server/pouch-storage.ts';
+import { describeLocation, openPouchStorage } from '../sync-server/storage/pouch-storage.ts';
 
 // Only where the data is matters here; the server's other settings must not make the tool fail.
 const { DATA_DIR, COUCHDB_URL } = process.env;

@@ -1,8 +1,8 @@
 /**
  * `npm run seed -- --requests N --volunteers M --areas K …` (see `--help`): synthetic data for
- * demos, tests and benchmarks. A thin wrapper: the seeder lives in sync-server/seed/.
+ * demos, tests and benchmarks. A thin wrapper: the seeder lives in scripts/seed/.
  */
-import { runSeed } from '../sync-server/seed/seed-cli.ts';
+import { runSeed } from './seed/seed-cli.ts';
 
 process.exitCode = await runSeed(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

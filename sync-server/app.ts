@@ -4,19 +4,19 @@
  * app with different storage, static files and limits.
  */
 import { Hono } from 'hono';
-import type { AccountsSettings } from './accounts/accounts-config.ts';
-import { createAccounts } from './accounts/create-accounts.ts';
-import { volunteerSignUpRoutes } from './accounts/volunteer-sign-up-routes.ts';
-import { methodNotAllowed, notFound } from './api-error.ts';
-import { areaListRoutes } from './area-list.ts';
-import { compress } from './compress.ts';
-import { healthRoute } from './health-route.ts';
+import type { AccountsSettings } from './accounts/sign-in/accounts-config.ts';
+import { createAccounts } from './accounts/sign-in/create-accounts.ts';
+import { volunteerSignUpRoutes } from './accounts/sign-up/volunteer-sign-up-routes.ts';
+import { methodNotAllowed, notFound } from './http/api-error.ts';
+import { areaListRoutes } from './accounts/sign-up/area-list.ts';
+import { compress } from './http/compress.ts';
+import { healthRoute } from './http/health-route.ts';
 import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
-import { requestRoutes } from './request-routes.ts';
-import { securityHeaders } from './security-headers.ts';
-import { staticFiles } from './static-files.ts';
-import type { Storage } from './storage.ts';
-import { answerThrown, catchThrown } from './thrown-answer.ts';
+import { requestRoutes } from './residents/request-routes.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { staticFiles } from './web/static-files.ts';
+import type { Storage } from './storage/storage.ts';
+import { answerThrown, catchThrown } from './http/thrown-answer.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -85,14 +85,14 @@ export function createApp(options: AppOptions): Hono {
       scrypt: options.accounts?.scrypt,
     }),
   );
-  app.route('/api/areas', areaListRoutes(options.storage.replica));
+  app.route('/api/areas', areaListRoutes(options.storage.replicatedDb));
   app.all('/api', notFound);
   app.all('/api/*', notFound);
   // CouchDB replication for staff devices, filtered per user (replication/routes.ts).
   app.route(
     '/db',
     replicationRoutes({
-      db: options.storage.replica,
+      db: options.storage.replicatedDb,
       accounts: options.storage.serverOnly,
       requireSession: accounts.requireSession,
       now: options.now ?? (() => new Date()),

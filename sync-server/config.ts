@@ -3,6 +3,7 @@
  * instead of running with a surprising default.
  */
 import path from 'node:path';
+import { integer } from './env/integer-setting.ts';
 
 export type ServerConfig = {
   port: number;
@@ -30,23 +31,6 @@ export type ServerConfig = {
 /** More proxies than this in one chain is surely a typo. */
 export const maxTrustedProxies = 10;
 
-/** A whole-number setting from the environment, or `fallback` when unset; out of range throws. */
-export function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
-  }
-  return value;
-}
-
 /**
  * `COUCHDB_URL`, checked: an http(s) URL of the server (not of a database), credentials allowed in
  * it, no query or fragment. The error never repeats the value, which may hold a password.
@@ -66,19 +50,6 @@ export function couchdbUrl(env: NodeJS.ProcessEnv): string | null {
     );
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
-
-/** A URL fit for logs and error messages: the user name and password replaced by `***`. */
-export function redactUrl(href: string): string {
-  try {
-    const url = new URL(href);
-    if (url.username === '' && url.password === '') return url.href;
-    url.username = '***';
-    url.password = '';
-    return url.href;
-  } catch {
-    return '(an unreadable URL)';
-  }
 }
 
 export const everyInterface = '0.0.0.0';

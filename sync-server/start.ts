@@ -8,9 +8,13 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.ts';
 import { listenHost, readConfig, storageLocation } from './config.ts';
-import { listen } from './listen.ts';
-import { describeLocation, openPouchStorage, StorageUnavailableError } from './pouch-storage.ts';
-import { holdsDemoData } from './seed/seed-info.ts';
+import { listen } from './http/listen.ts';
+import {
+  describeLocation,
+  openPouchStorage,
+  StorageUnavailableError,
+} from './storage/pouch-storage.ts';
+import { holdsDemoData } from './storage/seed-info.ts';
 
 const config = readConfig(process.env);
 // DATA_DIR, or the CouchDB server of COUCHDB_URL (whose credentials are never printed).

@@ -1,6 +1,6 @@
 /**
  * Creating and changing staff accounts. Used by the admin CLI, the volunteer sign-up and the seed;
- * every way in checks the same rules (#domain/staff/account-rules.ts, and names and areas here).
+ * every way in checks the same rules (#domain/people/account-rules.ts, and names and areas here).
  */
 import * as v from 'valibot';
 import {
@@ -9,14 +9,14 @@ import {
   type PasswordProblem,
   type StaffRole,
 } from '#domain/people/account-rules.ts';
-import type { MutableDocStore } from '../storage.ts';
+import type { MutableDocStore } from '../storage/storage.ts';
 import {
   areaSchema,
   displayNameSchema,
-  toStaffUser,
-  userDocId,
+  toSignedInUser,
+  accountDocId,
   type AccountDoc,
-  type StaffUser,
+  type SignedInUser,
 } from './account.ts';
 import { hashPassword, type ScryptParams } from './password-hash.ts';
 
@@ -29,7 +29,8 @@ export type AccountProblem =
   | 'admin_exists'
   | 'unknown_user';
 
-export type AccountResult = { ok: true; user: StaffUser } | { ok: false; problem: AccountProblem };
+export type AccountResult =
+  { ok: true; user: SignedInUser } | { ok: false; problem: AccountProblem };
 
 export type NewAccount = {
   username: string;
@@ -43,7 +44,7 @@ export type AccountContext = { store: MutableDocStore; now: () => Date; scrypt: 
 
 export async function findAccount(store: MutableDocStore, username: string) {
   if (!isValidUsername(username)) return null;
-  return store.get<AccountDoc>(userDocId(username));
+  return store.get<AccountDoc>(accountDocId(username));
 }
 
 export async function listAccounts(store: MutableDocStore): Promise<AccountDoc[]> {
@@ -67,7 +68,7 @@ export async function createAccount(
 
   const at = ctx.now().toISOString();
   const doc: AccountDoc = {
-    _id: userDocId(input.username),
+    _id: accountDocId(input.username),
     type: 'user',
     username: input.username,
     display_name: name.output,
@@ -80,7 +81,7 @@ export async function createAccount(
     updated_at: at,
   };
   if ((await ctx.store.putIfAbsent(doc)) === 'exists') return { ok: false, problem: 'exists' };
-  return { ok: true, user: toStaffUser(doc) };
+  return { ok: true, user: toSignedInUser(doc) };
 }
 
 export async function hasAdmin(store: MutableDocStore): Promise<boolean> {
@@ -114,7 +115,7 @@ async function updateAccount(
       _rev: current._rev,
       updated_at: ctx.now().toISOString(),
     });
-    if (written === 'replaced') return { ok: true, user: toStaffUser(next) };
+    if (written === 'replaced') return { ok: true, user: toSignedInUser(next) };
   }
   throw new Error(`Account ${username} kept changing under us; try again`);
 }

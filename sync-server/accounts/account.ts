@@ -1,6 +1,6 @@
 /**
  * A staff account as stored in the server-only database under `user:<username>`. Never replicated:
- * devices only ever see `StaffUser`, the account without its password and bookkeeping.
+ * devices only ever see `SignedInUser`, the account without its password and bookkeeping.
  */
 import * as v from 'valibot';
 import type { StaffRole } from '#domain/people/account-rules.ts';
@@ -27,17 +27,21 @@ export type AccountDoc = {
   updated_at: string;
 };
 
-/** Who is signed in: what `GET /api/session` answers and what `c.var.user` holds. */
-export type StaffUser = Pick<AccountDoc, 'username' | 'display_name' | 'role' | 'areas'>;
+/**
+ * Who is signed in: what `GET /api/session` answers and what `c.var.user` holds. Named by username;
+ * the access policy's `StaffUser` (#domain/people/users.ts) is the same person named by id
+ * (replication/policy-user.ts).
+ */
+export type SignedInUser = Pick<AccountDoc, 'username' | 'display_name' | 'role' | 'areas'>;
 
-export const toStaffUser = (doc: AccountDoc): StaffUser => ({
+export const toSignedInUser = (doc: AccountDoc): SignedInUser => ({
   username: doc.username,
   display_name: doc.display_name,
   role: doc.role,
   areas: [...doc.areas],
 });
 
-export const userDocId = (username: string) => `user:${username}`;
+export const accountDocId = (username: string) => `user:${username}`;
 
 export const areaSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,59}$/));
 export const areaRule =

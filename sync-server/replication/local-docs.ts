@@ -6,8 +6,8 @@
  */
 import type { Context } from 'hono';
 import type { StaffUser } from '#domain/people/users.ts';
-import type { ReplicaDb } from '../storage.ts';
-import { badRequest, missing } from './couch-errors.ts';
+import type { ReplicatedDb } from '../storage/storage.ts';
+import { badRequest, missing } from './couch/couch-errors.ts';
 
 type LocalDoc = { _id: string; _rev?: string; [field: string]: unknown };
 
@@ -16,7 +16,7 @@ const storedId = (user: StaffUser, id: string) => `_local/${user.id}:${id}`;
 
 export const isLocalId = (id: string) => localIdShape.test(id);
 
-export async function getLocal(c: Context, db: ReplicaDb, user: StaffUser, id: string) {
+export async function getLocal(c: Context, db: ReplicatedDb, user: StaffUser, id: string) {
   try {
     const doc = await db.get<LocalDoc>(storedId(user, id));
     return c.json({ ...doc, _id: `_local/${id}` });
@@ -27,7 +27,7 @@ export async function getLocal(c: Context, db: ReplicaDb, user: StaffUser, id: s
 
 export async function putLocal(
   c: Context,
-  db: ReplicaDb,
+  db: ReplicatedDb,
   user: StaffUser,
   id: string,
   body: unknown,

@@ -8,28 +8,28 @@
  * evictions.ts. Documents enter it through the changes feed; see changes-feed.ts.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { SessionEnv } from '../accounts/require-session.ts';
-import { apiError } from '../api-error.ts';
-import { readJsonBody } from '../json-body.ts';
+import type { SessionEnv } from '../accounts/sessions/require-session.ts';
+import { apiError } from '../http/api-error.ts';
+import { readJsonBody } from '../http/json-body.ts';
 import type { StaffUser } from '#domain/people/users.ts';
-import type { MutableDocStore, ReplicaDb } from '../storage.ts';
-import { bulkDocs, type BulkDocsOptions } from './bulk-docs.ts';
-import { candidatesFor } from './candidates.ts';
-import { compactionAfterChange } from './compaction.ts';
-import { changesFeed } from './changes-feed.ts';
-import { refused } from './couch-errors.ts';
-import { allDocs, bulkGet, getDoc, revsDiff } from './doc-reads.ts';
-import { evictions } from './evictions.ts';
-import { KeyedLock } from './keyed-lock.ts';
+import type { MutableDocStore, ReplicatedDb } from '../storage/storage.ts';
+import { bulkDocs, type BulkDocsOptions } from './writes/bulk-docs.ts';
+import { candidatesFor } from './writes/candidates.ts';
+import { compactionAfterChange } from './writes/compaction.ts';
+import { changesFeed } from './feed/changes-feed.ts';
+import { unsupported } from './couch/couch-errors.ts';
+import { allDocs, bulkGet, getDoc, revsDiff } from './reads/doc-reads.ts';
+import { evictions } from './feed/evictions.ts';
+import { KeyedLock } from './writes/keyed-lock.ts';
 import { getLocal, isLocalId, putLocal } from './local-docs.ts';
-import { ReadFilter } from './read-filter.ts';
-import { RoutingIndex } from './routing-index.ts';
-import { toPolicyUser } from './staff-user.ts';
-import { seqToken, viewKey } from './view-seq.ts';
-import { WriteLimit } from './write-limit.ts';
+import { ReadFilter } from './reads/read-filter.ts';
+import { RoutingIndex } from './routing/routing-index.ts';
+import { toPolicyUser } from './policy-user.ts';
+import { seqToken, viewKey } from './feed/view-seq.ts';
+import { WriteLimit } from './writes/write-limit.ts';
 
 export type ReplicationOptions = {
-  db: ReplicaDb;
+  db: ReplicatedDb;
   /** Accounts, to know whether someone given a task is enabled. */
   accounts: MutableDocStore;
   requireSession: MiddlewareHandler<SessionEnv>;
@@ -130,17 +130,17 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
 
   app.get('/_local/:id', (c) => {
     const id = c.req.param('id');
-    return isLocalId(id) ? getLocal(c, db, userOf(c), id) : refused(c);
+    return isLocalId(id) ? getLocal(c, db, userOf(c), id) : unsupported(c);
   });
   app.put('/_local/:id', (c) => {
     const id = c.req.param('id');
-    if (!isLocalId(id)) return refused(c);
+    if (!isLocalId(id)) return unsupported(c);
     return withBody(options.maxBodyBytes, (cc, b) => putLocal(cc, db, userOf(cc), id, b))(c);
   });
 
   app.get('/:id', (c) => {
     const id = c.req.param('id');
-    return id.startsWith('_') ? refused(c) : getDoc(c, db, filterOf(c), id);
+    return id.startsWith('_') ? unsupported(c) : getDoc(c, db, filterOf(c), id);
   });
 
   // `/db/`, which PouchDB's http adapter asks for its info, reaches no route above once mounted
@@ -148,7 +148,7 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   app.all('*', (c) =>
     c.req.method === 'GET' && c.req.path === c.req.routePath.replace(/\*$/, '')
       ? info(c)
-      : refused(c),
+      : unsupported(c),
   );
   return app;
 }

@@ -8,7 +8,8 @@
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { generate, type SeedAccount } from '../../sync-server/seed/generate.ts';
+import { generate } from '../../scripts/seed/generate.ts';
+import type { SeedAccount } from '../../scripts/seed/staff.ts';
 import { formatReference } from '#domain/requests/reference.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -61,7 +62,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   const story = cast(now);
   await server.seedStaffWorld(shape(story.seed, now), password);
   const stored = (id: string) =>
-    server.appServer.storage.replica.get(id, { conflicts: true }) as Promise<
+    server.appServer.storage.replicatedDb.get(id, { conflicts: true }) as Promise<
       StaffDoc & { _conflicts?: string[] }
     >;
 
@@ -124,7 +125,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
     await expect(device.notes).toContainText('Mae hi angen y feddyginiaeth cyn hanner dydd.');
   }
   // The server holds both notes too: nothing was lost.
-  const notes = await server.appServer.storage.replica.allDocs({
+  const notes = await server.appServer.storage.replicatedDb.allDocs({
     startkey: `note:${story.task._id.slice('request:'.length)}:`,
     endkey: `note:${story.task._id.slice('request:'.length)}:\uffff`,
     include_docs: true,
@@ -235,7 +236,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
     }),
     { timeout: 30_000 },
   );
-  const stored = (await server.appServer.storage.replica.get(story.task._id, {
+  const stored = (await server.appServer.storage.replicatedDb.get(story.task._id, {
     conflicts: true,
   })) as RequestDoc & { _conflicts?: string[] };
   expect([stored.status, stored.assignee, stored._conflicts ?? []]).toEqual([
@@ -309,10 +310,10 @@ test('a claim refused after the volunteer was taken off the area is still told o
 
   await device.setOffline(true);
   // A coordinator takes the volunteer off that area while the phone has no signal.
-  const profile = (await server.appServer.storage.replica.get(
+  const profile = (await server.appServer.storage.replicatedDb.get(
     `volunteer:${account.userId}`,
   )) as VolunteerDoc & { _rev: string };
-  await server.appServer.storage.replica.put({
+  await server.appServer.storage.replicatedDb.put({
     ...profile,
     areas: profile.areas.filter((a) => a !== open.area),
     updated_at: new Date().toISOString(),
@@ -343,7 +344,7 @@ test('a claim refused after the volunteer was taken off the area is still told o
     volunteer.text('work.refusals.note', { reason: reason('not_assigned_to_you') }),
   );
   await expectNoAxeViolations(volunteer.page, 'refusals of a purged request (en)', { soft: true });
-  expect(((await server.appServer.storage.replica.get(open._id)) as RequestDoc).assignee).toBe(
+  expect(((await server.appServer.storage.replicatedDb.get(open._id)) as RequestDoc).assignee).toBe(
     null,
   );
 

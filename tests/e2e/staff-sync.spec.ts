@@ -6,7 +6,7 @@
 import { canRead } from '#domain/access/access.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { StaffUser } from '#domain/people/users.ts';
-import { staffUserId } from '../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../sync-server/accounts/staff-user-id.ts';
 import { expect, test } from './support/fixtures.ts';
 import { foodForMyself } from './support/help-requests.ts';
 import { hydrated, watchHydration } from './support/hydration.ts';

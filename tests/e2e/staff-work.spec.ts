@@ -4,7 +4,7 @@
  */
 import { isPastVolunteerRetention } from '#domain/access/access.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { generate } from '../../sync-server/seed/generate.ts';
+import { generate } from '../../scripts/seed/generate.ts';
 import { StaffWork } from './pages/staff-work.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
-import type { DocStore, Storage } from '../../sync-server/storage.ts';
+import type { DocStore, Storage } from '../../sync-server/storage/storage.ts';
 import { foodSubmission } from './submission-fixtures.ts';
 import { countDocs, postJson, startTestServer, type TestServer } from './test-server.ts';
 

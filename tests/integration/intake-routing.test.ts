@@ -11,7 +11,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.storage.replica.bulkDocs([
+  await server.storage.replicatedDb.bulkDocs([
     {
       _id: 'area:ceredigion',
       type: 'area',

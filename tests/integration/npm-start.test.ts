@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoPassword } from '../../sync-server/seed/seed-data-dir.ts';
+import { demoPassword } from '../../scripts/seed/seed-data-dir.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@
  * they used to leave as an empty 500 that nobody logged.
  */
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { Storage } from '../../sync-server/storage.ts';
+import type { Storage } from '../../sync-server/storage/storage.ts';
 import { couchPassword } from './couch-stand-in.ts';
 import type { Refusal } from './couch-refusals.ts';
 import { foodSubmission } from './submission-fixtures.ts';

@@ -2,7 +2,7 @@
  * The property tests' seeded PRNG: the seeder's own (mulberry32), so every run is repeatable and a
  * failure names the seed that reproduces it.
  */
-import { seededRandom, type Random } from '../../sync-server/seed/random.ts';
+import { seededRandom, type Random } from '../../scripts/seed/random.ts';
 
 export { seededRandom, type Random };
 

@@ -15,7 +15,7 @@ import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { generate, type SeedShape } from '../../../sync-server/seed/generate.ts';
+import { generate, type SeedShape } from '../../seed/generate.ts';
 import { repoRoot } from '../repo-root.ts';
 import { runCommand } from '../run-command.ts';
 

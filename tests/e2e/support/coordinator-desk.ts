@@ -17,7 +17,7 @@ export async function handOver(
   to: string,
   by: string,
 ): Promise<RequestDoc> {
-  const db = server.storage.replica;
+  const db = server.storage.replicatedDb;
   const current = await db.get<RequestDoc>(requestId);
   const handed = assign(current, to, by, new Date().toISOString());
   const { rev } = await db.put(handed);
@@ -36,7 +36,7 @@ export async function disableAccount(server: AppServer, username: string): Promi
 
 /** A coordinator moves a volunteer to other areas (their approved profile decides their view). */
 export async function setVolunteerAreas(server: AppServer, userId: string, areas: string[]) {
-  const db = server.storage.replica;
+  const db = server.storage.replicatedDb;
   const profile = await db.get<VolunteerDoc>(volunteerDocId(userId));
   await db.put({ ...profile, areas });
 }

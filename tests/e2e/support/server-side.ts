@@ -4,7 +4,7 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import { createAccount, type NewAccount } from '../../../sync-server/accounts/account-store.ts';
-import { generate, type Generated, type SeedShape } from '../../../sync-server/seed/generate.ts';
+import { generate, type Generated, type SeedShape } from '../../../scripts/seed/generate.ts';
 import type { AppServer } from './app-server.ts';
 
 export type StoredRequestDoc = { _id: string; reference: string; kind: string; status: string };
@@ -62,7 +62,7 @@ export class ServerSide {
    */
   async seedStaffWorld(shape: SeedShape, password: string): Promise<Generated> {
     const world = generate(shape);
-    await this.appServer.storage.replica.bulkDocs(world.docs);
+    await this.appServer.storage.replicatedDb.bulkDocs(world.docs);
     for (const account of world.accounts) {
       await this.createStaffAccount({
         username: account.username,

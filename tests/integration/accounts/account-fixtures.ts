@@ -10,9 +10,9 @@ import type { StaffRole } from '#domain/people/account-rules.ts';
 import { createApp } from '../../../sync-server/app.ts';
 import { createAccount, setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import type { ScryptParams } from '../../../sync-server/accounts/password-hash.ts';
-import { listen } from '../../../sync-server/listen.ts';
-import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
-import type { Storage } from '../../../sync-server/storage.ts';
+import { listen } from '../../../sync-server/http/listen.ts';
+import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
+import type { Storage } from '../../../sync-server/storage/storage.ts';
 import { writeStaticFixture } from '../static-fixture.ts';
 import {
   startTestServer,

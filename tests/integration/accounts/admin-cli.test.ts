@@ -12,13 +12,13 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../sync-server/app.ts';
 import { createAccount } from '../../../sync-server/accounts/account-store.ts';
-import { runAdmin } from '../../../sync-server/accounts/admin-cli.ts';
+import { runAdmin } from '../../../sync-server/accounts/admin-cli/admin-cli.ts';
 import {
   PasswordInputError,
   readFirstLine,
-} from '../../../sync-server/accounts/password-prompt.ts';
-import { listen } from '../../../sync-server/listen.ts';
-import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
+} from '../../../sync-server/accounts/admin-cli/password-prompt.ts';
+import { listen } from '../../../sync-server/http/listen.ts';
+import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
 import { goodPassword, signIn, testScrypt } from './account-fixtures.ts';
 
 const root = await mkdtemp(path.join(tmpdir(), 'cymorth-admin-'));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAccountsSettings } from '../../../sync-server/accounts/accounts-config.ts';
-import type { SessionDoc } from '../../../sync-server/accounts/session-store.ts';
+import { readAccountsSettings } from '../../../sync-server/accounts/sign-in/accounts-config.ts';
+import type { SessionDoc } from '../../../sync-server/accounts/sessions/session-store.ts';
 import type { TestServer } from '../test-server.ts';
 import {
   days,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetPassword, setDisabled } from '../../../sync-server/accounts/account-store.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import type { TestServer } from '../test-server.ts';
 import {
   goodPassword,

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
-import { createAccounts } from '../../../sync-server/accounts/create-accounts.ts';
-import { requireRole } from '../../../sync-server/accounts/require-session.ts';
-import type { SessionDoc } from '../../../sync-server/accounts/session-store.ts';
-import { listen } from '../../../sync-server/listen.ts';
+import { createAccounts } from '../../../sync-server/accounts/sign-in/create-accounts.ts';
+import { requireRole } from '../../../sync-server/accounts/sessions/require-session.ts';
+import type { SessionDoc } from '../../../sync-server/accounts/sessions/session-store.ts';
+import { listen } from '../../../sync-server/http/listen.ts';
 import {
   minutes,
   seedUser,

@@ -145,7 +145,7 @@ describe('two offline edits of one volunteer', () => {
 
     expect(await push(phone, s, world.cath.cookie)).toEqual([]);
     expect(await push(laptop, s, world.cath.cookie)).toEqual([]);
-    const merged = await s.storage.replica.get<VolunteerDoc>(profileId, { conflicts: true });
+    const merged = await s.storage.replicatedDb.get<VolunteerDoc>(profileId, { conflicts: true });
     expect(merged._conflicts ?? []).toEqual([]);
     expect(merged.approval).toBe('approved');
     expect([...merged.skills].sort()).toEqual(['dbs_checked', 'driver']);

@@ -9,9 +9,9 @@ import { areaDocId, volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { approveVolunteer, signUpProfile, type SignUp } from '#domain/people/volunteer-sign-up.ts';
-import { orphanAfterMs } from '../../../sync-server/accounts/volunteer-sign-up.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { Storage } from '../../../sync-server/storage.ts';
+import { orphanAfterMs } from '../../../sync-server/accounts/sign-up/volunteer-sign-up.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
+import type { Storage } from '../../../sync-server/storage/storage.ts';
 import { area } from '../../support/factories.ts';
 import {
   deviceDb,
@@ -260,7 +260,7 @@ describe('refusals, with nothing stored', () => {
   it('a password too easy to guess is a 400 on the password, before anything is written', async () => {
     const { s } = await startWorld();
     const before = await everyId(s.storage);
-    const sequence = (await s.storage.replica.info()).update_seq;
+    const sequence = (await s.storage.replicatedDb.info()).update_seq;
     const weak = [
       signUpBody({ password: 'password123' }),
       signUpBody({ password: 'qwertyuiop' }),
@@ -279,7 +279,7 @@ describe('refusals, with nothing stored', () => {
     }
     expect(await everyId(s.storage)).toEqual(before);
     // Not even a deleted profile: the replicated database has not moved.
-    expect((await s.storage.replica.info()).update_seq).toEqual(sequence);
+    expect((await s.storage.replicatedDb.info()).update_seq).toEqual(sequence);
     expect((await signUp(s, signUpBody({ password: 'gwyn-parry' }))).status).toBe(201);
   });
 
@@ -301,17 +301,17 @@ describe('a failure half-way leaves nothing behind', () => {
     const { s } = await startWorld({
       wrapStorage: (storage) => ({
         ...storage,
-        replica: {
-          ...storage.replica,
-          info: storage.replica.info.bind(storage.replica),
-          changes: storage.replica.changes.bind(storage.replica),
-          revsDiff: storage.replica.revsDiff.bind(storage.replica),
-          bulkGet: storage.replica.bulkGet.bind(storage.replica),
-          get: storage.replica.get.bind(storage.replica),
-          bulkDocs: storage.replica.bulkDocs.bind(storage.replica),
-          allDocs: storage.replica.allDocs.bind(storage.replica),
+        replicatedDb: {
+          ...storage.replicatedDb,
+          info: storage.replicatedDb.info.bind(storage.replicatedDb),
+          changes: storage.replicatedDb.changes.bind(storage.replicatedDb),
+          revsDiff: storage.replicatedDb.revsDiff.bind(storage.replicatedDb),
+          bulkGet: storage.replicatedDb.bulkGet.bind(storage.replicatedDb),
+          get: storage.replicatedDb.get.bind(storage.replicatedDb),
+          bulkDocs: storage.replicatedDb.bulkDocs.bind(storage.replicatedDb),
+          allDocs: storage.replicatedDb.allDocs.bind(storage.replicatedDb),
           put: () => Promise.reject(new Error('disk full')),
-        } as Storage['replica'],
+        } as Storage['replicatedDb'],
       }),
     });
     const before = await everyId(s.storage);

@@ -7,9 +7,10 @@
 import PouchDB from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
-import { couchdbUrl, readConfig, redactUrl } from '../../../sync-server/config.ts';
-import { describeLocation, openPouchStorage } from '../../../sync-server/pouch-storage.ts';
-import { replicatedDbName, serverOnlyDbName } from '../../../sync-server/storage.ts';
+import { couchdbUrl, readConfig } from '../../../sync-server/config.ts';
+import { redactUrl } from '../../../sync-server/storage/couch-url.ts';
+import { describeLocation, openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
+import { replicatedDbName, serverOnlyDbName } from '../../../sync-server/storage/storage.ts';
 import { couchPassword, startCouchStandIn, type CouchStandIn } from '../couch-stand-in.ts';
 import { runScript } from '../run-script.ts';
 import { foodSubmission } from '../submission-fixtures.ts';

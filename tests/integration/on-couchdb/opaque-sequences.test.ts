@@ -43,9 +43,9 @@ describe('CouchDB 3 sequences', () => {
 
     // A change after the checkpoint, then an incremental sync from it: only what changed comes.
     const { open } = world.requests;
-    const stored = await server.storage.replica.get(open._id);
+    const stored = await server.storage.replicatedDb.get(open._id);
     const given = assignedTo(open, world.vera.user.id);
-    await server.storage.replica.put({ ...given, _rev: stored._rev });
+    await server.storage.replicatedDb.put({ ...given, _rev: stored._rev });
     const res = await dbFetch(server, `/db/_changes?since=${token}`, {
       cookie: world.vera.cookie,
     });

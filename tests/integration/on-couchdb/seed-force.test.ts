@@ -2,14 +2,14 @@
  * `npm run seed -- --force` on CouchDB while a server runs: the seeder deletes both databases and
  * makes them again, and the server's routing index, read from the old database's changes feed,
  * must not go on listing documents that no longer exist. It notices the new database by its mark
- * (sync-server/replication/database-generation.ts), within a second, and reads it from the start.
+ * (sync-server/storage/database-generation.ts), within a second, and reads it from the start.
  */
 import PouchDB from 'pouchdb-node';
 import { afterEach, expect, it } from 'vitest';
-import { generationCheckMs } from '../../../sync-server/replication/database-generation.ts';
-import { runSeed } from '../../../sync-server/seed/seed-cli.ts';
-import { seedDataDir, type SeedOptions } from '../../../sync-server/seed/seed-data-dir.ts';
-import { replicatedDbName } from '../../../sync-server/storage.ts';
+import { generationCheckMs } from '../../../sync-server/storage/database-generation.ts';
+import { runSeed } from '../../../scripts/seed/seed-cli.ts';
+import { seedDataDir, type SeedOptions } from '../../../scripts/seed/seed-data-dir.ts';
+import { replicatedDbName } from '../../../sync-server/storage/storage.ts';
 import { signedIn } from '../accounts/account-fixtures.ts';
 import { couchPassword } from '../couch-stand-in.ts';
 import { remoteDb } from '../replication/replication-fixtures.ts';

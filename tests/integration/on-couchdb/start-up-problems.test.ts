@@ -6,8 +6,11 @@
  * made) starts as any other.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPouchStorage, StorageUnavailableError } from '../../../sync-server/pouch-storage.ts';
-import type { CouchProblem } from '../../../sync-server/couch-open.ts';
+import {
+  openPouchStorage,
+  StorageUnavailableError,
+} from '../../../sync-server/storage/pouch-storage.ts';
+import type { CouchProblem } from '../../../sync-server/storage/couch-open.ts';
 import type { Refusal } from '../couch-refusals.ts';
 import { couchPassword, startCouchStandIn, type CouchStandIn } from '../couch-stand-in.ts';
 import { runScript } from '../run-script.ts';

@@ -16,7 +16,7 @@ import { assign, recordConsent, setRegister } from '#domain/requests/edits.ts';
 import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
 import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import { area, at, contactFor, event, note, profile, request } from '../../support/factories.ts';
 import type { Random } from '../../support/seeded-random.ts';
 

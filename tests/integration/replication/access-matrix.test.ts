@@ -59,10 +59,10 @@ afterAll(() => {
 async function seedGraph(server: TestServer, world: MatrixWorld): Promise<Map<string, Stored>> {
   await seed(server, world.docs);
   for (const id of world.deleted) {
-    const doc = await server.storage.replica.get(id);
-    await server.storage.replica.put({ _id: id, _rev: doc._rev, _deleted: true });
+    const doc = await server.storage.replicatedDb.get(id);
+    await server.storage.replicatedDb.put({ _id: id, _rev: doc._rev, _deleted: true });
   }
-  const all = await server.storage.replica.allDocs({ keys: world.docs.map((d) => d._id) });
+  const all = await server.storage.replicatedDb.allDocs({ keys: world.docs.map((d) => d._id) });
   const revs = new Map<string, Stored>();
   for (const row of all.rows)
     if (!('error' in row)) revs.set(row.id, { id: row.id, rev: row.value.rev });
@@ -262,7 +262,7 @@ async function checkWrites(
         writes.push({ _id: id, _rev: rev.rev, _deleted: true } as unknown as StaffDoc);
     }
   }
-  const seqBefore = (await server.storage.replica.info()).update_seq;
+  const seqBefore = (await server.storage.replicatedDb.info()).update_seq;
   const edits = writes.map((w) => ({
     ...w,
     ...(revs.has(w._id) ? { _rev: revs.get(w._id)!.rev } : {}),
@@ -300,7 +300,10 @@ async function checkWrites(
   }
   // A refused write stores nothing but, for a volunteer's own status report on a task they held,
   // one event kept for the coordinator (late-progress.ts), which its writer cannot read.
-  const stored = await server.storage.replica.changes({ since: seqBefore, include_docs: true });
+  const stored = await server.storage.replicatedDb.changes({
+    since: seqBefore,
+    include_docs: true,
+  });
   for (const change of stored.results) {
     expect(change.doc, `${label}: a refused write stored ${change.id}`).toMatchObject({
       type: 'event',
@@ -313,7 +316,7 @@ async function checkWrites(
     world.docs.push(change.doc as unknown as StaffDoc);
     revs.set(change.id, { id: change.id, rev: change.changes[0]!.rev });
   }
-  const known = await server.storage.replica.revsDiff(
+  const known = await server.storage.replicatedDb.revsDiff(
     Object.fromEntries(replicated.map((r) => [r._id, [r._rev]])),
   );
   expect(Object.keys(known).length, label).toBe(new Set(replicated.map((r) => r._id)).size);

@@ -38,9 +38,9 @@ describe('the fast first sync', () => {
       // After the first page, the coordinator gives Vera the open task.
       onPage: () => {
         if (++pages === 1) {
-          written = s.storage.replica
+          written = s.storage.replicatedDb
             .get(open._id)
-            .then((stored) => s.storage.replica.put({ ...given, _rev: stored._rev }));
+            .then((stored) => s.storage.replicatedDb.put({ ...given, _rev: stored._rev }));
         }
       },
     });

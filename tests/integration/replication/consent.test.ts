@@ -50,7 +50,7 @@ const json = async (res: Response) => ({ status: res.status, body: (await res.js
 async function expectRefusedEverywhere(s: TestServer, who: Staff, contactId: string) {
   const cookie = who.cookie;
   const id = encodeURIComponent(contactId);
-  const rev = ((await s.storage.replica.get(contactId)) as { _rev: string })._rev;
+  const rev = ((await s.storage.replicatedDb.get(contactId)) as { _rev: string })._rev;
   for (const query of ['', '?revs=true', '?open_revs=all', `?rev=${rev}`, '?latest=true']) {
     const got = await json(await dbFetch(s, `/db/${id}${query}`, { cookie }));
     expect(got, `GET ${query}`).toEqual({
@@ -161,7 +161,7 @@ describe('consent to share the contact with the volunteer', () => {
     await phone.put(recordConsent(mine, true, 'phone', world.vera.user.id, at(200)));
     const up = await phone.replicate.to(remoteDb(server, world.vera.cookie));
     expect(up.doc_write_failures).toBe(1);
-    const stored = (await server.storage.replica.get(world.task._id)) as RequestDoc;
+    const stored = (await server.storage.replicatedDb.get(world.task._id)) as RequestDoc;
     expect(stored.consent).toEqual({ given: false, how: 'form' });
     expect(requestContactId(world.task._id)).toBe(world.contactId);
   });

@@ -40,9 +40,9 @@ describe.each(storageKinds)('deletions after compaction (%s)', (kind) => {
     expect(held).not.toContain(open._id);
 
     // The tombstone routes the deletion and keeps nothing personal.
-    const [row] = (await server.storage.replica.allDocs({ keys: [contactId] })).rows;
+    const [row] = (await server.storage.replicatedDb.allDocs({ keys: [contactId] })).rows;
     if (row === undefined || 'error' in row) throw new Error('the deletion is not stored');
-    const tombstone = (await server.storage.replica.get(contactId, {
+    const tombstone = (await server.storage.replicatedDb.get(contactId, {
       rev: row.value.rev,
     })) as unknown as Record<string, unknown>;
     expect(Object.keys(tombstone).sort()).toEqual([

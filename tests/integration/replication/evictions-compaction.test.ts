@@ -31,11 +31,13 @@ describe.each(storageKinds)('evictions after compaction (%s)', (kind) => {
     );
 
     // The coordinator hands Vera's task to Owen; the database then compacts.
-    const current = await server.storage.replica.get(veras._id);
+    const current = await server.storage.replicatedDb.get(veras._id);
     const handedOver = assign(veras, world.owen.user.id, coordinatorId, at(101));
-    await server.storage.replica.put({ ...handedOver, _rev: current._rev });
+    await server.storage.replicatedDb.put({ ...handedOver, _rev: current._rev });
     await compact(server, kind);
-    await expect(server.storage.replica.get(veras._id, { rev: current._rev })).rejects.toThrow();
+    await expect(
+      server.storage.replicatedDb.get(veras._id, { rev: current._rev }),
+    ).rejects.toThrow();
 
     const since = encodeURIComponent(String(first.last_seq));
     const res = await dbFetch(server, `/db/_evictions?since=${since}`, {

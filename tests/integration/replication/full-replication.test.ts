@@ -100,7 +100,7 @@ describe('replication both ways, filtered per user', () => {
     await vera.replicate.from(remoteDb(server, world.vera.cookie));
     // A volunteer may not change a contact, nor a task that is not theirs.
     const contactId = requestContactId(world.requests.veras._id);
-    const before = await server.storage.replica.get(contactId);
+    const before = await server.storage.replicatedDb.get(contactId);
     await vera.put({ ...(await vera.get(contactId)), updated_at: at(45) });
     const open = await vera.get<RequestDoc>(world.requests.open._id);
     await vera.put(setRegister(open, 'urgency', 'high', world.vera.user.id, at(50)));

@@ -86,7 +86,7 @@ describe('reads never reveal what the user may not see', () => {
     const owens = world.requests.owens;
     const cookie = world.vera.cookie;
     await expectJsonError(await dbFetch(server, `/db/${owens._id}`, { cookie }), 404);
-    const rev = (await server.storage.replica.get(owens._id))._rev;
+    const rev = (await server.storage.replicatedDb.get(owens._id))._rev;
     const bulk = await dbFetch(server, '/db/_bulk_get?revs=true', {
       ...json({ docs: [{ id: owens._id, rev }] }),
       cookie,
@@ -188,7 +188,7 @@ describe('bad input gets 4xx or a per-document refusal and stores nothing', () =
     ]);
     expect(answer[3]).toMatchObject({ ok: true, id: good._id });
     // The same revision sent again (a retried batch) is accepted and changes nothing.
-    const stamped = await server.storage.replica.get(good._id, { revs: true });
+    const stamped = await server.storage.replicatedDb.get(good._id, { revs: true });
     const again = await post(JSON.stringify({ docs: [stamped], new_edits: false }));
     expect(await again.json()).toEqual([{ ok: true, id: good._id }]);
     expect(await stored(server, invalid._id)).toBeNull();
@@ -198,7 +198,7 @@ describe('bad input gets 4xx or a per-document refusal and stores nothing', () =
 
   it('a volunteer may not write a contact, nor a note as someone else', async () => {
     const contactId = requestContactId(world.requests.veras._id);
-    const before = await server.storage.replica.get(contactId);
+    const before = await server.storage.replicatedDb.get(contactId);
     const note = { ...validNote(noteId()) };
     const res = await dbFetch(server, '/db/_bulk_docs', {
       ...json({ docs: [{ ...before, updated_at: at(61) }, note] }),
@@ -208,7 +208,7 @@ describe('bad input gets 4xx or a per-document refusal and stores nothing', () =
       { id: contactId, error: 'forbidden', reason: 'role_cannot_write' },
       { id: note._id, error: 'forbidden', reason: 'wrong_author' },
     ]);
-    expect(await server.storage.replica.get(contactId)).toEqual(before);
+    expect(await server.storage.replicatedDb.get(contactId)).toEqual(before);
     expect(await stored(server, note._id)).toBeNull();
   });
 });

@@ -33,8 +33,8 @@ describe('live replication and conflicts', () => {
       await eventually(async () => (await liveIds(device)).includes(world.requests.veras._id));
       const { open } = world.requests;
       const given = assignedTo(open, world.vera.user.id);
-      const current = await server.storage.replica.get(open._id);
-      await server.storage.replica.put({ ...given, _rev: current._rev });
+      const current = await server.storage.replicatedDb.get(open._id);
+      await server.storage.replicatedDb.put({ ...given, _rev: current._rev });
       await eventually(async () => (await liveIds(device)).includes(requestContactId(open._id)));
     } finally {
       live.cancel();
@@ -57,7 +57,7 @@ describe('live replication and conflicts', () => {
       const up = await device.replicate.to(remoteDb(server, world.cath.cookie));
       expect(up.doc_write_failures).toBe(0);
     }
-    const onServer = await server.storage.replica.get<RequestDoc>(owens._id, {
+    const onServer = await server.storage.replicatedDb.get<RequestDoc>(owens._id, {
       conflicts: true,
     });
     expect(onServer._conflicts).toBeUndefined();

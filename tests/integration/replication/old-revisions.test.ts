@@ -45,19 +45,19 @@ async function withOldContact() {
   const s = server;
   const world = await seedWorld(s);
   const id = requestContactId(world.requests.veras._id);
-  const seeded = await s.storage.replica.get<ContactDoc>(id);
+  const seeded = await s.storage.replicatedDb.get<ContactDoc>(id);
   const first = { ...seeded, contact: { ...seeded.contact, phone: '07700900111' } };
   const [written] = await bulkDocs(s, world.cath.cookie, [first]);
   expect(written).toMatchObject({ ok: true });
   // The phone as stored (normalised by the schema), so the checks below can see it.
-  expect(oldPhone(await s.storage.replica.get(id, { rev: written!.rev! }))).toBe(true);
+  expect(oldPhone(await s.storage.replicatedDb.get(id, { rev: written!.rev! }))).toBe(true);
   return { s, world, id, old: written!.rev!, current: { ...first, _rev: written!.rev! } };
 }
 
 /** Whether storage no longer holds the old body: compacted away, or never readable at `old`. */
 async function oldBodyGone(s: TestServer, id: string, old: string) {
   try {
-    return !oldPhone(await s.storage.replica.get(id, { rev: old }));
+    return !oldPhone(await s.storage.replicatedDb.get(id, { rev: old }));
   } catch {
     return true;
   }
@@ -100,7 +100,7 @@ describe('old revisions of a contact', () => {
     for (const answer of await readsOf(s, world.cath.cookie, id, old)) {
       expect(oldPhone(answer)).toBe(false);
     }
-    const tombstone = await s.storage.replica.get(id, { rev: deleted!.rev!, revs: false });
+    const tombstone = await s.storage.replicatedDb.get(id, { rev: deleted!.rev!, revs: false });
     expect(Object.keys(tombstone).sort()).toEqual([
       '_deleted',
       '_id',

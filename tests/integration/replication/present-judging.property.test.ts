@@ -97,7 +97,7 @@ async function run(random: Random) {
     const volunteers = [world.vera, world.owen, dewi].map((p) => p.user.id);
     const everyone = people.map((p) => p.user.id);
     const pool = new Map<string, Rev[]>();
-    const current = async (id: string) => (await server.storage.replica.get(id)) as Rev;
+    const current = async (id: string) => (await server.storage.replicatedDb.get(id)) as Rev;
     for (const id of ids) pool.set(id, [await current(id)]);
 
     let minute = 0;
@@ -105,13 +105,13 @@ async function run(random: Random) {
       const id = random.pick(ids);
       const now = at(60 + ++minute);
       const edited = historyEdit(await current(id), random, volunteers, world.cath.user.id, now);
-      await server.storage.replica.put(edited);
+      await server.storage.replicatedDb.put(edited);
       pool.get(id)!.push(await current(id));
     }
 
     const profiles = new Map<string, VolunteerDoc>();
     for (const id of volunteers) {
-      profiles.set(id, (await server.storage.replica.get(`volunteer:${id}`)) as VolunteerDoc);
+      profiles.set(id, (await server.storage.replicatedDb.get(`volunteer:${id}`)) as VolunteerDoc);
     }
     let accepted = 0;
     for (let attack = 0; attack < attacksPerSeed; attack++) {
@@ -155,9 +155,9 @@ async function run(random: Random) {
 
 async function checkReads(server: TestServer, people: Staff[], ids: string[]) {
   for (const id of ids) {
-    const request = (await server.storage.replica.get(id)) as RequestDoc;
+    const request = (await server.storage.replicatedDb.get(id)) as RequestDoc;
     const contactId = requestContactId(id);
-    const contact = (await server.storage.replica.get(contactId)) as ContactDoc;
+    const contact = (await server.storage.replicatedDb.get(contactId)) as ContactDoc;
     for (const who of people) {
       const user: StaffUser = who.user;
       const res = await dbFetch(server, `/db/${encodeURIComponent(contactId)}`, {

@@ -43,9 +43,9 @@ async function push(s: TestServer, cookie: string, docs: unknown[]) {
 
 /** Writes `doc` on the server as it stands now, as another person's synced write would. */
 async function serverWrite(s: TestServer, id: string, edit: (d: RequestDoc) => RequestDoc) {
-  const current = await s.storage.replica.get<RequestDoc>(id);
-  await s.storage.replica.put(edit(current));
-  return s.storage.replica.get<RequestDoc>(id);
+  const current = await s.storage.replicatedDb.get<RequestDoc>(id);
+  await s.storage.replicatedDb.put(edit(current));
+  return s.storage.replicatedDb.get<RequestDoc>(id);
 }
 
 const readStatus = async (s: TestServer, cookie: string, id: string) =>
@@ -55,7 +55,7 @@ describe('a replicated revision is judged against the present winner', () => {
   for (const state of ['assigned', 'done', 'cancelled'] as const) {
     it(`a volunteer cannot take a task that is ${state} now by branching off its open revision`, async () => {
       const { server: s, world } = await start();
-      const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
+      const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.open._id);
       await serverWrite(s, held._id, (d) => {
         let next = setRegister(
           assign(d, world.vera.user.id, world.cath.user.id, fresh(-30)),
@@ -80,7 +80,7 @@ describe('a replicated revision is judged against the present winner', () => {
 
   it('a volunteer taken off a task cannot take it back, and what they reported is kept for the coordinator', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<RequestDoc>(world.requests.veras._id);
+    const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.veras._id);
     await serverWrite(s, held._id, (d) =>
       assign(d, world.owen.user.id, world.cath.user.id, fresh(-30)),
     );
@@ -98,7 +98,7 @@ describe('a replicated revision is judged against the present winner', () => {
     expect(now.status).toBe('assigned');
     expect(await readStatus(s, world.vera.cookie, requestContactId(held._id))).toBe(404);
 
-    const events = await s.storage.replica.allDocs({
+    const events = await s.storage.replicatedDb.allDocs({
       startkey: `event:${held._id.slice(8)}`,
       endkey: `event:${held._id.slice(8)}\uffff`,
       include_docs: true,
@@ -111,7 +111,7 @@ describe('a replicated revision is judged against the present winner', () => {
     expect(await readStatus(s, world.vera.cookie, late[0]!._id)).toBe(404);
     // A retried push keeps one event, not two.
     await push(s, world.vera.cookie, [branchOff(held, takeBack)]);
-    const again = await s.storage.replica.allDocs({
+    const again = await s.storage.replicatedDb.allDocs({
       startkey: `event:${held._id.slice(8)}`,
       endkey: `event:${held._id.slice(8)}\uffff`,
     });
@@ -120,7 +120,7 @@ describe('a replicated revision is judged against the present winner', () => {
 
   it('a coordinator cannot pull a request back from an area they no longer cover', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
+    const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.open._id);
     await serverWrite(s, held._id, (d) =>
       setRegister(d, 'area', 'gwynedd', world.gwen.user.id, fresh(-30)),
     );
@@ -132,7 +132,7 @@ describe('a replicated revision is judged against the present winner', () => {
 
   it('an honest offline edit on an old revision is still merged', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<RequestDoc>(world.requests.veras._id);
+    const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.veras._id);
     await serverWrite(s, held._id, (d) =>
       setRegister(d, 'urgency', 'high', world.cath.user.id, fresh(-30)),
     );
@@ -150,7 +150,7 @@ describe('a replicated revision is judged against the present winner', () => {
 describe('the revision history a device sends is bounded', () => {
   it('a generation near the format limit is refused, and the document stays editable', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<RequestDoc>(world.requests.veras._id);
+    const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.veras._id);
     const edit = setRegister(held, 'status', 'in_progress', world.vera.user.id, fresh());
     const hash = 'f'.repeat(32);
     const frozen = {
@@ -175,7 +175,7 @@ describe('the revision history a device sends is bounded', () => {
     const pending = await staff(s, 'pedr', 'volunteer', []);
     const own = profile(pending.user.id, ['ceredigion'], 'pending');
     await seed(s, [own]);
-    const held = await s.storage.replica.get<StaffDoc>(own._id);
+    const held = await s.storage.replicatedDb.get<StaffDoc>(own._id);
     const renamed = { ...held, name: 'Pedr', updated_at: fresh() } as StaffDoc;
     const hash = 'e'.repeat(32);
     const frozen = {
@@ -214,7 +214,7 @@ describe('only someone who may do the task is given it', () => {
           true,
         );
       }
-      const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
+      const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.open._id);
       const given = setRegister(
         assign(held, dewi.user.id, world.cath.user.id, fresh()),
         'status',
@@ -233,7 +233,7 @@ describe('only someone who may do the task is given it', () => {
 
   it('an approved, enabled volunteer of the area is given it', async () => {
     const { server: s, world } = await start();
-    const held = await s.storage.replica.get<RequestDoc>(world.requests.open._id);
+    const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.open._id);
     const given = setRegister(
       assign(held, world.owen.user.id, world.cath.user.id, fresh()),
       'status',

@@ -13,7 +13,7 @@ import { at, coordinatorId } from '../../support/factories.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { StaffUser } from '#domain/people/users.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import type { StorageKind, TestServer } from '../test-server.ts';
 import { seedUser, signedIn } from '../accounts/account-fixtures.ts';
 
@@ -58,7 +58,7 @@ export function deviceDb(): PouchDB.Database {
 }
 
 export async function seed(server: TestServer, docs: readonly StaffDoc[]): Promise<void> {
-  const results = await server.storage.replica.bulkDocs([
+  const results = await server.storage.replicatedDb.bulkDocs([
     ...docs,
   ] as PouchDB.Core.PutDocument<object>[]);
   const failed = results.filter((r) => 'error' in r && r.error);
@@ -85,7 +85,7 @@ export function expectedIds(user: StaffUser, docs: readonly StaffDoc[], now?: st
 /** The stored winner of `id` in the server's replicated database, or null. */
 export async function stored(server: TestServer, id: string): Promise<StaffDoc | null> {
   try {
-    return (await server.storage.replica.get(id)) as unknown as StaffDoc;
+    return (await server.storage.replicatedDb.get(id)) as unknown as StaffDoc;
   } catch {
     return null;
   }
@@ -104,7 +104,7 @@ export function dbFetch(
 /** Compaction as CouchDB runs it by itself: only leaf revisions keep their bodies. */
 export async function compact(s: TestServer, kind: StorageKind): Promise<void> {
   if (kind === 'leveldb') {
-    await (s.storage.replica as PouchDB.Database).compact();
+    await (s.storage.replicatedDb as PouchDB.Database).compact();
     return;
   }
   const db = new PouchDB(`${s.location}cymorth`, { skip_setup: true });

@@ -15,11 +15,11 @@ import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { createApp } from '../../../sync-server/app.ts';
-import { listen, type RunningServer } from '../../../sync-server/listen.ts';
-import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
-import { generate } from '../../../sync-server/seed/generate.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { Storage } from '../../../sync-server/storage.ts';
+import { listen, type RunningServer } from '../../../sync-server/http/listen.ts';
+import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
+import { generate } from '../../../scripts/seed/generate.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
+import type { Storage } from '../../../sync-server/storage/storage.ts';
 import { seedUser, signedIn, testScrypt } from '../accounts/account-fixtures.ts';
 import { writeStaticFixture } from '../static-fixture.ts';
 import { storageKinds, testStorageLocation, type StorageKind } from '../test-server.ts';
@@ -108,7 +108,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
         now: new Date(Date.now() - 3_600_000),
       });
       for (let i = 0; i < world.docs.length; i += 1000) {
-        await instance.storage.replica.bulkDocs(
+        await instance.storage.replicatedDb.bulkDocs(
           world.docs.slice(i, i + 1000) as PouchDB.Core.PutDocument<object>[],
         );
       }
@@ -198,7 +198,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
 
       const onServer = async (id: string) => {
         try {
-          return (await instance.storage.replica.get(id, { conflicts: true, revs: true })) as {
+          return (await instance.storage.replicatedDb.get(id, { conflicts: true, revs: true })) as {
             _rev: string;
             _conflicts?: string[];
           };
@@ -227,7 +227,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
         expect(doc?._conflicts ?? [], id).toEqual([]);
         if (id.startsWith('note:')) expect(rev.startsWith('1-'), id).toBe(true);
       }
-      const serverNotes = await instance.storage.replica.allDocs({
+      const serverNotes = await instance.storage.replicatedDb.allDocs({
         startkey: 'note:',
         endkey: 'note:\ufff0',
         include_docs: true,

@@ -45,8 +45,8 @@ async function evictionsSince(s: TestServer, cookie: string, since: string | num
 
 /** A coordinator's edit, written on the server as a replicated write would leave it. */
 async function rewrite(s: TestServer, doc: RequestDoc) {
-  const current = await s.storage.replica.get(doc._id);
-  await s.storage.replica.put({ ...doc, _rev: current._rev });
+  const current = await s.storage.replicatedDb.get(doc._id);
+  await s.storage.replicatedDb.put({ ...doc, _rev: current._rev });
 }
 
 const without = (a: string[], b: string[]) => a.filter((id) => !b.includes(id));

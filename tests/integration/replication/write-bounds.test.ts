@@ -42,7 +42,7 @@ describe('bounds on _bulk_docs', () => {
   it('refuses more than 1,000 documents in one batch with 413 and stores none', async () => {
     server = await startAccountServer({ now: testClock(at(24 * 60)).now });
     const world = await seedWorld(server);
-    const seqBefore = (await server.storage.replica.info()).update_seq;
+    const seqBefore = (await server.storage.replicatedDb.info()).update_seq;
     const tiny = Array.from({ length: 100_000 }, (_, i) => ({ _id: `x${i}` }));
     const res = await dbFetch(server, '/db/_bulk_docs', post(world.cath.cookie, { docs: tiny }));
     expect(res.status).toBe(413);
@@ -50,7 +50,7 @@ describe('bounds on _bulk_docs', () => {
     const over = notes(world.requests.open._id, world.cath.user.id, 1001);
     const again = await dbFetch(server, '/db/_bulk_docs', post(world.cath.cookie, { docs: over }));
     expect(again.status).toBe(413);
-    expect((await server.storage.replica.info()).update_seq).toBe(seqBefore);
+    expect((await server.storage.replicatedDb.info()).update_seq).toBe(seqBefore);
   });
 
   it('limits the documents one account writes a minute, with Retry-After', async () => {

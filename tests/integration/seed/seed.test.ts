@@ -17,18 +17,18 @@ import { parseStaffDoc, type StaffDoc } from '#domain/replication/document-class
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
-import { generate } from '../../../sync-server/seed/generate.ts';
-import { runSeed, type SeedIo } from '../../../sync-server/seed/seed-cli.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
+import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
+import { generate } from '../../../scripts/seed/generate.ts';
+import { runSeed, type SeedIo } from '../../../scripts/seed/seed-cli.ts';
 import {
   demoPassword,
   SeedError,
   seedDataDir,
   type SeedOptions,
-} from '../../../sync-server/seed/seed-data-dir.ts';
-import { readSeedInfo } from '../../../sync-server/seed/seed-info.ts';
-import { replicatedDbName } from '../../../sync-server/storage.ts';
+} from '../../../scripts/seed/seed-data-dir.ts';
+import { readSeedInfo } from '../../../sync-server/storage/seed-info.ts';
+import { replicatedDbName } from '../../../sync-server/storage/storage.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -1,7 +1,7 @@
 /**
  * The real server ends a device's access, and the device hears why and acts on it. A disabled
  * account's first request is answered 403 and its session cookie is cleared, so every request after
- * it is a 401 (sync-server/accounts/session-gate.ts); the replication (src/lib/staff/sync/
+ * it is a 401 (sync-server/accounts/sessions/session-gate.ts); the replication (src/lib/staff/sync/
  * replication.ts, refusal-watch.ts) must still take it for a disabled account, not an ended
  * session, whichever request met the 403. The whole device (device.ts) then wipes a disabled
  * account's data, unsent change counted; a device whose session ended (idle past the timeout on

@@ -9,7 +9,7 @@ import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
 import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/device-db.ts';
 import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
-import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import { request, testUuid } from '../../support/factories.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import {

@@ -116,7 +116,7 @@ describe('replication status', () => {
     await handle.refresh();
     expect(state()?.pendingUploads).toBeLessThanOrEqual(1);
     await untilState((s) => s.everythingOnServer);
-    expect(await server.storage.replica.get(later._id)).toMatchObject({ _id: later._id });
+    expect(await server.storage.replicatedDb.get(later._id)).toMatchObject({ _id: later._id });
   });
 
   it('reports a refused document: listed, counted pending, never "everything on the server"', async () => {

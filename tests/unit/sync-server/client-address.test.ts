@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardedClient, forwardedProto } from '../../../sync-server/client-address.ts';
+import { forwardedClient, forwardedProto } from '../../../sync-server/http/client-address.ts';
 
 describe('forwardedClient', () => {
   it('trusts nothing without a proxy', () => {

@@ -1,10 +1,10 @@
 /**
- * The replicated database's mark (sync-server/replication/database-generation.ts): one per
+ * The replicated database's mark (sync-server/storage/database-generation.ts): one per
  * database, the same to every instance however many ask at once, and a new one once the database
  * has lost it (as a database deleted and made again has).
  */
 import { describe, expect, it } from 'vitest';
-import { databaseGeneration } from '../../../sync-server/replication/database-generation.ts';
+import { databaseGeneration } from '../../../sync-server/storage/database-generation.ts';
 import { memoryDb } from '../staff/sync/pouch.ts';
 
 describe('the database generation', () => {

@@ -1,5 +1,5 @@
 /**
- * The server's routing index (sync-server/replication/routing-index.ts): judging on what it holds
+ * The server's routing index (sync-server/replication/routing/routing-index.ts): judging on what it holds
  * must give the same verdicts as `canRead` on the stored bodies, it must list each document once at
  * its latest change, and a caller must never be answered from a state older than its call.
  */
@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { canRead } from '#domain/access/access.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { ReadFilter } from '../../../sync-server/replication/read-filter.ts';
+import { ReadFilter } from '../../../sync-server/replication/reads/read-filter.ts';
 import { routingProjection } from '#domain/replication/routing-fields.ts';
-import { RoutingIndex } from '../../../sync-server/replication/routing-index.ts';
+import { RoutingIndex } from '../../../sync-server/replication/routing/routing-index.ts';
 import { area, at, contactFor, request } from '../../support/factories.ts';
 import { randomWorld, worldAreas } from '../../support/random-world.ts';
 import { routedRequest } from '#domain/requests/request.ts';

@@ -2,7 +2,7 @@
  * What a staff account may be: its role, its username and its password. The sign-up pages,
  * `POST /api/volunteers`, sign-in and the admin CLI all ask this module, so no two of them can
  * disagree. Problems are codes: the pages show `signup.errors.password.<code>` in the reader's
- * language, the CLI says them in English (sync-server/accounts/admin-cli.ts).
+ * language, the CLI says them in English (sync-server/accounts/admin-cli/admin-cli.ts).
  *
  * Pages check what needs no dictionary as the person types (length, not the username); only the
  * server judges how guessable a password is (`passwordProblem`), so no phone downloads zxcvbn's

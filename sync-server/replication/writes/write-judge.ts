@@ -1,0 +1,134 @@
+/**
+ * One document of a `_bulk_docs` batch, judged against the present: the change it would make to
+ * the stored winner (present-outcome.ts) must be one its writer may make to the current winning
+ * revision (`canWrite`, the same rule a device applies before it writes), whatever ancestor the
+ * device names; and whoever it would give the task to must be assignable now (assignable.ts).
+ */
+import type { EventDoc } from '#domain/records/append-only-docs.ts';
+import { canWrite } from '#domain/access/access.ts';
+import { isAssignable, type Candidate } from '#domain/people/assignable.ts';
+import { revGeneration } from '#domain/documents/couch-fields.ts';
+import { requestIdOf } from '#domain/documents/doc-ids.ts';
+import { parseStaffDoc, type StoredDoc } from '#domain/replication/document-classes.ts';
+import type { ForbiddenReason } from '#domain/forbidden-reasons.ts';
+import { lateProgress } from '#domain/records/late-progress.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { historyProblem, maxRevisionIds } from '#domain/replication/revision-history.ts';
+import type { StaffUser } from '#domain/people/users.ts';
+import type { ReplicatedDb } from '../../storage/storage.ts';
+import { outcomeOf, type Present } from './present-outcome.ts';
+import { routableTombstone } from '#domain/replication/routing-fields.ts';
+
+export type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
+export type Conflict = { id: string; error: 'conflict'; reason: string };
+export type Verdict =
+  | { refused: Refusal; keep: EventDoc | null }
+  | { refused: Conflict; keep: null }
+  | { write: StoredDoc; thenDelete: StoredDoc | null }
+  | { unchanged: string };
+
+export type JudgeContext = {
+  db: ReplicatedDb;
+  user: StaffUser;
+  newEdits: boolean;
+  present: Map<string, Present>;
+  /** `id@rev` of replicated revisions the server already holds. */
+  known: Set<string>;
+  /** The server's clock (ISO), for `clock_ahead`. */
+  judgedAt: string;
+  /** Requests as this batch leaves them, so a contact is judged with its request's new state. */
+  batchRequests: Map<string, RequestDoc>;
+  /** The volunteer a task would be given to, as the server knows them now. */
+  candidate: (userId: string) => Promise<Candidate>;
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const refuse = (id: string, reason: ForbiddenReason, keep: EventDoc | null = null): Verdict => ({
+  refused: { id, error: 'forbidden', reason },
+  keep,
+});
+
+const asRequest = (doc: StoredDoc | null | undefined): RequestDoc | null =>
+  doc && 'type' in doc && doc.type === 'request' && doc._deleted !== true ? doc : null;
+
+/** More revision ids than any history may hold: refused before the schema reads them all. */
+function oversizedHistory(input: Record<string, unknown>): boolean {
+  const history = input._revisions;
+  return isObject(history) && Array.isArray(history.ids) && history.ids.length > maxRevisionIds;
+}
+
+/** With `new_edits: true` a write must name the current winner, as CouchDB requires. */
+function staleEdit(doc: StoredDoc, present: Present | undefined): boolean {
+  const winner = present?.winner ?? null;
+  if (winner === null) return doc._rev !== undefined;
+  if (winner._deleted === true) return doc._rev !== undefined && doc._rev !== winner._rev;
+  return doc._rev !== winner._rev;
+}
+
+export async function judge(ctx: JudgeContext, input: unknown, id: string): Promise<Verdict> {
+  if (!isObject(input) || id === '' || Object.hasOwn(input, '__proto__')) {
+    return refuse(id, 'invalid_document');
+  }
+  if (typeof input._rev === 'string' && ctx.known.has(`${id}@${input._rev}`)) {
+    return { unchanged: id };
+  }
+  if (oversizedHistory(input)) return refuse(id, 'invalid_history');
+  const parsed = parseStaffDoc(input);
+  if (!parsed.ok) return refuse(id, 'invalid_document');
+  const doc = parsed.doc;
+  const present = ctx.present.get(id);
+  const before = present?.winner ?? null;
+
+  let after: StoredDoc = doc;
+  let deletesPresent = false;
+  if (ctx.newEdits) {
+    if (staleEdit(doc, present)) {
+      return {
+        refused: { id, error: 'conflict', reason: 'Document update conflict.' },
+        keep: null,
+      };
+    }
+  } else {
+    const storedGeneration = before?._rev === undefined ? 0 : revGeneration(before._rev);
+    if (historyProblem(doc._rev, doc._revisions, storedGeneration) !== null) {
+      return refuse(id, 'invalid_history');
+    }
+    ({ after, deletesPresent } = await outcomeOf(ctx.db, present, doc));
+  }
+
+  const requestId = requestIdOf(id);
+  const related =
+    requestId === null
+      ? undefined
+      : (ctx.batchRequests.get(requestId) ??
+        asRequest(ctx.present.get(requestId)?.winner) ??
+        undefined);
+  const verdict = canWrite(ctx.user, before, after, related, ctx.judgedAt);
+  const presentRequest = asRequest(before);
+  const attempted = asRequest(doc);
+  if (!verdict.ok) {
+    const kept =
+      presentRequest && attempted
+        ? lateProgress(ctx.user, presentRequest, attempted, ctx.judgedAt)
+        : null;
+    const gone = kept !== null && presentRequest?.assignee !== ctx.user.id;
+    return refuse(id, gone ? 'no_longer_yours' : verdict.reason, kept);
+  }
+  const afterRequest = asRequest(after);
+  if (afterRequest !== null) {
+    const given = afterRequest.assignee;
+    if (given !== null && given !== presentRequest?.assignee) {
+      if (!isAssignable(await ctx.candidate(given), afterRequest.area)) {
+        return refuse(id, 'not_assignable');
+      }
+    }
+    ctx.batchRequests.set(id, afterRequest);
+  }
+  const thenDelete =
+    deletesPresent && before !== null
+      ? routableTombstone({ _id: id, _rev: before._rev ?? '', _deleted: true }, before)
+      : null;
+  return { write: routableTombstone(doc, before), thenDelete };
+}
