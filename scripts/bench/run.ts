@@ -18,7 +18,7 @@ if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
 }
 const runs = (part: (typeof parts)[number]) => asked === '' || asked === part;
 
-if (runs('resident')) await import('./resident-run.ts');
+if (runs('resident')) await import('./resident/resident-run.ts');
 if (runs('sync')) {
   const { runSyncBench } = await import('./sync/run-sync.ts');
   const failures = await runSyncBench();

@@ -1,9 +1,9 @@
 /** Everything the sync bench measured, per server (the working tree's, a baseline's) and shared. */
-import type { Measured } from '../measured.ts';
-import type { FloorResult } from './browser/bench-page.ts';
-import type { BatchSettings, SyncRun } from './browser-sync.ts';
-import type { ConcurrentSyncs } from './concurrent-syncs.ts';
-import type { LivePropagation } from './live-propagation.ts';
+import type { Measured } from '../common/measured.ts';
+import type { FloorResult } from './first-sync/browser/bench-page.ts';
+import type { BatchSettings, SyncRun } from './first-sync/browser-sync.ts';
+import type { ConcurrentSyncs } from './load/concurrent-syncs.ts';
+import type { LivePropagation } from './load/live-propagation.ts';
 
 export type Who = 'volunteer' | 'coordinator';
 

@@ -16,8 +16,8 @@ import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { generate, type SeedShape } from '../../seed/generate.ts';
-import { repoRoot } from '../repo-root.ts';
-import { runCommand } from '../run-command.ts';
+import { repoRoot } from '../common/repo-root.ts';
+import { runCommand } from '../common/run-command.ts';
 
 export type Person = { username: string; user: StaffUser; visibleDocs: number };
 

@@ -3,7 +3,7 @@
  * actually came over the wire (encoded body, headers not counted).
  */
 import type { Request } from '@playwright/test';
-import { gzipBytes } from './gzip-size.ts';
+import { gzipBytes } from '../common/gzip-size.ts';
 
 export type DownloadedFile = {
   /** Path and query on the origin, e.g. `/_app/immutable/entry/start.8kBAYklD.js`. */

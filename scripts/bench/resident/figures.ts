@@ -3,9 +3,9 @@
  * against its goal, and which command produced it.
  */
 import { firstQuestionPath, startPath, type JsDownload } from './first-visit-js.ts';
-import { formatBytes } from './gzip-size.ts';
+import { formatBytes } from '../common/gzip-size.ts';
 import type { LighthouseFigures } from './lighthouse-runs.ts';
-import { valueOf } from './measured.ts';
+import { valueOf } from '../common/measured.ts';
 import type { TargetResults } from './target-results.ts';
 
 export type Figure = {
@@ -24,11 +24,11 @@ export function commands(origin: string, lighthouseCommand: (url: string) => str
   const chromium = 'Playwright driving /usr/bin/chromium';
   return [
     `the server: STATIC_DIR=<copy of build/> DATA_DIR=<temp> PORT=0 HOST=127.0.0.1 npx tsx sync-server/start.ts (${origin})`,
-    `scripts/bench/first-visit-js.ts: ${chromium}, new context (empty cache, service workers blocked), goto ${startPath} until network idle; every JS response of the page, each body gzipped with zlib level 9; transferred = encoded body bytes as served (headers not counted)`,
-    `scripts/bench/first-visit-js.ts: as [1], then click a[href="${firstQuestionPath}"] and wait for ${firstQuestionPath} and 500 ms without requests; JS of both pages, each file once`,
-    `scripts/bench/first-visit-js.ts: /pouchdb/i over every JS body downloaded in [2]`,
-    `scripts/bench/precache-manifest.ts: the precacheAndRoute([{url, revision}, …]) array in build/sw.js; each named file read from disk, gzipped with zlib level 9`,
-    `scripts/bench/service-worker-downloads.ts: ${chromium}, new context, goto ${startPath}, await navigator.serviceWorker.ready, then 500 ms quiet; every request whose request.serviceWorker() is set`,
+    `scripts/bench/resident/first-visit-js.ts: ${chromium}, new context (empty cache, service workers blocked), goto ${startPath} until network idle; every JS response of the page, each body gzipped with zlib level 9; transferred = encoded body bytes as served (headers not counted)`,
+    `scripts/bench/resident/first-visit-js.ts: as [1], then click a[href="${firstQuestionPath}"] and wait for ${firstQuestionPath} and 500 ms without requests; JS of both pages, each file once`,
+    `scripts/bench/resident/first-visit-js.ts: /pouchdb/i over every JS body downloaded in [2]`,
+    `scripts/bench/resident/precache-manifest.ts: the precacheAndRoute([{url, revision}, …]) array in build/sw.js; each named file read from disk, gzipped with zlib level 9`,
+    `scripts/bench/resident/service-worker-downloads.ts: ${chromium}, new context, goto ${startPath}, await navigator.serviceWorker.ready, then 500 ms quiet; every request whose request.serviceWorker() is set`,
     ...lighthousePaths.map(
       (p) => `${lighthouseCommand(origin + p)}  (median of the runs, figure by figure)`,
     ),

@@ -1,7 +1,7 @@
 /** Everything measured for one build (the working tree's, or the baseline's). */
 import type { FirstVisitJs } from './first-visit-js.ts';
 import type { LighthousePage } from './lighthouse-runs.ts';
-import type { Measured } from './measured.ts';
+import type { Measured } from '../common/measured.ts';
 import type { PrecacheOnDisk } from './precache-manifest.ts';
 import type { ServiceWorkerDownloads } from './service-worker-downloads.ts';
 

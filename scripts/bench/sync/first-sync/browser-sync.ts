@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import type { BenchPage, FloorResult, ReplicateResult } from './browser/bench-page.ts';
-import { deviceAddress, seededPassword } from './staff-session.ts';
+import { deviceAddress, seededPassword } from '../staff-session.ts';
 import { WireCounter, type WireTotals } from './wire-bytes.ts';
 
 export type SyncRun = { ms: number; docs: number; wire: WireTotals };

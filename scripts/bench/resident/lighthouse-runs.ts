@@ -7,8 +7,8 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath } from '../chromium.ts';
-import { median } from './median.ts';
+import { chromiumFlags, chromiumPath } from '../../chromium.ts';
+import { median } from '../common/median.ts';
 
 export const lighthouseCategories = ['performance', 'accessibility', 'best-practices'] as const;
 type Category = (typeof lighthouseCategories)[number];

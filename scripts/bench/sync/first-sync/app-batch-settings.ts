@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { repoRoot } from '../repo-root.ts';
+import { repoRoot } from '../../common/repo-root.ts';
 import type { BatchSettings } from './browser-sync.ts';
 
 export async function appBatchSettings(root = repoRoot): Promise<BatchSettings> {

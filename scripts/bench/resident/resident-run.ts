@@ -8,19 +8,19 @@
  *   BENCH_LIGHTHOUSE_RUNS=n   Lighthouse runs per page (default 3; the median is reported)
  */
 import os from 'node:os';
-import { buildBaseline, type BaselineBuild } from './baseline-build.ts';
-import { launchChromium } from '../chromium.ts';
-import { ensureBuild } from './ensure-build.ts';
+import { buildBaseline, type BaselineBuild } from '../common/baseline-build.ts';
+import { launchChromium } from '../../chromium.ts';
+import { ensureBuild } from '../common/ensure-build.ts';
 import { commands, figures, lighthousePaths } from './figures.ts';
 import { measureFirstVisitJs, startPath } from './first-visit-js.ts';
 import { lighthouseCommand, runLighthouse, type LighthousePage } from './lighthouse-runs.ts';
-import { measure, type Measured } from './measured.ts';
+import { measure, type Measured } from '../common/measured.ts';
 import { measurePrecacheOnDisk } from './precache-manifest.ts';
 import { printDetails } from './print-details.ts';
 import { renderTable, tableRows } from './report-table.ts';
-import { writeResults } from './results-file.ts';
+import { writeResults } from '../common/results-file.ts';
 import { measureServiceWorkerDownloads } from './service-worker-downloads.ts';
-import { startSyncServer, type RunningSyncServer } from './sync-server-process.ts';
+import { startSyncServer, type RunningSyncServer } from '../common/sync-server-process.ts';
 import type { TargetResults } from './target-results.ts';
 
 type Target = { name: TargetResults['name']; label: string; server: RunningSyncServer };

@@ -1,5 +1,5 @@
 /**
- * The bench page's script, bundled by scripts/bench/sync/bench-page-bundle.ts and served beside
+ * The bench page's script, bundled by scripts/bench/sync/first-sync/bench-page-bundle.ts and served beside
  * Cymorth's app and by the plain server. It exposes what the bench times in the browser:
  * stock pouchdb-browser (`indexeddb` adapter, as the app uses) replicating from a URL, and the
  * floor, Dexie `bulkPut` of the same documents into IndexedDB.

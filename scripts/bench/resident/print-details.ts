@@ -1,8 +1,8 @@
 /** The detail behind the table's figures, printed above it: per-file sizes and per-run scores. */
 import type { DownloadedFile } from './downloaded-file.ts';
 import type { JsDownload } from './first-visit-js.ts';
-import { formatBytes } from './gzip-size.ts';
-import { valueOf } from './measured.ts';
+import { formatBytes } from '../common/gzip-size.ts';
+import { valueOf } from '../common/measured.ts';
 import type { TargetResults } from './target-results.ts';
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1).padStart(6)} KB`;
