@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/staff/doc-ids.ts';
 import type { StaffDoc } from '#domain/staff/documents.ts';
-import { bulkLoad } from '../../../src/lib/staff/sync/bulk-load.ts';
+import { bulkLoad } from '../../../src/lib/staff/sync/replicator/bulk-load.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import { deviceDb, expectedIds, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';

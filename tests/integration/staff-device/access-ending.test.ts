@@ -13,7 +13,7 @@
 import { browser } from './browser.ts';
 import PouchDB from 'pouchdb-browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceDbName } from '$lib/staff/sync/device-db.ts';
+import { deviceDbName } from '$lib/staff/sync/replica/device-db.ts';
 import { startStaffDevice, type DeviceEnd } from '$lib/staff/sync/device.ts';
 import { SyncStatus } from '$lib/staff/sync/sync-status.svelte.ts';
 import { hours, testClock } from '../accounts/account-fixtures.ts';

@@ -6,8 +6,8 @@
  */
 import { browser } from './browser.ts';
 import { toStaffRequest, type StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/device-db.ts';
-import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
+import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/replica/device-db.ts';
+import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replicator/replicator.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import { request, testUuid } from '../../unit/domain/staff/factories.ts';

@@ -16,10 +16,10 @@ import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setRegister } from '#domain/staff/request-edits.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
-import { followChanges } from '$lib/staff/sync/read-model.ts';
-import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
+import { followChanges } from '$lib/staff/sync/replica/read-model.ts';
+import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replicator/replicator.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
-import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
+import { UploadLedger } from '$lib/staff/sync/uploads/upload-ledger.ts';
 import { at, request, testUuid } from '../../unit/domain/staff/factories.ts';
 import {
   cleanUp,

@@ -12,12 +12,12 @@
  * - session ended: wiped if nothing is unsent. Otherwise the data stays (sync stopped) until the
  *   same user signs in again and the changes upload, or signs out choosing to lose them.
  */
-import { openDeviceDbs, wipe, type DeviceDbs } from './device-db.ts';
-import { evictionCycle } from './eviction-cycle.ts';
-import type { EndReason } from './eviction-plan.ts';
-import { purgeFromDevice } from './purge.ts';
-import { wasRefused } from './refusal-watch.ts';
-import { followChanges, removeRows } from './read-model.ts';
+import { openDeviceDbs, wipe, type DeviceDbs } from './replica/device-db.ts';
+import { evictionCycle } from './eviction/eviction-cycle.ts';
+import type { EndReason } from './eviction/eviction-plan.ts';
+import { purgeFromDevice } from './eviction/purge.ts';
+import { wasRefused } from './replicator/refusal-watch.ts';
+import { followChanges, removeRows } from './replica/read-model.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
 
 export type StaffDevice = ReturnType<typeof startStaffDevice>;

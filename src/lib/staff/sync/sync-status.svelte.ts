@@ -3,8 +3,8 @@
  * replication (or, in other tabs, its broadcast) reported. Handed down with a context pair.
  */
 import { getContext, setContext } from 'svelte';
-import type { ChangesPage } from './read-model.ts';
-import { startReplication, type ReplicationOptions } from './replication.ts';
+import type { ChangesPage } from './replica/read-model.ts';
+import { startReplication, type ReplicationOptions } from './replicator/replicator.ts';
 import { initialSnapshot, type SyncSnapshot } from './sync-snapshot.ts';
 
 export class SyncStatus {

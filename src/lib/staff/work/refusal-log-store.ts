@@ -3,7 +3,7 @@
  * replicates, survives reloads and purges, and goes with the replica at sign-out.
  */
 import { requestIdOf } from '#domain/staff/doc-ids.ts';
-import type { ReadModelDb } from '../sync/read-model.ts';
+import type { ReadModelDb } from '../sync/replica/read-model.ts';
 import type { SyncSnapshot } from '../sync/sync-snapshot.ts';
 import { nextLog, orphaned, type LoggedRefusal } from './refusal-log.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { StaffUser } from '#domain/staff/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/staff/volunteer-doc.ts';
-import type { RequestRow, VolunteerRow } from '../sync/projections.ts';
+import type { RequestRow, VolunteerRow } from '../sync/replica/projections.ts';
 import type { StaffRequestDoc } from '#domain/staff/request-doc.ts';
 import type { StaffAccount } from '../session.ts';
 

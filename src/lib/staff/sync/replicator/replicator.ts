@@ -9,16 +9,16 @@
  */
 import { backoffDelay } from '$lib/data/backoff.ts';
 import { bulkLoad } from './bulk-load.ts';
-import { endReasonOf, type EndReason } from './eviction-plan.ts';
+import { endReasonOf, type EndReason } from '../eviction/eviction-plan.ts';
 import {
   deniedReason,
   errorStatus,
   firstPullCompleted,
   initialSnapshot,
   type SyncSnapshot,
-} from './sync-snapshot.ts';
+} from '../sync-snapshot.ts';
 import { watchRefusals } from './refusal-watch.ts';
-import { UploadLedger } from './upload-ledger.ts';
+import { UploadLedger } from '../uploads/upload-ledger.ts';
 
 export type ReplicationOptions = {
   userId: string;

@@ -23,7 +23,7 @@ import {
   planEvictionCycle,
   type EndReason,
 } from './eviction-plan.ts';
-import { errorStatus } from './sync-snapshot.ts';
+import { errorStatus } from '../sync-snapshot.ts';
 
 const tokenId = '_local/cymorth-evictions';
 type TokenDoc = { _id: string; _rev?: string; since: string };

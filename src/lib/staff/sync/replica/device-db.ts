@@ -7,7 +7,7 @@ import PouchDB from 'pouchdb-browser';
 import indexeddb from 'pouchdb-adapter-indexeddb';
 import Dexie from 'dexie';
 import { ReadModelDb, readModelName } from './read-model.ts';
-import { noteRefusal } from './refusal-watch.ts';
+import { noteRefusal } from '../replicator/refusal-watch.ts';
 
 PouchDB.plugin(indexeddb);
 
