@@ -1,7 +1,8 @@
 /**
  * The signed-in staff member's device, started once per page load and shared by the staff pages.
- * PouchDB and the replication are loaded only here, by dynamic import, so no resident page ever
- * downloads them.
+ * PouchDB and the replicator are loaded only here, by dynamic import, so no resident page ever
+ * downloads them. The device starts and stops its replicator; `status` is a read-only view of the
+ * replicator's snapshots for the pages, and `device.refresh` counts uploads again after a write.
  *
  * When the server ends access (session over, account disabled; see sync/device.ts for what is
  * wiped), the account is forgotten on this device and the user is taken to sign-in, with what
@@ -36,14 +37,12 @@ export function deviceSession(account: StaffAccount): Promise<DeviceSession> {
       import('./sync/device.ts'),
       import('./sync/sync-status.svelte.ts'),
     ]);
-    const status = new SyncStatus();
     const device = startStaffDevice(
       account.username,
-      status,
       location.origin,
       (end) => void accessEnded(end),
     );
-    return { username: account.username, device, status };
+    return { username: account.username, device, status: new SyncStatus(device.snapshots) };
   })();
   return session;
 }

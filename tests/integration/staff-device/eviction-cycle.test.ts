@@ -1,5 +1,5 @@
 /**
- * The eviction cycle's bookkeeping (src/lib/staff/sync/eviction-cycle.ts) against the real
+ * The eviction cycle's bookkeeping (src/lib/staff/sync/eviction/eviction-cycle.ts) against the real
  * server's `GET /db/_evictions`: which token it asks with, when it stores the next one, and what it
  * hands to `purge`. What leaves Vera's view leaves it for real: Cath, her coordinator, hands a task
  * to Owen through the server, which judges that write as any other. `purge` records the ids it is

@@ -1,34 +1,27 @@
 /**
- * The sync status as runes (STYLE.md, "Svelte 5"): `status.current` is the latest snapshot the
- * replication (or, in other tabs, its broadcast) reported. Handed down with a context pair.
+ * The sync status as runes (STYLE.md, "Svelte 5"): a read-only view of the replicator's snapshots.
+ * `status.current` is the latest one the replicator published: its own while this tab leads, the
+ * leader's broadcast otherwise. It starts and stops nothing: the device does (device.ts), and
+ * hands out what else of the replicator a page needs (`refresh`). Handed down with a context pair.
  */
 import { getContext, setContext } from 'svelte';
-import type { ChangesPage } from './replica/read-model.ts';
-import { startReplication, type ReplicationOptions } from './replicator/replicator.ts';
 import { initialSnapshot, type SyncSnapshot } from './sync-snapshot.ts';
+
+/** Where snapshots come from: a Svelte store (the replicator, replicator/replicator.ts). */
+export type SnapshotSource = {
+  subscribe(listener: (snapshot: SyncSnapshot) => void): () => void;
+};
 
 export class SyncStatus {
   #current = $state<SyncSnapshot>(initialSnapshot());
-  #replication: ReturnType<typeof startReplication> | null = null;
+
+  constructor(source: SnapshotSource) {
+    // For the life of the page: the device's replicator outlives every screen that shows it.
+    source.subscribe((snapshot) => (this.#current = snapshot));
+  }
 
   get current(): SyncSnapshot {
     return this.#current;
-  }
-
-  start(options: Omit<ReplicationOptions, 'onState'>): void {
-    if (this.#replication) return;
-    this.#replication = startReplication({ ...options, onState: (s) => (this.#current = s) });
-  }
-
-  /** Counts again after a local write; drops refusals of purged documents. */
-  refresh = () => this.#replication?.refresh();
-  /** Hands a page of the local changes feed to the upload count (read-model.ts `ChangesPage`). */
-  observe = (page: ChangesPage) => this.#replication?.observe(page);
-  forget = (ids: string[]) => this.#replication?.forget(ids);
-
-  async stop(): Promise<void> {
-    await this.#replication?.stop();
-    this.#replication = null;
   }
 }
 

@@ -17,9 +17,9 @@ const until = async (check: () => boolean, ms = 3_000) => {
 describe('sign-out', () => {
   it('refuses to wipe while a change is unsent, and wipes when told to', async () => {
     const userId = testUuid();
-    const status = new SyncStatus();
     // Port 9 (discard): nothing answers, as with no signal.
-    const device = startStaffDevice(userId, status, 'http://127.0.0.1:9');
+    const device = startStaffDevice(userId, 'http://127.0.0.1:9');
+    const status = new SyncStatus(device.snapshots);
     const r = request();
     await device.dbs.local.put(r);
     await until(() => status.current.pendingUploads === 1);

@@ -1,30 +1,37 @@
 /**
- * One live two-way replication per user across tabs (STYLE.md, "Sync that holds up on a bad
- * network"): the tab holding the Web Lock `cymorth-sync-<userId>` replicates and broadcasts its
- * status; other tabs wait for the lock and show the broadcast. On failure it backs off with full
- * jitter (`backoffDelay`), on HTTP 413 it halves the batch and tries again, and on `online` it
- * starts again at once. PouchDB's own `retry` is off: its backoff knows nothing of 413.
- * A device's first sync is a one-off pull (`firstPull`), retried the same way; the live sync starts
- * once it has completed.
+ * The device's sync with the server, for one user: the parts wired together, and the snapshots
+ * they make (sync-snapshot.ts) published to whoever subscribes (the sync status, the device).
+ *
+ * - tab-leadership.ts: only the tab holding the Web Lock replicates; the others show its
+ *   broadcast snapshots.
+ * - first-sync.ts: the one-off first sync, pages then a pull; the live sync starts once it has
+ *   completed.
+ * - live-sync.ts: the live two-way sync and what its events mean for the upload count.
+ * - retry.ts: after each run, backoff with jitter, 413 batch halving, or the end of access.
+ * - upload-count.ts (uploads/): what is waiting to upload, counted afresh as things happen.
+ * - refusal-watch.ts: the 403 of a disabled account, wherever it came, is not mistaken for the
+ *   401 that follows it.
+ *
+ * `subscribe` follows Svelte's store contract (a snapshot at once, then each new one), so the
+ * status a page shows is a plain view of it (sync-status.svelte.ts).
  */
-import { backoffDelay } from '$lib/data/backoff.ts';
-import { bulkLoad } from './bulk-load.ts';
-import { endReasonOf, type EndReason } from '../eviction/eviction-plan.ts';
-import {
-  deniedReason,
-  errorStatus,
-  firstPullCompleted,
-  initialSnapshot,
-  type SyncSnapshot,
-} from '../sync-snapshot.ts';
+import type { EndReason } from '../eviction/eviction-plan.ts';
+import type { ChangesPage } from '../replica/read-model.ts';
+import { initialSnapshot, type SyncSnapshot } from '../sync-snapshot.ts';
+import { UploadCounter } from '../uploads/upload-count.ts';
+import { firstSync, hasFirstSynced, pushStart } from './first-sync.ts';
+import { liveSync } from './live-sync.ts';
 import { watchRefusals } from './refusal-watch.ts';
-import { UploadLedger } from '../uploads/upload-ledger.ts';
+import { describeError, Retry } from './retry.ts';
+import type { Outcome, Running } from './run-outcome.ts';
+import { TabLeadership, type Lock } from './tab-leadership.ts';
 
-export type ReplicationOptions = {
+export type ReplicatorOptions = {
+  /** The account's id (a UUID, as the server's session answer names it). */
   userId: string;
   local: PouchDB.Database;
   remote: PouchDB.Database;
-  onState: (state: SyncSnapshot) => void;
+  /** Documents per batch to start with (halved after each 413). */
   batchSize?: number;
   random?: () => number;
   /** The pull wrote these documents (the eviction cycle watches for overlaps). */
@@ -33,301 +40,179 @@ export type ReplicationOptions = {
   onCaughtUp?: () => void;
   /** `/db` answered 401 or 403: replication has stopped for good; the device decides the rest. */
   onAccessEnded?: (reason: EndReason) => void;
-  /**
-   * Resolves once the other reader of the local changes feed (the read model) has read what is
-   * there now and handed it over (`observe`): a count waits for it, and reads only what is left.
-   */
+  /** Resolves once the read model has read the local changes there now (upload-count.ts). */
   othersRead?: () => Promise<unknown>;
   /** Runs `job` while holding the named lock; defaults to Web Locks, or no lock without them. */
-  lock?: (name: string, signal: AbortSignal, job: () => Promise<void>) => Promise<void>;
+  lock?: Lock;
 };
 
-type Outcome = { error?: unknown };
-const initialSyncId = '_local/cymorth-initial-sync';
+type Docs = PouchDB.Core.ExistingDocument<object>[];
 
-const webLock = (name: string, signal: AbortSignal, job: () => Promise<void>) =>
-  globalThis.navigator?.locks
-    ? navigator.locks.request(name, { signal }, job).catch((e: unknown) => {
-        if (!signal.aborted) console.error('sync stopped', e);
-      })
-    : job();
-
-export function startReplication(options: ReplicationOptions) {
-  const { userId, local, remote, onState, random = Math.random } = options;
-  const ledger = new UploadLedger(local);
-  const stop = new AbortController();
-  const channel =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`cymorth-sync-${userId}`) : null;
-  let state: SyncSnapshot = {
-    ...initialSnapshot(globalThis.navigator?.onLine ?? true),
-    batchSize: options.batchSize ?? 1000,
-  };
-  let current: { cancel(): void } | null = null;
+export class Replicator {
+  readonly #options: ReplicatorOptions;
+  readonly #stop = new AbortController();
+  readonly #listeners = new Set<(snapshot: SyncSnapshot) => void>();
+  readonly #uploads: UploadCounter;
+  readonly #retry: Retry;
+  readonly #watch: ReturnType<typeof watchRefusals>;
+  #state: SyncSnapshot;
+  #tabs: TabLeadership | null = null;
+  #done: Promise<void> | null = null;
+  #running: Running | null = null;
   /** Where the next live sync's push starts (`pushStart`), or null for its checkpoint. */
-  let pushFrom: number | string | null = null;
-  let wake = () => {};
+  #pushFrom: number | string | null = null;
 
-  const publish = (patch: Partial<SyncSnapshot>, leader = true) => {
-    state = { ...state, ...patch, leader };
-    if (leader && !stop.signal.aborted) channel?.postMessage(state);
-    onState(state);
-  };
-  channel?.addEventListener('message', (e: MessageEvent<SyncSnapshot>) =>
-    publish({ ...e.data, online: state.online }, false),
-  );
+  constructor(options: ReplicatorOptions) {
+    this.#options = options;
+    this.#state = {
+      ...initialSnapshot(globalThis.navigator?.onLine ?? true),
+      batchSize: options.batchSize ?? 1000,
+    };
+    this.#uploads = new UploadCounter(options.local, {
+      onCount: (count) => this.#publish(count),
+      ...(options.othersRead ? { othersRead: options.othersRead } : {}),
+    });
+    this.#retry = new Retry(options.random);
+    this.#watch = watchRefusals(options.remote, () => this.#running?.cancel());
+  }
 
-  /**
-   * One count at a time, and at most one waiting: every caller gets a count that starts after its
-   * call. The local changes feed asks once per document written, a thousand times per pulled
-   * batch, and all those asks are answered by the one count that waits.
-   */
-  let counting = Promise.resolve();
-  let waiting: Promise<void> | null = null;
-  const recount = () => {
-    waiting ??= counting = counting
-      .then(async () => {
-        waiting = null;
-        await options.othersRead?.();
-        const { pending, denied } = await ledger.count();
-        const shown = denied.map(({ id, reason }) => ({ id, reason }));
-        publish({ pendingUploads: pending, denied: shown, everythingOnServer: pending === 0 });
-      })
-      .catch((e: unknown) => console.error('counting uploads failed', e));
-    return waiting;
+  /** The latest snapshot: this tab's own while it leads, the leader's broadcast otherwise. */
+  get snapshot(): SyncSnapshot {
+    return this.#state;
+  }
+
+  /** Calls `listener` with the snapshot now and with every later one; returns the unsubscribe. */
+  subscribe = (listener: (snapshot: SyncSnapshot) => void): (() => void) => {
+    this.#listeners.add(listener);
+    listener(this.#state);
+    return () => void this.#listeners.delete(listener);
   };
 
-  /** Resolves when `run` ends: `complete` (a one-off finished, or either was cancelled) or `error`. */
-  const settled = (
-    run: PouchDB.Replication.Replication<object> | PouchDB.Replication.Sync<object>,
-  ) =>
-    new Promise<Outcome & { result?: { status?: string; ok?: boolean } }>((resolve) => {
-      const events = run as unknown as { on(e: string, f: (x: never) => void): void };
-      events.on('error', (error: unknown) => resolve({ error }));
-      events.on('complete', (result: { status?: string; ok?: boolean }) => resolve({ result }));
-    });
-
-  const watch = watchRefusals(remote, () => current?.cancel());
-  const server = watch.server;
-
-  /**
-   * `/db`'s document count, or the 401/403 that ends access. The first 403 of a disabled account
-   * also clears its cookie, so the error must not be dropped here: every later request is a 401,
-   * which would pass the disabled account off as an ended session (and keep what it held).
-   */
-  async function serverInfo(): Promise<{ total?: number; seq?: number | string; error?: unknown }> {
-    try {
-      const info = await server.info();
-      const refusal = watch.refusal();
-      return refusal ? { error: refusal } : { total: info.doc_count, seq: info.update_seq };
-    } catch (error) {
-      return endReasonOf(errorStatus(error)) === null ? {} : { error };
-    }
+  /** Starts following the leader, and replicating once this tab leads. Once only. */
+  start(): void {
+    if (this.#done || this.#stop.signal.aborted) return;
+    this.#tabs = new TabLeadership(this.#options.userId, this.#stop.signal, (s) =>
+      this.#publish({ ...s, online: this.#state.online }, false),
+    );
+    globalThis.addEventListener?.('online', this.#onOnline);
+    globalThis.addEventListener?.('offline', this.#onOffline);
+    this.#done = this.#tabs.lead(() => this.#lead(), this.#options.lock);
   }
 
-  /**
-   * The device's first sync pulls only: a two-way sync would send every pulled revision back to
-   * the server's `_revs_diff` as it arrives (twice the bytes down, and three times as slow). It
-   * loads the user's documents in pages first (bulk-load.ts: no `_changes`, `_revs_diff` or
-   * `_bulk_get` round per batch), then pulls from the sequence the server named before the first
-   * page, which brings whatever changed meanwhile and leaves the checkpoint the live sync goes on
-   * from. The first sync is finished only when that pull has completed; the flag is a `_local`
-   * document, so it never replicates and goes with the replica when it is wiped. Local writes made
-   * meanwhile upload with the live sync that follows.
-   */
-  async function firstPull(): Promise<Outcome & { cancelled?: boolean }> {
-    const done0 = state.initialSync.done;
-    const { total, seq, error: ending } = await serverInfo();
-    if (ending !== undefined) return { error: ending };
-    publish({ initialSync: { done: done0, total, finished: false } });
-    if (stop.signal.aborted) return { cancelled: true };
-    let loadedDocs = 0;
-    const pulledDocs = (docs: PouchDB.Core.ExistingDocument<object>[]) => {
-      ledger.pulled(docs);
-      options.onPulled?.(docs.map((d) => d._id));
-    };
-    let loaded: Awaited<ReturnType<typeof bulkLoad>>;
-    try {
-      loaded = await bulkLoad({
-        local,
-        remote: server,
-        ...(seq === undefined ? {} : { since: seq }),
-        // With the next page asked for while one is stored, two are in hand at once, as the
-        // replicator holds two batches (batches_limit).
-        pageSize: state.batchSize,
-        signal: stop.signal,
-        onPage: (docs) => {
-          pulledDocs(docs);
-          loadedDocs += docs.length;
-          publish({ initialSync: { ...state.initialSync, done: done0 + loadedDocs } });
-          void recount();
-        },
-      });
-    } catch (error) {
-      return { error: watch.refusal() ?? error };
-    }
-    if (!loaded.complete) return { cancelled: true };
-    const pull = local.replicate.from(server, {
-      since: loaded.since,
-      retry: false,
-      batch_size: state.batchSize,
-      batches_limit: 2,
-    });
-    current = pull;
-    void pull.on('change', (info) => {
-      pulledDocs(info.docs);
-      const done = done0 + loadedDocs + info.docs_read;
-      publish({ initialSync: { ...state.initialSync, done } });
-      void recount();
-    });
-    const { error, result } = await settled(pull);
-    current = null;
-    if (error !== undefined) return { error };
-    if (!firstPullCompleted(result)) return { cancelled: true };
-    await local.put({ _id: initialSyncId, at: new Date().toISOString() }).catch(() => {});
-    publish({ initialSync: { ...state.initialSync, finished: true }, error: null });
-    pushFrom = await pushStart();
-    void recount();
-    options.onCaughtUp?.();
-    return {};
+  /** Counts uploads again (after a local write in this tab, say). */
+  refresh = (): Promise<void> => (this.#state.leader ? this.#uploads.recount() : Promise.resolve());
+
+  /** A page of the local changes feed read by someone else (read-model.ts `ChangesPage`). */
+  observe = (page: ChangesPage): void => {
+    if (this.#state.leader) this.#uploads.observe(page);
+  };
+
+  /** Drops refusals of documents purged from the device (purge.ts returns their ids). */
+  forget = (ids: string[]): Promise<void> =>
+    // Only the leader's ledger is loaded.
+    this.#state.leader ? this.#uploads.forget(ids) : Promise.resolve();
+
+  async stop(): Promise<void> {
+    this.#stop.abort();
+    this.#watch.stop();
+    this.#running?.cancel();
+    this.#retry.wake();
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    globalThis.removeEventListener?.('offline', this.#onOffline);
+    this.#tabs?.close();
+    await this.#done;
   }
 
-  /**
-   * Where the live sync's first push may start once the first pull is done: the local seq then,
-   * when nothing local is waiting to upload, as everything up to it came from the server. Without
-   * it the push would offer every pulled revision back to `_revs_diff` (20 requests, 2.5 MB up for
-   * a coordinator). The seq is read BEFORE the count, so a write in between is counted (and then
-   * nothing is skipped) or comes after the seq (and is pushed).
-   */
-  async function pushStart(): Promise<number | string | null> {
-    const seq = (await local.info()).update_seq;
-    await recount();
-    return state.pendingUploads === 0 && state.denied.length === 0 ? seq : null;
+  #publish(patch: Partial<SyncSnapshot>, leader = true): void {
+    this.#state = { ...this.#state, ...patch, leader };
+    if (leader) this.#tabs?.broadcast(this.#state);
+    for (const listener of this.#listeners) listener(this.#state);
   }
 
-  async function runOnce(): Promise<Outcome> {
-    const flag = await local.get<{ at?: string }>(initialSyncId).catch(() => null);
-    if (flag === null) {
-      const { error, cancelled } = await firstPull();
-      if (error !== undefined) return { error };
-      if (cancelled) return {}; // back online, or stopped: the loop starts again or ends
-    } else if (!state.initialSync.finished)
-      publish({ initialSync: { ...state.initialSync, finished: true } });
-    if (stop.signal.aborted) return {};
+  #onOnline = () => {
+    this.#publish({ online: true }, this.#state.leader);
+    this.#running?.cancel(); // a live sync may hang on the dead connection: start again now
+    this.#retry.wake();
+  };
 
-    // Only for the live sync straight after the first pull; every later one has its checkpoint.
-    const from = pushFrom;
-    pushFrom = null;
-    const sync = local.sync(server, {
-      live: true,
-      retry: false,
-      batch_size: state.batchSize,
-      batches_limit: 2,
-      ...(from === null ? {} : { push: { since: from } }),
-    });
-    current = sync;
-    // The push's `checkpoint` event follows a successful `_bulk_docs` and checkpoint write.
-    type Checkpoints = {
-      on(e: 'checkpoint', f: (e: { checkpoint?: string | number }) => void): void;
-    };
-    const push = (sync as unknown as { push: Checkpoints }).push;
-    push.on('checkpoint', (e) => {
-      if (e.checkpoint !== undefined)
-        void ledger.acknowledged(e.checkpoint).then(recount, () => {});
-    });
-    void sync.on('change', ({ direction, change }) => {
-      if (direction === 'push') ledger.pushed(change.docs);
-      else {
-        ledger.pulled(change.docs);
-        options.onPulled?.(change.docs.map((d) => d._id));
-      }
-      void recount();
-    });
-    void sync.on('denied', (e) => {
-      const { direction, doc } = e as unknown as { direction: string; doc: { id?: string } };
-      if (direction === 'push' && doc.id)
-        void ledger.denied(doc.id, deniedReason(doc)).then(recount, () => {});
-    });
-    // 'paused' without error: both directions caught up. It says nothing of the first sync, which
-    // `firstPull` alone finishes (the live sync's first pause can come before anything is pulled).
-    void sync.on('paused', (error) => {
-      if (error) return;
-      publish({ lastSyncedAt: new Date().toISOString(), error: null });
-      void ledger.confirm(remote).then(recount, () => {});
-      options.onCaughtUp?.();
-    });
-    return settled(sync);
-  }
+  #onOffline = () => this.#publish({ online: false }, this.#state.leader);
 
-  async function lead(): Promise<void> {
-    await ledger.load();
-    publish({});
-    const feed = local.changes({ since: 'now', live: true }).on('change', () => void recount());
-    await recount();
-    let failures = 0;
-    while (!stop.signal.aborted) {
-      const outcome = await runOnce();
-      current = null;
+  /** This tab leads: replicate, run after run, until stopped or access ends. */
+  async #lead(): Promise<void> {
+    const signal = this.#stop.signal;
+    await this.#uploads.load();
+    this.#publish({});
+    const feed = this.#uploads.follow();
+    await this.#uploads.recount();
+    while (!signal.aborted) {
+      const outcome = await this.#runOnce();
+      this.#running = null;
       // A refusal `info()` let through comes first: the error after it is the cleared cookie's 401.
-      const error = watch.refusal() ?? outcome.error;
-      if (stop.signal.aborted) break;
-      // Signed out elsewhere, timed out or disabled: retrying cannot help, and must not go on.
-      const ended = endReasonOf(errorStatus(error));
-      if (ended !== null) {
-        publish({ error: String((error as Error).message ?? error) });
-        options.onAccessEnded?.(ended);
+      const error = this.#watch.refusal() ?? outcome.error;
+      if (signal.aborted) break;
+      const step = this.#retry.after(error, this.#state.batchSize);
+      if (step.ended !== null) {
+        this.#publish({ error: describeError(error) });
+        this.#options.onAccessEnded?.(step.ended);
         break;
       }
-      // Cancelled without error (back online): start again now. Too large: halve, start again.
-      const tooLarge = errorStatus(error) === 413 && state.batchSize > 1;
-      if (tooLarge) publish({ batchSize: Math.max(1, Math.floor(state.batchSize / 2)) });
-      else if (error) failures += 1;
-      publish({ error: error ? String((error as Error).message ?? error) : null });
-      const delay = !error || tooLarge ? 0 : backoffDelay(failures, random);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          failures = 0;
-          resolve();
-        };
-      });
+      if (step.batchSize !== this.#state.batchSize) this.#publish({ batchSize: step.batchSize });
+      this.#publish({ error: error ? describeError(error) : null });
+      await this.#retry.wait(step.delay);
     }
     feed.cancel();
   }
 
-  const onOnline = () => {
-    publish({ online: true }, state.leader);
-    current?.cancel(); // a live sync may hang on the dead connection: start again now
-    wake();
-  };
-  const onOffline = () => publish({ online: false }, state.leader);
-  globalThis.addEventListener?.('online', onOnline);
-  globalThis.addEventListener?.('offline', onOffline);
-  const lock = options.lock ?? webLock;
-  const done = lock(`cymorth-sync-${userId}`, stop.signal, lead);
+  async #runOnce(): Promise<Outcome> {
+    if (!(await hasFirstSynced(this.#options.local))) {
+      const { error, cancelled } = await this.#firstSync();
+      if (error !== undefined) return { error };
+      if (cancelled) return {}; // back online, or stopped: the loop starts again or ends
+    } else if (!this.#state.initialSync.finished)
+      this.#publish({ initialSync: { ...this.#state.initialSync, finished: true } });
+    if (this.#stop.signal.aborted) return {};
 
-  return {
-    /** Drops refusals of documents purged from the device (purge.ts returns their ids). */
-    forget: (ids: string[]) => {
-      if (!state.leader) return Promise.resolve(); // only the leader's ledger is loaded
-      ledger.forget(ids);
-      return recount();
-    },
-    /** A page of the local changes feed read by someone else (read-model.ts `ChangesPage`). */
-    observe: (page: Parameters<UploadLedger['observe']>[0]) => {
-      if (state.leader) ledger.observe(page);
-    },
-    /** Counts again (after a local write in this tab, say). */
-    refresh: () => (state.leader ? recount() : Promise.resolve()),
-    async stop(): Promise<void> {
-      stop.abort();
-      watch.stop();
-      current?.cancel();
-      wake();
-      globalThis.removeEventListener?.('online', onOnline);
-      globalThis.removeEventListener?.('offline', onOffline);
-      channel?.close();
-      await done;
-    },
+    // Only for the live sync straight after the first sync; every later one has its checkpoint.
+    const pushFrom = this.#pushFrom;
+    this.#pushFrom = null;
+    return liveSync({
+      local: this.#options.local,
+      server: this.#watch.server,
+      batchSize: this.#state.batchSize,
+      pushFrom,
+      uploads: this.#uploads,
+      onPulled: this.#pulled,
+      onCaughtUp: () => {
+        this.#publish({ lastSyncedAt: new Date().toISOString(), error: null });
+        this.#uploads.confirm(this.#options.remote);
+        this.#options.onCaughtUp?.();
+      },
+      onRunning: (run) => (this.#running = run),
+    });
+  }
+
+  async #firstSync(): Promise<Outcome & { cancelled?: boolean }> {
+    const outcome = await firstSync({
+      local: this.#options.local,
+      server: this.#watch.server,
+      refusal: this.#watch.refusal,
+      batchSize: this.#state.batchSize,
+      signal: this.#stop.signal,
+      progress: this.#state.initialSync,
+      onProgress: (initialSync) => this.#publish({ initialSync }),
+      onPulled: this.#pulled,
+      onRunning: (run) => (this.#running = run),
+    });
+    if (outcome.error !== undefined || outcome.cancelled) return outcome;
+    this.#publish({ initialSync: { ...this.#state.initialSync, finished: true }, error: null });
+    this.#pushFrom = await pushStart(this.#options.local, this.#uploads);
+    void this.#uploads.recount();
+    this.#options.onCaughtUp?.();
+    return {};
+  }
+
+  #pulled = (docs: Docs): void => {
+    this.#uploads.pulled(docs);
+    this.#options.onPulled?.(docs.map((d) => d._id));
   };
 }
