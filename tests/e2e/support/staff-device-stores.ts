@@ -2,10 +2,13 @@
  * What a staff device holds, read straight from the browser's IndexedDB (the PouchDB replica and the
  * Dexie read model), and a local write made with a real PouchDB in the page, as the app would make
  * one, for screens that do not write yet. The PouchDB is bundled here with esbuild from the same
- * packages the app uses, so it reads and writes the same format.
+ * packages the app uses, so it reads and writes the same format. The databases are named by the
+ * account's id (src/lib/staff/sync/replica/device-db.ts); these helpers take the username and work
+ * the id out as the server does.
  */
 import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
+import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 
 let bundle: Promise<string> | null = null;
 
@@ -34,7 +37,7 @@ export function userDatabases(page: Page, username: string): Promise<string[]> {
   return page.evaluate(async (user) => {
     const all = await indexedDB.databases();
     return all.flatMap((d) => (d.name?.includes(`cymorth-${user}`) ? [d.name] : [])).sort();
-  }, username);
+  }, staffUserId(username));
 }
 
 /**
@@ -81,7 +84,7 @@ export function heldOnDevice(
       }
       return held;
     },
-    { user: username, rows },
+    { user: staffUserId(username), rows },
   );
 }
 
@@ -101,6 +104,6 @@ export async function writeOnDevice(page: Page, username: string, doc: object): 
       await db.put(doc);
       await db.close();
     },
-    { user: username, doc },
+    { user: staffUserId(username), doc },
   );
 }

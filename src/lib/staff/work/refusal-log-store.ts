@@ -7,11 +7,11 @@ import type { ReadModelDb } from '../sync/replica/read-model.ts';
 import type { SyncSnapshot } from '../sync/sync-snapshot.ts';
 import { nextLog, orphaned, type LoggedRefusal } from './refusal-log.ts';
 
-const logId = '_local/cymorth-work-refusals';
+export const refusalLogId = '_local/cymorth-work-refusals';
 type LogDoc = { _id: string; _rev?: string; entries: LoggedRefusal[] };
 
 const read = (db: PouchDB.Database) =>
-  db.get<LogDoc>(logId).catch((): LogDoc => ({ _id: logId, entries: [] }));
+  db.get<LogDoc>(refusalLogId).catch((): LogDoc => ({ _id: refusalLogId, entries: [] }));
 
 /** Brings the log up to date with the sync status; returns the entries. */
 export async function updateRefusalLog(
