@@ -89,21 +89,26 @@ export function heldOnDevice(
 }
 
 /** Writes `doc` into the user's replica through PouchDB, as a screen of the app would. */
-export async function writeOnDevice(page: Page, username: string, doc: object): Promise<void> {
+export function writeOnDevice(page: Page, username: string, doc: object): Promise<void> {
+  return writeToReplica(page, `cymorth-${staffUserId(username)}`, doc);
+}
+
+/** Writes `doc` into the PouchDB replica called `name` on the page's origin (created if need be). */
+export async function writeToReplica(page: Page, name: string, doc: object): Promise<void> {
   if (!(await page.evaluate(() => 'TestPouchDB' in globalThis))) {
     // Evaluated over the DevTools protocol, which the page's Content-Security-Policy (rightly)
     // does not let an inline script tag do.
     await page.evaluate(await pouchBundle());
   }
   await page.evaluate(
-    async ({ user, doc }) => {
+    async ({ name, doc }) => {
       type Db = { put(d: object): Promise<unknown>; close(): Promise<void> };
       const Pouch = (globalThis as unknown as { TestPouchDB: new (n: string, o: object) => Db })
         .TestPouchDB;
-      const db = new Pouch(`cymorth-${user}`, { adapter: 'indexeddb' });
+      const db = new Pouch(name, { adapter: 'indexeddb' });
       await db.put(doc);
       await db.close();
     },
-    { user: staffUserId(username), doc },
+    { name, doc },
   );
 }

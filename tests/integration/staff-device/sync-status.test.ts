@@ -5,8 +5,8 @@
  * 413 for a batch over its limit, and the status shared by two tabs of one user.
  *
  * Why these live in tests/integration and not tests/unit: they run the real sync server in-process
- * on a port with real storage, and by this project's layers (STYLE.md, "Tests with real parts, in
- * layers") that is an integration test; tests/unit keeps the device's pure parts (sync-snapshot,
+ * on a port with real storage, and by this project's layers (docs/architecture.md, "Architecture":
+ * `tests/`) that is an integration test; tests/unit keeps the device's pure parts (sync-snapshot,
  * eviction-plan) and its local databases driven by hand. Both vitest projects run in Node, so
  * nothing is lost by the move: the browser the device code expects (fake IndexedDB, `self`,
  * `navigator`, a cookie-keeping `fetch`) is set up by browser.ts, not by the project, and the

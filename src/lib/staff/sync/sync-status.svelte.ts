@@ -1,5 +1,5 @@
 /**
- * The sync status as runes (STYLE.md, "Svelte 5"): a read-only view of the replicator's snapshots.
+ * The sync status as runes: a read-only view of the replicator's snapshots.
  * `status.current` is the latest one the replicator published: its own while this tab leads, the
  * leader's broadcast otherwise. It starts and stops nothing: the device does (device.ts), and
  * hands out what else of the replicator a page needs (`refresh`). Handed down with a context pair.

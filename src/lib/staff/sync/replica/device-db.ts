@@ -4,7 +4,7 @@
  * pages import this: the resident's first visit must not load PouchDB.
  *
  * They are named by the account's id (`userId`, the UUID the server's session answer gives,
- * session.ts), never by its username (STYLE.md: one meaning per name). Devices that named them by
+ * session.ts), never by its username: one meaning per name, and a username is personal data. Devices that named them by
  * the username have them moved on upgrade (replica-upgrade.ts).
  */
 import PouchDB from 'pouchdb-browser';

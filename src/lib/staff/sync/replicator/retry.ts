@@ -1,8 +1,8 @@
 /**
- * What the replicator does after a run ends (STYLE.md, "Sync that holds up on a bad network"):
- * on failure it backs off with full jitter (`backoffDelay`); on HTTP 413 it halves the batch and
- * tries again at once; cancelled without error (back online) it starts again at once; on 401/403
- * it stops for good. Coming back online wakes a wait early and starts the backoff afresh.
+ * What the replicator does after a run ends (docs/architecture.md, "Storage and sync": live, with
+ * retry and backoff; "Decisions": a 413 is answered by halving the batch): on failure it backs off
+ * with full jitter (`backoffDelay`); on HTTP 413 it halves the batch and tries again at once;
+ * cancelled without error (back online) it starts again at once; on 401/403 it stops for good. Coming back online wakes a wait early and starts the backoff afresh.
  * PouchDB's own `retry` is off: its backoff knows nothing of 413.
  */
 import { backoffDelay } from '$lib/data/backoff.ts';

@@ -1,8 +1,8 @@
 /**
- * One replication per user across tabs (STYLE.md, "Sync that holds up on a bad network"): the tab
- * holding the Web Lock `cymorth-sync-<userId>` replicates and broadcasts its snapshots on the
- * BroadcastChannel of the same name; the other tabs wait for the lock and show what the leader
- * broadcasts. When the leader's tab closes, the lock passes to one of them.
+ * One replication per user, however many tabs are open: the tab holding the Web Lock
+ * `cymorth-sync-<userId>` replicates and broadcasts its snapshots on the BroadcastChannel of the
+ * same name; the other tabs wait for the lock and show what the leader broadcasts. When the
+ * leader's tab closes, the lock passes to one of them.
  */
 import type { SyncSnapshot } from '../sync-snapshot.ts';
 
