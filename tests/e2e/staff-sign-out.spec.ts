@@ -2,7 +2,8 @@
  * Signing out wipes the staff device: every IndexedDB database of that user is gone. With changes
  * the server has not got, it warns first in words and wipes nothing until the user chooses to lose
  * them. A session that ends elsewhere stops sync; unsent changes then stay on the device until the
- * same user signs in again, and reach the server.
+ * same user signs in again, and reach the server; so do those a device kept under the username
+ * before its databases were named by the user's id (src/lib/staff/sync/replica/replica-upgrade.ts).
  */
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
@@ -11,7 +12,7 @@ import { expect, test } from './support/fixtures.ts';
 import { hydrated } from './support/hydration.ts';
 import { t, type Lang } from './support/locales.ts';
 import type { ServerSide } from './support/server-side.ts';
-import { userDatabases, writeOnDevice } from './support/staff-device-stores.ts';
+import { userDatabases, writeOnDevice, writeToReplica } from './support/staff-device-stores.ts';
 
 test.use({ ownServer: true });
 
@@ -113,4 +114,23 @@ test('a session ended elsewhere keeps an unsent change until the same user signs
 
   await signIn(page, 'en', username);
   await expect.poll(() => appServer.storage.replicated.get(note._id)).not.toBeNull();
+});
+
+test('an unsent change kept under the username before the upgrade reaches the server', async ({
+  page,
+  server,
+  appServer,
+}) => {
+  const { username, note } = await volunteerWithTask(server);
+  // A device of the version before: its replica named by the username, a note not yet sent.
+  await page.goto('/en/staff/sign-in');
+  await writeToReplica(page, `cymorth-${username}`, note);
+  const pouchNames = () =>
+    page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(await pouchNames()).toContain(`_pouch_cymorth-${username}`);
+
+  await signIn(page, 'en', username);
+  await expect.poll(() => appServer.storage.replicated.get(note._id)).not.toBeNull();
+  expect(await pouchNames()).not.toContain(`_pouch_cymorth-${username}`);
+  expect(await userDatabases(page, username)).toHaveLength(2);
 });

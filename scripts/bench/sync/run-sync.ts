@@ -30,11 +30,11 @@ import {
 } from './first-sync/browser-sync.ts';
 import { concurrentFirstSyncs } from './load/concurrent-syncs.ts';
 import { livePropagation } from './load/live-propagation.ts';
-import { startPlainServer } from './plain-server.ts';
-import { remoteDb, signIn } from './staff-session.ts';
+import { startPlainServer } from './setup/plain-server.ts';
+import { remoteDb, signIn } from './setup/staff-session.ts';
 import { batchRows, syncRows } from './sync-figures.ts';
 import type { BatchVariant, Reference, SyncResults, SyncTarget, Who } from './sync-results.ts';
-import { seedWorld, type World } from './world.ts';
+import { seedWorld, type World } from './setup/world.ts';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const whos: Who[] = ['volunteer', 'coordinator'];
@@ -310,8 +310,8 @@ function syncCommands(
   return [
     `${world.seedCommand}  (${world.totalDocs.toLocaleString('en-GB')} documents)`,
     `the server: DATA_DIR=<copy of [0]> STATIC_DIR=<copy of build/ + bench page> PORT=0 HOST=127.0.0.1 npx tsx sync-server/start.ts (for the baseline: the ref's sync-server/ and build)`,
-    `scripts/bench/sync/first-sync/browser-sync.ts appFirstSync: ${chromium}; /en/staff/sign-in as ${world.volunteer.username} (volunteer) or ${world.coordinator.username} (coordinator), submit; time from the first /db request until its PouchDB replica (IndexedDB _pouch_cymorth-<username>, store docs) holds every document of the view (counted in the replica rather than read from the panel's 'first sync finished', which the one-off first pull sets when it completes); ${bytes}, /db requests only. The app loads pages of ${app.batch_size * app.batches_limit} documents from the filtered _all_docs, then pulls from the sequence named before them at batch_size ${app.batch_size}, batches_limit ${app.batches_limit} (src/lib/staff/sync/bulk-load.ts, replication.ts)`,
-    `scripts/bench/sync/plain-server.ts: express-pouchdb 4.2 (minimumForPouchDB, compression off as in CouchDB) over pouchdb-node/LevelDB in the bench process, holding the user's view (replicated from [1] as that user); ${chromium}; bench page: pouchdb-browser 9 + indexeddb adapter, local.replicate.from(<plain>/couch/<who>, {batch_size: ${app.batch_size}, batches_limit: ${app.batches_limit}}), timed in the page; ${bytes}`,
+    `scripts/bench/sync/first-sync/browser-sync.ts appFirstSync: ${chromium}; /en/staff/sign-in as ${world.volunteer.username} (volunteer) or ${world.coordinator.username} (coordinator), submit; time from the first /db request until its PouchDB replica (IndexedDB _pouch_cymorth-<user id>, store docs) holds every document of the view (counted in the replica rather than read from the panel's 'first sync finished', which the one-off first pull sets when it completes); ${bytes}, /db requests only. The app loads pages of ${app.batch_size * app.batches_limit} documents from the filtered _all_docs, then pulls from the sequence named before them at batch_size ${app.batch_size}, batches_limit ${app.batches_limit} (src/lib/staff/sync/replicator/bulk-load.ts, first-sync.ts)`,
+    `scripts/bench/sync/setup/plain-server.ts: express-pouchdb 4.2 (minimumForPouchDB, compression off as in CouchDB) over pouchdb-node/LevelDB in the bench process, holding the user's view (replicated from [1] as that user); ${chromium}; bench page: pouchdb-browser 9 + indexeddb adapter, local.replicate.from(<plain>/couch/<who>, {batch_size: ${app.batch_size}, batches_limit: ${app.batches_limit}}), timed in the page; ${bytes}`,
     `scripts/bench/sync/first-sync/browser/bench-page.ts dexieFloor: fetch <plain>/couch/<who>/_all_docs?include_docs=true (untimed), then time Dexie bulkPut of the docs into a fresh table ('_id' key)`,
     `scripts/bench/sync/load/concurrent-syncs.ts: ${concurrent} volunteers (the ${concurrent} with the largest views; seeded, approved, with areas), each PouchDB 9 in Node (memory adapter) in the bench process, replicate.from(<server>/db) at ${app.batch_size}×${app.batches_limit}, all started at once; time per client; nearest-rank percentiles`,
     `scripts/bench/sync/load/live-propagation.ts: ${live} live volunteer devices speaking PouchDB's live pull on the wire (longpoll _changes style=all_docs heartbeat=10000 from since=now, then _bulk_get?revs=true) in the bench process; 40 coordinator notes for the assignee (POST /db/_bulk_docs), one every 250 ms, on requests held by live volunteers; latency = note sent → the assignee's _bulk_get of it answered`,

@@ -1,7 +1,10 @@
 /**
  * The signed-in staff member's device, started once per page load and shared by the staff pages.
- * PouchDB and the replication are loaded only here, by dynamic import, so no resident page ever
- * downloads them.
+ * PouchDB and the replicator are loaded only here, by dynamic import, so no resident page ever
+ * downloads them. The device starts and stops its replicator; `status` is a read-only view of the
+ * replicator's snapshots for the pages, and `device.refresh` counts uploads again after a write.
+ * The device's databases are named by the account's id (`user_id`, as the server's session answer
+ * gives it); a replica a device kept under the username is moved first (replica-upgrade.ts).
  *
  * When the server ends access (session over, account disabled; see sync/device.ts for what is
  * wiped), the account is forgotten on this device and the user is taken to sign-in, with what
@@ -10,10 +13,16 @@
  */
 import { goto } from '$app/navigation';
 import type { DeviceEnd, StaffDevice } from './sync/device.ts';
-import type { SyncStatus } from './sync/sync-status.svelte.ts';
-import { signOut, type StaffAccount } from './session.ts';
+import type { SyncStatus } from './sync/status/sync-status.svelte.ts';
+import { signOut, type IdentifiedAccount } from './session.ts';
 
-export type DeviceSession = { username: string; device: StaffDevice; status: SyncStatus };
+export type DeviceSession = {
+  username: string;
+  /** The account's id (a UUID): what documents name this person by, and the databases too. */
+  userId: string;
+  device: StaffDevice;
+  status: SyncStatus;
+};
 
 let session: Promise<DeviceSession> | null = null;
 const endKey = 'cymorth.staff.device-end';
@@ -30,22 +39,25 @@ async function accessEnded(end: DeviceEnd): Promise<void> {
   await goto(`/${lang}/staff/sign-in`, { replaceState: true });
 }
 
-export function deviceSession(account: StaffAccount): Promise<DeviceSession> {
-  session ??= (async () => {
-    const [{ startStaffDevice }, { SyncStatus }] = await Promise.all([
+export function deviceSession(account: IdentifiedAccount): Promise<DeviceSession> {
+  if (session) return session;
+  const { username, user_id: userId } = account;
+  const starting = (async () => {
+    const [{ startStaffDevice }, { SyncStatus }, { moveUsernameReplica }] = await Promise.all([
       import('./sync/device.ts'),
-      import('./sync/sync-status.svelte.ts'),
+      import('./sync/status/sync-status.svelte.ts'),
+      import('./sync/replica/replica-upgrade.ts'),
     ]);
-    const status = new SyncStatus();
-    const device = startStaffDevice(
-      account.username,
-      status,
-      location.origin,
-      (end) => void accessEnded(end),
-    );
-    return { username: account.username, device, status };
+    await moveUsernameReplica(username, userId);
+    const device = startStaffDevice(userId, location.origin, (end) => void accessEnded(end));
+    return { username, userId, device, status: new SyncStatus(device.snapshots) };
   })();
-  return session;
+  // A move that failed destroyed nothing: the next page (or reload) tries again.
+  session = starting;
+  starting.catch(() => {
+    if (session === starting) session = null;
+  });
+  return starting;
 }
 
 /** After sign-out the next account starts a device of its own. */

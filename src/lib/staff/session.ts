@@ -3,7 +3,7 @@
  * signed-in account is also kept in localStorage so that Cymorth opens, and work goes on, with no
  * signal (the server still refuses anything once the session ends or the account is disabled).
  * The server's answer carries `user_id`, the id documents name this person by, and it is kept with
- * the account, so work screens have it offline too.
+ * the account, so work screens, and the device's databases named by it, have it offline too.
  */
 import { isApiError } from '#domain/api-errors.ts';
 import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';

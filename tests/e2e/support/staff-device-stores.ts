@@ -2,10 +2,13 @@
  * What a staff device holds, read straight from the browser's IndexedDB (the PouchDB replica and the
  * Dexie read model), and a local write made with a real PouchDB in the page, as the app would make
  * one, for screens that do not write yet. The PouchDB is bundled here with esbuild from the same
- * packages the app uses, so it reads and writes the same format.
+ * packages the app uses, so it reads and writes the same format. The databases are named by the
+ * account's id (src/lib/staff/sync/replica/device-db.ts); these helpers take the username and work
+ * the id out as the server does.
  */
 import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 
 let bundle: Promise<string> | null = null;
 
@@ -34,7 +37,7 @@ export function userDatabases(page: Page, username: string): Promise<string[]> {
   return page.evaluate(async (user) => {
     const all = await indexedDB.databases();
     return all.flatMap((d) => (d.name?.includes(`cymorth-${user}`) ? [d.name] : [])).sort();
-  }, username);
+  }, staffUserId(username));
 }
 
 /**
@@ -81,26 +84,31 @@ export function heldOnDevice(
       }
       return held;
     },
-    { user: username, rows },
+    { user: staffUserId(username), rows },
   );
 }
 
 /** Writes `doc` into the user's replica through PouchDB, as a screen of the app would. */
-export async function writeOnDevice(page: Page, username: string, doc: object): Promise<void> {
+export function writeOnDevice(page: Page, username: string, doc: object): Promise<void> {
+  return writeToReplica(page, `cymorth-${staffUserId(username)}`, doc);
+}
+
+/** Writes `doc` into the PouchDB replica called `name` on the page's origin (created if need be). */
+export async function writeToReplica(page: Page, name: string, doc: object): Promise<void> {
   if (!(await page.evaluate(() => 'TestPouchDB' in globalThis))) {
     // Evaluated over the DevTools protocol, which the page's Content-Security-Policy (rightly)
     // does not let an inline script tag do.
     await page.evaluate(await pouchBundle());
   }
   await page.evaluate(
-    async ({ user, doc }) => {
+    async ({ name, doc }) => {
       type Db = { put(d: object): Promise<unknown>; close(): Promise<void> };
       const Pouch = (globalThis as unknown as { TestPouchDB: new (n: string, o: object) => Db })
         .TestPouchDB;
-      const db = new Pouch(`cymorth-${user}`, { adapter: 'indexeddb' });
+      const db = new Pouch(name, { adapter: 'indexeddb' });
       await db.put(doc);
       await db.close();
     },
-    { user: username, doc },
+    { name, doc },
   );
 }

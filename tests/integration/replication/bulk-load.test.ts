@@ -1,5 +1,5 @@
 /**
- * The fast first sync (src/lib/staff/sync/bulk-load.ts) against the real server: pages of the
+ * The fast first sync (src/lib/staff/sync/replicator/bulk-load.ts) against the real server: pages of the
  * filtered `_all_docs`, then the ordinary pull from the sequence named before the first page. The
  * device ends with exactly what the user may read, a change made while the pages were read still
  * arrives, and the live sync after it starts from the checkpoint rather than from the beginning.
@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
-import { bulkLoad } from '../../../src/lib/staff/sync/bulk-load.ts';
+import { bulkLoad } from '../../../src/lib/staff/sync/replicator/bulk-load.ts';
 import type { TestServer } from '../test-server.ts';
 import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
 import { deviceDb, expectedIds, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';

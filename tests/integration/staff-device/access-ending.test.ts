@@ -1,8 +1,8 @@
 /**
  * The real server ends a device's access, and the device hears why and acts on it. A disabled
  * account's first request is answered 403 and its session cookie is cleared, so every request after
- * it is a 401 (sync-server/accounts/sessions/session-gate.ts); the replication (src/lib/staff/sync/
- * replication.ts, refusal-watch.ts) must still take it for a disabled account, not an ended
+ * it is a 401 (sync-server/accounts/session-gate.ts); the replicator (src/lib/staff/sync/
+ * replicator/, refusal-watch.ts there) must still take it for a disabled account, not an ended
  * session, whichever request met the 403. The whole device (device.ts) then wipes a disabled
  * account's data, unsent change counted; a device whose session ended (idle past the timeout on
  * the server's clock) keeps an unsent change, and one signed out in another tab is wiped when
@@ -13,9 +13,8 @@
 import { browser } from './browser.ts';
 import PouchDB from 'pouchdb-browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceDbName } from '$lib/staff/sync/device-db.ts';
+import { deviceDbName } from '$lib/staff/sync/replica/device-db.ts';
 import { startStaffDevice, type DeviceEnd } from '$lib/staff/sync/device.ts';
-import { SyncStatus } from '$lib/staff/sync/sync-status.svelte.ts';
 import { hours, testClock } from '../accounts/account-fixtures.ts';
 import { request, testUuid } from '../../support/factories.ts';
 import type { TestServer } from '../test-server.ts';
@@ -89,7 +88,7 @@ async function startDevice(server: TestServer, cathId: string, unsent: boolean) 
   }
   let resolveEnd: (end: DeviceEnd) => void = () => {};
   const ended = new Promise<DeviceEnd>((resolve) => (resolveEnd = resolve));
-  const device = startStaffDevice(userId, new SyncStatus(), server.url, resolveEnd);
+  const device = startStaffDevice(userId, server.url, resolveEnd);
   return { userId, device, ended };
 }
 

@@ -2,13 +2,13 @@
  * A staff device against the real server: the server in-process on a free port with real storage
  * (test-server.ts), a member of staff signed in through the device's browser (browser.ts), the
  * device's own databases opened by device-db.ts (the browser build of PouchDB on fake IndexedDB,
- * its remote under `/db`), and the replication started as the staff pages start it.
+ * its remote under `/db`), and the replicator started as the staff device starts it.
  */
 import { browser } from './browser.ts';
 import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
-import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/device-db.ts';
-import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
-import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/replica/device-db.ts';
+import { Replicator, type ReplicatorOptions } from '$lib/staff/sync/replicator/replicator.ts';
+import type { SyncSnapshot } from '$lib/staff/sync/status/sync-snapshot.ts';
 import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import { request, testUuid } from '../../support/factories.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
@@ -102,25 +102,29 @@ export async function until<T>(
   }
 }
 
-type Started = Pick<ReplicationOptions, 'local' | 'remote'> & Partial<ReplicationOptions>;
+type Started = Pick<ReplicatorOptions, 'local' | 'remote'> &
+  Partial<ReplicatorOptions> & { onState?: (state: SyncSnapshot) => void };
 
 /**
- * The replication between the device and the server, stopped after the test. Retries come after
- * the backoff's 1 s floor, and no Web Lock is taken (one tab).
+ * The replicator between the device and the server, started, with `onState` subscribed to its
+ * snapshots, and stopped after the test. Retries come after the backoff's 1 s floor, and no Web
+ * Lock is taken (one tab).
  */
 export function replicate(options: Started) {
+  const { onState, ...rest } = options;
   let state: SyncSnapshot | null = null;
-  const handle = startReplication({
+  const handle = new Replicator({
     userId: testUuid(),
     random: () => 0,
     lock: (_name, _signal, job) => job(),
-    ...options,
-    onState: (s) => {
-      state = s;
-      options.onState?.(s);
-    },
+    ...rest,
   });
-  cleanups.push(handle.stop);
+  handle.subscribe((s) => {
+    state = s;
+    onState?.(s);
+  });
+  handle.start();
+  cleanups.push(() => handle.stop());
   const last = () => JSON.stringify(state);
   return {
     handle,

@@ -1,5 +1,5 @@
 /**
- * The eviction cycle's bookkeeping (src/lib/staff/sync/eviction-cycle.ts) against the real
+ * The eviction cycle's bookkeeping (src/lib/staff/sync/eviction/eviction-cycle.ts) against the real
  * server's `GET /db/_evictions`: which token it asks with, when it stores the next one, and what it
  * hands to `purge`. What leaves Vera's view leaves it for real: Cath, her coordinator, hands a task
  * to Owen through the server, which judges that write as any other. `purge` records the ids it is
@@ -13,8 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { assign } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { evictionCycle, readToken, writeToken } from '$lib/staff/sync/eviction-cycle.ts';
-import type { EndReason } from '$lib/staff/sync/eviction-plan.ts';
+import { evictionCycle, readToken, writeToken } from '$lib/staff/sync/eviction/eviction-cycle.ts';
+import type { EndReason } from '$lib/staff/sync/eviction/eviction-plan.ts';
 import { at, contactFor, profile, request } from '../../support/factories.ts';
 import { remoteDb, staff, type Staff } from '../replication/replication-fixtures.ts';
 import type { TestServer } from '../test-server.ts';

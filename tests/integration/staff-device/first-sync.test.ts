@@ -1,6 +1,6 @@
 /**
- * A staff device's first sync against the real server (src/lib/staff/sync/replication.ts and
- * bulk-load.ts): it pulls only, is finished only once everything is pulled, is retried when the
+ * A staff device's first sync against the real server (src/lib/staff/sync/replicator/
+ * first-sync.ts and bulk-load.ts): it pulls only, is finished only once everything is pulled, is retried when the
  * server is away, and is not done twice. What the device sends up is watched at its fetch
  * (browser.ts), which passes every request on to the server.
  *
@@ -8,7 +8,7 @@
  */
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
+import type { SyncSnapshot } from '$lib/staff/sync/status/sync-snapshot.ts';
 import { request } from '../../support/factories.ts';
 import {
   cleanUp,

@@ -1,12 +1,12 @@
 /**
- * The sync status a staff device shows (src/lib/staff/sync/replication.ts, upload-ledger.ts), with
+ * The sync status a staff device shows (src/lib/staff/sync/replicator/, uploads/), with
  * the device replicating with the real server: what it counts as waiting to upload and when the
  * server confirms it, what the server refused and why, the server away and back, the server's own
  * 413 for a batch over its limit, and the status shared by two tabs of one user.
  *
  * Why these live in tests/integration and not tests/unit: they run the real sync server in-process
- * on a port with real storage, and by this project's layers (STYLE.md, "Tests with real parts, in
- * layers") that is an integration test; tests/unit keeps the device's pure parts (sync-snapshot,
+ * on a port with real storage, and by this project's layers (docs/architecture.md, "Architecture":
+ * `tests/`) that is an integration test; tests/unit keeps the device's pure parts (sync-snapshot,
  * eviction-plan) and its local databases driven by hand. Both vitest projects run in Node, so
  * nothing is lost by the move: the browser the device code expects (fake IndexedDB, `self`,
  * `navigator`, a cookie-keeping `fetch`) is set up by browser.ts, not by the project, and the
@@ -16,10 +16,11 @@ import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { followChanges } from '$lib/staff/sync/read-model.ts';
-import { startReplication, type ReplicationOptions } from '$lib/staff/sync/replication.ts';
-import type { SyncSnapshot } from '$lib/staff/sync/sync-snapshot.ts';
-import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
+import { followChanges } from '$lib/staff/sync/replica/read-model.ts';
+import { Replicator, type ReplicatorOptions } from '$lib/staff/sync/replicator/replicator.ts';
+import type { Lock } from '$lib/staff/sync/replicator/tab-leadership.ts';
+import type { SyncSnapshot } from '$lib/staff/sync/status/sync-snapshot.ts';
+import { UploadLedger } from '$lib/staff/sync/uploads/upload-ledger.ts';
 import { at, request, testUuid } from '../../support/factories.ts';
 import {
   cleanUp,
@@ -190,7 +191,7 @@ describe('confirmed by the server', () => {
 });
 
 /** Web Locks, which Node lacks, as a mutex: one job at a time, in turn. */
-function mutex(): NonNullable<ReplicationOptions['lock']> {
+function mutex(): Lock {
   let held: Promise<void> = Promise.resolve();
   return (_name, _signal, job) => {
     const turn = held.then(job);
@@ -211,10 +212,17 @@ describe('one replication per user across tabs', () => {
     const seen: { a: SyncSnapshot | null; b: SyncSnapshot | null } = { a: null, b: null };
     const onServer = async (n: number) => (await storedIds(server, '')).length === n;
     const seenSoFar = () => JSON.stringify(seen);
+    const tab = (onState: (s: SyncSnapshot) => void) => {
+      const options: ReplicatorOptions = { userId, local, remote, lock };
+      const replicator = new Replicator(options);
+      replicator.subscribe(onState);
+      replicator.start();
+      return replicator;
+    };
 
-    const tabA = startReplication({ userId, local, remote, lock, onState: (s) => (seen.a = s) });
+    const tabA = tab((s) => (seen.a = s));
     await until(() => seen.a?.leader === true && seen.a.everythingOnServer, seenSoFar);
-    const tabB = startReplication({ userId, local, remote, lock, onState: (s) => (seen.b = s) });
+    const tabB = tab((s) => (seen.b = s));
     await local.put(requestBy(cathId));
     await until(async () => (await onServer(3)) && seen.b?.everythingOnServer === true, seenSoFar);
     expect(seen.b?.leader).toBe(false); // B only shows what A broadcasts

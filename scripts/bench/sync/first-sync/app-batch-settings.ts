@@ -1,6 +1,6 @@
 /**
  * The batch settings the app replicates with, read from its source (src/lib/staff/sync/
- * replication.ts) so that the plain server's stock client is compared at the same settings and the
+ * replicator/: the starting batch size in replicator.ts, the batches in hand in live-sync.ts) so that the plain server's stock client is compared at the same settings and the
  * report names them even after they change.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,11 +9,13 @@ import { repoRoot } from '../../common/repo-root.ts';
 import type { BatchSettings } from './browser-sync.ts';
 
 export async function appBatchSettings(root = repoRoot): Promise<BatchSettings> {
-  const source = await readFile(path.join(root, 'src/lib/staff/sync/replication.ts'), 'utf8');
-  const size = /batchSize \?\? (\d+)/.exec(source)?.[1];
-  const limit = /batches_limit:\s*(\d+)/.exec(source)?.[1];
+  const dir = path.join(root, 'src/lib/staff/sync/replicator');
+  const replicator = await readFile(path.join(dir, 'replicator.ts'), 'utf8');
+  const liveSync = await readFile(path.join(dir, 'live-sync.ts'), 'utf8');
+  const size = /batchSize \?\? (\d+)/.exec(replicator)?.[1];
+  const limit = /batches_limit:\s*(\d+)/.exec(liveSync)?.[1];
   if (!size || !limit)
-    throw new Error('could not read batch_size and batches_limit from replication.ts');
+    throw new Error('could not read batch_size and batches_limit from replicator/');
   return { batch_size: Number(size), batches_limit: Number(limit) };
 }
 

@@ -3,7 +3,8 @@
  * no HTTP cache):
  * - the app: the built Cymorth app as a staff member uses it, signing in at /en/staff/sign-in; the
  *   clock runs from its first `/db` request until its PouchDB replica (IndexedDB `_pouch_cymorth-
- *   <username>`, store `docs`) holds every document of the user's view. The sync panel's own
+ *   <user id>`, store `docs`, named by the account's id: src/lib/staff/sync/replica/device-db.ts)
+ *   holds every document of the user's view. The sync panel's own
  *   "first sync finished" is not used: the one-off first pull sets it when it completes, after its
  *   last checkpoint, a little after the replica is full;
  * - stock: pouchdb-browser replicating `from` a URL with given batch settings (bench page);
@@ -11,7 +12,8 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import type { BenchPage, FloorResult, ReplicateResult } from './browser/bench-page.ts';
-import { deviceAddress, seededPassword } from '../staff-session.ts';
+import { staffUserId } from '../../../../sync-server/accounts/staff-user-id.ts';
+import { deviceAddress, seededPassword } from '../setup/staff-session.ts';
 import { WireCounter, type WireTotals } from './wire-bytes.ts';
 
 export type SyncRun = { ms: number; docs: number; wire: WireTotals };
@@ -47,7 +49,11 @@ export function appFirstSync(
     await page.locator('input[type="password"]').first().fill(seededPassword);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/en\/staff\/?$/, { timeout: 30_000 });
-    const docs = await waitForReplica(page, `_pouch_cymorth-${username}`, expectedDocs);
+    const docs = await waitForReplica(
+      page,
+      `_pouch_cymorth-${staffUserId(username)}`,
+      expectedDocs,
+    );
     const done = Date.now();
     return { ms: done - (wire.firstRequestAt ?? done), docs, wire: wire.totals };
   });

@@ -6,7 +6,7 @@
  * `capMs` are stopped and counted as unfinished (their time is then "more than the cap"), so a slow
  * server cannot hold the bench up for ever.
  */
-import { memoryDb, remoteDb, signIn } from '../staff-session.ts';
+import { memoryDb, remoteDb, signIn } from '../setup/staff-session.ts';
 import { spread, type Spread } from './percentiles.ts';
 import type { BatchSettings } from '../first-sync/browser-sync.ts';
 

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import type { NoteDoc } from '#domain/records/append-only-docs.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { signIn } from '../staff-session.ts';
+import { signIn } from '../setup/staff-session.ts';
 import { spread, type Spread } from './percentiles.ts';
 
 export type LivePropagation = Spread & { clients: number; lost: number };

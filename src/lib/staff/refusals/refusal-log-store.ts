@@ -3,15 +3,16 @@
  * replicates, survives reloads and purges, and goes with the replica at sign-out.
  */
 import { requestIdOf } from '#domain/documents/doc-ids.ts';
-import type { ReadModelDb } from '../sync/read-model.ts';
-import type { SyncSnapshot } from '../sync/sync-snapshot.ts';
+import type { ReadModelDb } from '../sync/replica/read-model.ts';
+import type { SyncSnapshot } from '../sync/status/sync-snapshot.ts';
 import { nextLog, orphaned, type LoggedRefusal } from './refusal-log.ts';
 
-const logId = '_local/cymorth-work-refusals';
+import { refusalLogId } from '../sync/replica/local-doc-ids.ts';
+
 type LogDoc = { _id: string; _rev?: string; entries: LoggedRefusal[] };
 
 const read = (db: PouchDB.Database) =>
-  db.get<LogDoc>(logId).catch((): LogDoc => ({ _id: logId, entries: [] }));
+  db.get<LogDoc>(refusalLogId).catch((): LogDoc => ({ _id: refusalLogId, entries: [] }));
 
 /** Brings the log up to date with the sync status; returns the entries. */
 export async function updateRefusalLog(

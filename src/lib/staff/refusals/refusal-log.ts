@@ -9,7 +9,7 @@
  */
 import { docClassOf, requestIdOf } from '#domain/documents/doc-ids.ts';
 import type { RequestKind } from '#domain/questions/request-fields.ts';
-import type { SyncSnapshot } from '../sync/sync-snapshot.ts';
+import type { SyncSnapshot } from '../sync/status/sync-snapshot.ts';
 import type { Refusal } from './refusals.ts';
 
 export type LoggedRefusal = Refusal & {

@@ -4,7 +4,7 @@
  * sync status lists refusals for the whole device; a request's page shows its own, in words.
  */
 import { docClassOf, requestIdOf } from '#domain/documents/doc-ids.ts';
-import type { SyncSnapshot } from '../sync/sync-snapshot.ts';
+import type { SyncSnapshot } from '../sync/status/sync-snapshot.ts';
 
 export type Refusal = {
   id: string;

@@ -1,9 +1,9 @@
 /**
  * The staff device for one signed-in user, put together: the databases, the read model following
- * the replica, the replication and its status, the eviction cycle that purges what left the
- * user's view, and the two ways the device's data goes: sign-out, and access ending on the server.
- * Staff pages call `startStaffDevice` once after sign-in; nothing here is reachable from the
- * resident's pages.
+ * the replica, the replicator (which it starts and stops, and whose snapshots it hands out), the
+ * eviction cycle that purges what left the user's view, and the two ways the device's data goes:
+ * sign-out, and access ending on the server. Staff pages call `startStaffDevice` once after
+ * sign-in (device-session.svelte.ts); nothing here is reachable from the resident's pages.
  *
  * When `/db` answers 401 (session ended) or 403 (account disabled), sync stops for good and:
  * - disabled: the device is wiped at once, unsent changes included. A disabled account must not
@@ -12,13 +12,13 @@
  * - session ended: wiped if nothing is unsent. Otherwise the data stays (sync stopped) until the
  *   same user signs in again and the changes upload, or signs out choosing to lose them.
  */
-import { openDeviceDbs, wipe, type DeviceDbs } from './device-db.ts';
-import { evictionCycle } from './eviction-cycle.ts';
-import type { EndReason } from './eviction-plan.ts';
-import { purgeFromDevice } from './purge.ts';
-import { wasRefused } from './refusal-watch.ts';
-import { followChanges, removeRows } from './read-model.ts';
-import type { SyncStatus } from './sync-status.svelte.ts';
+import { openDeviceDbs, wipe, type DeviceDbs } from './replica/device-db.ts';
+import { evictionCycle } from './eviction/eviction-cycle.ts';
+import type { EndReason } from './eviction/eviction-plan.ts';
+import { purgeFromDevice } from './eviction/purge.ts';
+import { wasRefused } from './replica/refusal-watch.ts';
+import { followChanges, removeRows } from './replica/read-model.ts';
+import { Replicator } from './replicator/replicator.ts';
 
 export type StaffDevice = ReturnType<typeof startStaffDevice>;
 
@@ -35,9 +35,9 @@ const cycleDelayMs = 500;
  */
 const quietCycleMs = 60_000;
 
+/** `userId` is the account's id (a UUID), which names the device's databases (device-db.ts). */
 export function startStaffDevice(
   userId: string,
-  status: SyncStatus,
   origin = globalThis.location?.origin ?? '',
   onEnd?: (end: DeviceEnd) => void,
 ) {
@@ -47,7 +47,7 @@ export function startStaffDevice(
   let ended: Promise<DeviceEnd> | null = null;
   const soon = () => {
     // Not during the first sync: every page of it would ask, and there is nothing to purge yet.
-    if (stopped || !status.current.initialSync.finished) return;
+    if (stopped || !sync.snapshot.initialSync.finished) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       lastCycle = Date.now();
@@ -58,8 +58,17 @@ export function startStaffDevice(
     if (Date.now() - lastCycle >= quietCycleMs) soon();
   };
   const dbs: DeviceDbs = openDeviceDbs(userId, origin, quietly);
+  const sync = new Replicator({
+    userId,
+    local: dbs.local,
+    remote: dbs.remote,
+    onPulled: (ids) => cycle.pulled(ids),
+    othersRead: () => readModel.idle(),
+    onCaughtUp: soon,
+    onAccessEnded: (reason) => void endAccess(reason),
+  });
   // The read model's pages of the local changes feed are the upload count's too: read once.
-  const readModel = followChanges(dbs.local, dbs.model, status.observe);
+  const readModel = followChanges(dbs.local, dbs.model, sync.observe);
 
   /** Purges documents that left this user's view; refusals of them are dropped too. */
   async function purge(ids: string[]): Promise<string[]> {
@@ -68,14 +77,14 @@ export function startStaffDevice(
     // A read-model batch read before the purge may write its rows back: remove them once idle.
     await readModel.idle();
     await removeRows(dbs.model, ids);
-    await status.forget(purged);
+    await sync.forget(purged);
     return purged;
   }
 
   /** Changes not on the server, counted afresh; `refused` are the ones the server will not take. */
   async function unsent(): Promise<{ all: number; refused: number }> {
-    await status.refresh();
-    return { all: status.current.pendingUploads, refused: status.current.denied.length };
+    await sync.refresh();
+    return { all: sync.snapshot.pendingUploads, refused: sync.snapshot.denied.length };
   }
 
   const cycle = evictionCycle({
@@ -95,7 +104,7 @@ export function startStaffDevice(
     stopped = true;
     clearTimeout(timer);
     cycle.stop();
-    await status.stop();
+    await sync.stop();
     readModel.stop();
     // A batch still being projected would otherwise meet the read model closed by a wipe.
     await readModel.idle();
@@ -114,19 +123,15 @@ export function startStaffDevice(
     return ended;
   }
 
-  status.start({
-    userId,
-    local: dbs.local,
-    remote: dbs.remote,
-    onPulled: cycle.pulled,
-    othersRead: readModel.idle,
-    onCaughtUp: soon,
-    onAccessEnded: (reason) => void endAccess(reason),
-  });
+  sync.start();
 
   return {
     dbs,
     readModel,
+    /** The replicator's snapshots (a Svelte store: the sync status is a view of it). */
+    snapshots: { subscribe: sync.subscribe },
+    /** Counts uploads again, after a local write in this tab. */
+    refresh: sync.refresh,
     purge,
     /** One eviction cycle now (it also runs after every pull). */
     evict: () => cycle.run(),
@@ -137,8 +142,8 @@ export function startStaffDevice(
     async signOut({ force = false } = {}): Promise<'wiped' | 'unsent'> {
       // Access already ended and the device was wiped: nothing is left to wipe.
       if ((await ended)?.wiped) return 'wiped';
-      await status.refresh();
-      if (!force && !status.current.everythingOnServer) return 'unsent';
+      await sync.refresh();
+      if (!force && !sync.snapshot.everythingOnServer) return 'unsent';
       await stopAll();
       await wipe(userId, dbs);
       return 'wiped';

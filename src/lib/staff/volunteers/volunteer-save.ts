@@ -26,7 +26,7 @@ export async function saveVolunteerChange(
   const db = ctx.work.session.device.dbs.local;
   const outcome = await changeProfile(db, ctx.user, ctx.volunteer.id, change);
   if (!outcome.ok) return outcome.problem;
-  await ctx.work.session.status.refresh();
+  await ctx.work.session.device.refresh();
   noteSaved({ kind, name: ctx.volunteer.name });
   await goto(ctx.listHref);
   return null;

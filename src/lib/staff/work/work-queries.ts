@@ -4,8 +4,8 @@
  */
 import Dexie from 'dexie';
 import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
-import type { ReadModelDb } from '../sync/read-model.ts';
-import type { AreaRow, VolunteerRow } from '../sync/projections.ts';
+import type { ReadModelDb } from '../sync/replica/read-model.ts';
+import type { AreaRow, VolunteerRow } from '../sync/replica/projections.ts';
 import { requestOfRow } from './work-user.ts';
 
 export const allRequests = async (model: ReadModelDb) =>

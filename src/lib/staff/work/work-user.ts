@@ -6,7 +6,7 @@
  */
 import type { StaffUser } from '#domain/people/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import type { RequestRow, VolunteerRow } from '../sync/projections.ts';
+import type { RequestRow, VolunteerRow } from '../sync/replica/projections.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffAccount } from '../session.ts';
 

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import './browser-globals.ts';
 import { describe, expect, it } from 'vitest';
 import { startStaffDevice } from '$lib/staff/sync/device.ts';
-import { SyncStatus } from '$lib/staff/sync/sync-status.svelte.ts';
+import { SyncStatus } from '$lib/staff/sync/status/sync-status.svelte.ts';
 import { request, testUuid } from '../../../support/factories.ts';
 
 const until = async (check: () => boolean, ms = 3_000) => {
@@ -17,9 +17,9 @@ const until = async (check: () => boolean, ms = 3_000) => {
 describe('sign-out', () => {
   it('refuses to wipe while a change is unsent, and wipes when told to', async () => {
     const userId = testUuid();
-    const status = new SyncStatus();
     // Port 9 (discard): nothing answers, as with no signal.
-    const device = startStaffDevice(userId, status, 'http://127.0.0.1:9');
+    const device = startStaffDevice(userId, 'http://127.0.0.1:9');
+    const status = new SyncStatus(device.snapshots);
     const r = request();
     await device.dbs.local.put(r);
     await until(() => status.current.pendingUploads === 1);

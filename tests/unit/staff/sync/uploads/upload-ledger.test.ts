@@ -4,9 +4,9 @@
  * tests/integration/staff-device/sync-status.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
-import { request } from '../../../support/factories.ts';
-import { memoryDb } from './pouch.ts';
+import { UploadLedger } from '$lib/staff/sync/uploads/upload-ledger.ts';
+import { request } from '../../../../support/factories.ts';
+import { memoryDb } from '../pouch.ts';
 
 describe('UploadLedger', () => {
   it('counts past the acknowledged seq only, and keeps the seq across a reload', async () => {

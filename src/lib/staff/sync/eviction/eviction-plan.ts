@@ -1,6 +1,6 @@
 /**
  * What one eviction cycle does with the server's answer to `GET /db/_evictions?since=<token>`
- * (sync-server/replication/evictions.ts), decided without touching a database so it is tested as
+ * (sync-server/replication/feed/evictions.ts), decided without touching a database so it is tested as
  * is. eviction-cycle.ts carries the plan out.
  *
  * - 401: the session ended (signed out elsewhere, timed out, or a disabled account whose 403 was

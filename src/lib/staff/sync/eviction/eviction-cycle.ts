@@ -23,9 +23,9 @@ import {
   planEvictionCycle,
   type EndReason,
 } from './eviction-plan.ts';
-import { errorStatus } from './sync-snapshot.ts';
+import { errorStatus } from '../status/sync-snapshot.ts';
 
-const tokenId = '_local/cymorth-evictions';
+import { evictionTokenId } from '../replica/local-doc-ids.ts';
 type TokenDoc = { _id: string; _rev?: string; since: string };
 
 export type EvictionCycleDeps = {
@@ -42,15 +42,15 @@ export type EvictionCycleDeps = {
 };
 
 export async function readToken(local: PouchDB.Database): Promise<string | null> {
-  return local.get<TokenDoc>(tokenId).then(
+  return local.get<TokenDoc>(evictionTokenId).then(
     (d) => d.since,
     () => null,
   );
 }
 
 export async function writeToken(local: PouchDB.Database, since: string): Promise<void> {
-  const old = await local.get<TokenDoc>(tokenId).catch(() => null);
-  await local.put<TokenDoc>({ _id: tokenId, _rev: old?._rev, since });
+  const old = await local.get<TokenDoc>(evictionTokenId).catch(() => null);
+  await local.put<TokenDoc>({ _id: evictionTokenId, _rev: old?._rev, since });
 }
 
 async function ask(origin: string, since: string) {

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/sync/first-sync/profile-first-sync.ts`: where a staff device's first sync spends its
+ * `npx tsx scripts/bench/sync/profile-first-sync.ts`: where a staff device's first sync spends its
  * time. Seeds the bench's world, serves `build/` (build it with `npx vite build --minify false` for
  * readable names), and for each person times stock PouchDB pulling the same `/db` at the app's batch
  * settings, then the app's first sync under the Chrome DevTools CPU profiler. Prints both times,
@@ -14,15 +14,15 @@ import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { launchChromium } from '../../../chromium.ts';
-import { repoRoot } from '../../common/repo-root.ts';
-import { startSyncServer } from '../../common/sync-server-process.ts';
-import { appBatchSettings } from './app-batch-settings.ts';
-import { bundleBenchPage } from './bench-page-bundle.ts';
-import { appFirstSync, stockFirstSync } from './browser-sync.ts';
-import { cpuProfiled, summarise } from './cpu-profile.ts';
-import type { Who } from '../sync-results.ts';
-import { seedWorld } from '../world.ts';
+import { launchChromium } from '../../chromium.ts';
+import { repoRoot } from '../common/repo-root.ts';
+import { startSyncServer } from '../common/sync-server-process.ts';
+import { appBatchSettings } from './first-sync/app-batch-settings.ts';
+import { bundleBenchPage } from './first-sync/bench-page-bundle.ts';
+import { appFirstSync, stockFirstSync } from './first-sync/browser-sync.ts';
+import { cpuProfiled, summarise } from './first-sync/cpu-profile.ts';
+import type { Who } from './sync-results.ts';
+import { seedWorld } from './setup/world.ts';
 
 const whos: Who[] = process.env.PROFILE_WHO
   ? [process.env.PROFILE_WHO as Who]

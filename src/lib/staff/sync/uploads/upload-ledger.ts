@@ -20,7 +20,7 @@ type LedgerDoc = { _id: string; _rev?: string; acked_seq: Seq; denied: Denied[] 
 type Changed = { seq: Seq; leaves: string[] };
 /** A row of the local changes feed read with `style: 'all_docs'`: every leaf of the document. */
 type ChangeRow = { id: string; seq: Seq; changes: { rev: string }[] };
-const ledgerId = '_local/cymorth-uploads';
+import { uploadLedgerId } from '../replica/local-doc-ids.ts';
 /** Changes read per transaction: a long read would hold up the pull's writes to the same store. */
 const scanPage = 1000;
 
@@ -30,7 +30,7 @@ const isAtOrBefore = (a: Seq, b: Seq): boolean | undefined =>
 
 export class UploadLedger {
   readonly #db: PouchDB.Database;
-  #doc: LedgerDoc = { _id: ledgerId, acked_seq: 0, denied: [] };
+  #doc: LedgerDoc = { _id: uploadLedgerId, acked_seq: 0, denied: [] };
   /**
    * Revisions known to be on the server, each with the count during which it became known: a count
    * forgets only what was known before its own read of the changes, so a revision pulled while it
@@ -60,7 +60,7 @@ export class UploadLedger {
   }
 
   async load(): Promise<void> {
-    this.#doc = await this.#db.get<LedgerDoc>(ledgerId).catch(() => this.#doc);
+    this.#doc = await this.#db.get<LedgerDoc>(uploadLedgerId).catch(() => this.#doc);
     this.#changed.clear();
     this.#pending.clear();
     this.#readTo = this.#doc.acked_seq;

@@ -2,6 +2,10 @@
  * The staff device's databases for one signed-in user: the PouchDB replica (`indexeddb` adapter,
  * which can `purge`), the remote under `/db` on this origin, and the Dexie read model. Only staff
  * pages import this: the resident's first visit must not load PouchDB.
+ *
+ * They are named by the account's id (`userId`, the UUID the server's session answer gives,
+ * session.ts), never by its username: one meaning per name, and a username is personal data. Devices that named them by
+ * the username have them moved on upgrade (replica-upgrade.ts).
  */
 import PouchDB from 'pouchdb-browser';
 import indexeddb from 'pouchdb-adapter-indexeddb';
@@ -16,7 +20,7 @@ export const deviceDbName = (userId: string) => `cymorth-${userId}`;
 export type DeviceDbs = { local: PouchDB.Database; remote: PouchDB.Database; model: ReadModelDb };
 
 /**
- * Opens (creating if need be) this user's databases and asks the browser to keep them.
+ * Opens (creating if need be) this user's databases (`userId`: the account's UUID) and asks the browser to keep them.
  * `onPullAnswered` runs after every answer of the remote's `_changes`: one pull cycle, including
  * the longpoll's empty answer when nothing visible changed (PouchDB's heartbeat ends it every
  * 10 s), which is when documents that silently LEFT the view can be asked for.

@@ -1,6 +1,6 @@
 /** The pure reading of replication results and `/db` answers that the sync status rests on. */
 import { describe, expect, it } from 'vitest';
-import { firstPullCompleted, infoRefusalStatus } from '$lib/staff/sync/sync-snapshot.ts';
+import { firstPullCompleted, infoRefusalStatus } from '$lib/staff/sync/status/sync-snapshot.ts';
 
 describe('firstPullCompleted', () => {
   it('is true only for a pull that ran to completion', () => {

@@ -15,9 +15,9 @@ import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { generate, type SeedShape } from '../../seed/generate.ts';
-import { repoRoot } from '../common/repo-root.ts';
-import { runCommand } from '../common/run-command.ts';
+import { generate, type SeedShape } from '../../../seed/generate.ts';
+import { repoRoot } from '../../common/repo-root.ts';
+import { runCommand } from '../../common/run-command.ts';
 
 export type Person = { username: string; user: StaffUser; visibleDocs: number };
 

@@ -8,7 +8,7 @@
  * A 403 can also come to a request whose error PouchDB does not pass on as it was (a checkpoint
  * read, say), so the remote's own fetch (device-db.ts) reports every 403 here (`noteRefusal`).
  */
-import { infoRefusalStatus } from './sync-snapshot.ts';
+import { infoRefusalStatus } from '../status/sync-snapshot.ts';
 
 export type Refusal = Error & { status: number };
 

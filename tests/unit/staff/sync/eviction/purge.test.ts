@@ -3,13 +3,13 @@
  * build of PouchDB on fake-indexeddb, through device-db's own opener.
  */
 import 'fake-indexeddb/auto';
-import './browser-globals.ts';
+import '../browser-globals.ts';
 import { describe, expect, it } from 'vitest';
-import { openDeviceDbs, wipe } from '$lib/staff/sync/device-db.ts';
-import { purgeFromDevice } from '$lib/staff/sync/purge.ts';
-import { catchUp } from '$lib/staff/sync/read-model.ts';
-import { UploadLedger } from '$lib/staff/sync/upload-ledger.ts';
-import { contactFor, request, testUuid } from '../../../support/factories.ts';
+import { openDeviceDbs, wipe } from '$lib/staff/sync/replica/device-db.ts';
+import { purgeFromDevice } from '$lib/staff/sync/eviction/purge.ts';
+import { catchUp } from '$lib/staff/sync/replica/read-model.ts';
+import { UploadLedger } from '$lib/staff/sync/uploads/upload-ledger.ts';
+import { contactFor, request, testUuid } from '../../../../support/factories.ts';
 
 describe('purgeFromDevice and wipe', () => {
   it('removes every leaf of each id from PouchDB and the rows from the read model', async () => {

@@ -6,9 +6,9 @@ import {
   followChanges,
   rebuild,
   removeRows,
-} from '$lib/staff/sync/read-model.ts';
-import { contactFor, note, profile, request, testUuid } from '../../../support/factories.ts';
-import { memoryDb } from './pouch.ts';
+} from '$lib/staff/sync/replica/read-model.ts';
+import { contactFor, note, profile, request, testUuid } from '../../../../support/factories.ts';
+import { memoryDb } from '../pouch.ts';
 
 let n = 0;
 const open: ReadModelDb[] = [];

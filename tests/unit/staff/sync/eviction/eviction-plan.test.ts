@@ -4,7 +4,7 @@ import {
   idsLeftOnReset,
   idsToRefetch,
   planEvictionCycle,
-} from '$lib/staff/sync/eviction-plan.ts';
+} from '$lib/staff/sync/eviction/eviction-plan.ts';
 
 const ok = (body: unknown) => ({ status: 200, body });
 
