@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foodSubmission } from './submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from './test-server.ts';
+import { foodSubmission } from '../support/server/submission-fixtures.ts';
+import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {

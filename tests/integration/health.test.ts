@@ -4,9 +4,9 @@
  * CouchDB a refusal used to pass, as PouchDB's http adapter resolves `info()` with the error body.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Refusal } from './couch-refusals.ts';
-import { couchPassword } from './couch-stand-in.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import type { Refusal } from '../support/server/couch-refusals.ts';
+import { couchPassword } from '../support/server/couch-stand-in.ts';
+import { startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

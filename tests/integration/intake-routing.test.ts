@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStaffDoc } from '#domain/replication/document-classes.ts';
-import { foodSubmission, withField } from './submission-fixtures.ts';
-import { postJson, startTestServer, type TestServer } from './test-server.ts';
+import { foodSubmission, withField } from '../support/server/submission-fixtures.ts';
+import { postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer;
 

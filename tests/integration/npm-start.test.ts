@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../sync-server/seed/seed-data-dir.ts';
-import { writeStaticFixture } from './static-fixture.ts';
+import { writeStaticFixture } from '../support/server/static-fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cleanups: (() => Promise<void>)[] = [];

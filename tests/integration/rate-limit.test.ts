@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { foodSubmission } from './submission-fixtures.ts';
-import { postJson, startTestServer, type TestServer } from './test-server.ts';
+import { foodSubmission } from '../support/server/submission-fixtures.ts';
+import { postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

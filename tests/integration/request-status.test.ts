@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import { formatReference, makeReference } from '#domain/requests/reference.ts';
-import { foodSubmission } from './submission-fixtures.ts';
-import { postJson, startTestServer, type TestServer } from './test-server.ts';
+import { foodSubmission } from '../support/server/submission-fixtures.ts';
+import { postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer;
 let receipt: SubmissionReceipt;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureFiles, inlineScripts, secretMarker } from './static-fixture.ts';
-import { rawGet } from './raw-http.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { fixtureFiles, inlineScripts, secretMarker } from '../support/server/static-fixture.ts';
+import { rawGet } from '../support/server/raw-http.ts';
+import { startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -6,10 +6,10 @@
  */
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { Storage } from '../../sync-server/storage.ts';
-import { couchPassword } from './couch-stand-in.ts';
-import type { Refusal } from './couch-refusals.ts';
-import { foodSubmission } from './submission-fixtures.ts';
-import { postJson, startTestServer, type TestServer } from './test-server.ts';
+import { couchPassword } from '../support/server/couch-stand-in.ts';
+import type { Refusal } from '../support/server/couch-refusals.ts';
+import { foodSubmission } from '../support/server/submission-fixtures.ts';
+import { postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

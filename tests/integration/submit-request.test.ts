@@ -8,8 +8,8 @@ import {
   prescriptionSubmission,
   supportSubmission,
   withField,
-} from './submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from './test-server.ts';
+} from '../support/server/submission-fixtures.ts';
+import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer;
 // The day the fixtures' help is needed by, so urgency shows which clock was used.

@@ -7,8 +7,8 @@ import {
   supportSubmission,
   withField,
   type Json,
-} from './submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from './test-server.ts';
+} from '../support/server/submission-fixtures.ts';
+import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {

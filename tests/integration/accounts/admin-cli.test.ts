@@ -19,7 +19,7 @@ import {
 } from '../../../sync-server/accounts/password-prompt.ts';
 import { listen } from '../../../sync-server/listen.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
-import { goodPassword, signIn, testScrypt } from './account-fixtures.ts';
+import { goodPassword, signIn, testScrypt } from '../../support/staff/account-fixtures.ts';
 
 const root = await mkdtemp(path.join(tmpdir(), 'cymorth-admin-'));
 afterAll(() => rm(root, { recursive: true, force: true }));

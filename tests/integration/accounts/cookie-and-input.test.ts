@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   goodPassword,
   seedUser,
@@ -7,7 +7,7 @@ import {
   signIn,
   signOut,
   startAccountServer,
-} from './account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAccountsSettings } from '../../../sync-server/accounts/accounts-config.ts';
 import type { SessionDoc } from '../../../sync-server/accounts/session-store.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   days,
   hours,
@@ -13,7 +13,7 @@ import {
   testClock,
   whoAmI,
   type TestClock,
-} from './account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@
  * address that has not failed is never refused the right password.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   goodPassword,
   minutes,
@@ -14,7 +14,7 @@ import {
   startAccountServer,
   testClock,
   type TestClock,
-} from './account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isUserId, volunteerDocId } from '#domain/documents/doc-ids.ts';
 import { area } from '../../support/factories.ts';
-import { seed, stored } from '../replication/replication-fixtures.ts';
-import type { TestServer } from '../test-server.ts';
+import { seed, stored } from '../../support/staff/replication-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   goodPassword,
   seedUser,
@@ -16,7 +16,7 @@ import {
   signOut,
   startAccountServer,
   whoAmI,
-} from './account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

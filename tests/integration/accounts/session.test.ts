@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetPassword, setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   goodPassword,
   seedUser,
@@ -13,7 +13,7 @@ import {
   startAccountServer,
   testScrypt,
   whoAmI,
-} from './account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

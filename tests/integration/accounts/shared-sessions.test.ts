@@ -16,7 +16,7 @@ import {
   testClock,
   testScrypt,
   whoAmI,
-} from './account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

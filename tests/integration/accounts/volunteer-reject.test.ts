@@ -14,10 +14,10 @@ import {
 } from '#domain/people/volunteer-doc.ts';
 import { approveVolunteer } from '#domain/people/volunteer-sign-up.ts';
 import { area } from '../../support/factories.ts';
-import { deviceDb, remoteDb, seed, stored } from '../replication/replication-fixtures.ts';
-import { seedWorld } from '../replication/world.ts';
-import type { TestServer } from '../test-server.ts';
-import { signedIn, startAccountServer, whoAmI } from './account-fixtures.ts';
+import { deviceDb, remoteDb, seed, stored } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { signedIn, startAccountServer, whoAmI } from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

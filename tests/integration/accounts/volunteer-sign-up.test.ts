@@ -20,10 +20,10 @@ import {
   remoteDb,
   seed,
   stored,
-} from '../replication/replication-fixtures.ts';
-import { seedWorld } from '../replication/world.ts';
-import type { TestServer, TestServerOptions } from '../test-server.ts';
-import { signedIn, signIn, startAccountServer, testClock } from './account-fixtures.ts';
+} from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
+import type { TestServer, TestServerOptions } from '../../support/server/test-server.ts';
+import { signedIn, signIn, startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@
  * server (`COUCHDB_URL`; here the express-pouchdb stand-in, couch-stand-in.ts) instead of LevelDB
  * (STYLE.md, "the same suite over more than one adapter pair").
  */
-import { useStorageByDefault } from '../test-server.ts';
+import { useStorageByDefault } from '../../support/server/test-server.ts';
 
 useStorageByDefault('couchdb');
 await import('../replication/live-and-conflicts.test.ts');

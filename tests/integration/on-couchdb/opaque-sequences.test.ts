@@ -5,16 +5,16 @@
  */
 import PouchDB from 'pouchdb-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../test-server.ts';
-import { startAccountServer } from '../accounts/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import {
   dbFetch,
   deviceDb,
   liveIds,
   remoteDb,
   assignedTo,
-} from '../replication/replication-fixtures.ts';
-import { seedWorld } from '../replication/world.ts';
+} from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 
 let server: TestServer | undefined;

@@ -10,10 +10,10 @@ import { generationCheckMs } from '../../../sync-server/replication/database-gen
 import { runSeed } from '../../../sync-server/seed/seed-cli.ts';
 import { seedDataDir, type SeedOptions } from '../../../sync-server/seed/seed-data-dir.ts';
 import { replicatedDbName } from '../../../sync-server/storage.ts';
-import { signedIn } from '../accounts/account-fixtures.ts';
-import { couchPassword } from '../couch-stand-in.ts';
-import { remoteDb } from '../replication/replication-fixtures.ts';
-import { startTestServer, worldClock, type TestServer } from '../test-server.ts';
+import { signedIn } from '../../support/staff/account-fixtures.ts';
+import { couchPassword } from '../../support/server/couch-stand-in.ts';
+import { remoteDb } from '../../support/staff/replication-fixtures.ts';
+import { startTestServer, worldClock, type TestServer } from '../../support/server/test-server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -17,8 +17,8 @@ import {
   startAccountServer,
   testClock,
   testScrypt,
-} from '../accounts/account-fixtures.ts';
-import type { TestServer } from '../test-server.ts';
+} from '../../support/staff/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { testUuid } from '../../support/factories.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 import {
@@ -27,7 +27,7 @@ import {
   type MatrixUser,
   type MatrixWorld,
 } from './access-matrix-world.ts';
-import { dbFetch, seed } from './replication-fixtures.ts';
+import { dbFetch, seed } from '../../support/staff/replication-fixtures.ts';
 
 const graphs = 12;
 const baseSeed = 7100;

@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { bulkLoad } from '../../../src/lib/staff/sync/bulk-load.ts';
-import type { TestServer } from '../test-server.ts';
-import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
-import { deviceDb, expectedIds, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
+import { deviceDb, expectedIds, liveIds, remoteDb, assignedTo } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -8,11 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { TestServer } from '../test-server.ts';
-import { minutes, signedIn, startAccountServer, testClock } from '../accounts/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { minutes, signedIn, startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
 import { testUuid } from '../../support/factories.ts';
-import { dbFetch, deviceDb, remoteDb, stored } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { dbFetch, deviceDb, remoteDb, stored } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

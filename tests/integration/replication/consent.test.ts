@@ -10,8 +10,8 @@ import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { recordConsent } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { TestServer } from '../test-server.ts';
-import { startAccountServer } from '../accounts/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import { at, contactFor, coordinatorId, note, request } from '../../support/factories.ts';
 import {
   assignedTo,
@@ -22,7 +22,7 @@ import {
   seed,
   staff,
   type Staff,
-} from './replication-fixtures.ts';
+} from '../../support/staff/replication-fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { assign } from '#domain/requests/edits.ts';
-import { storageKinds, type TestServer } from '../test-server.ts';
-import { startAccountServer } from '../accounts/account-fixtures.ts';
+import { storageKinds, type TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import { at, coordinatorId } from '../../support/factories.ts';
-import { compact, dbFetch, deviceDb, liveIds, remoteDb } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { compact, dbFetch, deviceDb, liveIds, remoteDb } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

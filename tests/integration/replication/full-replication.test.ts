@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noteDocId, requestContactId } from '#domain/documents/doc-ids.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { TestServer } from '../test-server.ts';
-import { startAccountServer } from '../accounts/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import { area, at, contactFor, profile, testUuid } from '../../support/factories.ts';
 import {
   deviceDb,
@@ -13,8 +13,8 @@ import {
   seed,
   staff,
   stored,
-} from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+} from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

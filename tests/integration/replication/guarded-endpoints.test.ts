@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docClassOf, noteDocId, requestContactId } from '#domain/documents/doc-ids.ts';
-import type { TestServer } from '../test-server.ts';
-import { startAccountServer } from '../accounts/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import { at, testUuid } from '../../support/factories.ts';
-import { dbFetch, expectedIds, stored } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { dbFetch, expectedIds, stored } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer;
 let world: Awaited<ReturnType<typeof seedWorld>>;

@@ -6,11 +6,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { at } from '../../support/factories.ts';
-import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
-import { dbFetch } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
+import { dbFetch } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -21,10 +21,10 @@ import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { changedFields } from '#domain/requests/write-integrity.ts';
 import { at, profile } from '../../support/factories.ts';
 import { seededRandom, type Random } from '../../support/seeded-random.ts';
-import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
-import type { TestServer } from '../test-server.ts';
-import { branchOff, dbFetch, seed, staff, type Staff } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { branchOff, dbFetch, seed, staff, type Staff } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 const seeds = 3;
 const baseSeed = 8800;

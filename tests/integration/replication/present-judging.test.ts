@@ -10,11 +10,11 @@ import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { assign, claim, setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { at, profile } from '../../support/factories.ts';
-import { startAccountServer, testClock, testScrypt } from '../accounts/account-fixtures.ts';
-import { branchOff, dbFetch, seed, staff, stored } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { startAccountServer, testClock, testScrypt } from '../../support/staff/account-fixtures.ts';
+import { branchOff, dbFetch, seed, staff, stored } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 /** The servers' clock: a day after the world's documents were made. */
 const serverNow = at(24 * 60);

@@ -20,11 +20,11 @@ import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import { generate } from '../../../sync-server/seed/generate.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
-import { seedUser, signedIn, testScrypt } from '../accounts/account-fixtures.ts';
-import { writeStaticFixture } from '../static-fixture.ts';
-import { storageKinds, testStorageLocation, type StorageKind } from '../test-server.ts';
+import { seedUser, signedIn, testScrypt } from '../../support/staff/account-fixtures.ts';
+import { writeStaticFixture } from '../../support/server/static-fixture.ts';
+import { storageKinds, testStorageLocation, type StorageKind } from '../../support/server/test-server.ts';
 import { testUuid } from '../../support/factories.ts';
-import { deviceDb, expectedIds, liveIds } from './replication-fixtures.ts';
+import { deviceDb, expectedIds, liveIds } from '../../support/staff/replication-fixtures.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -9,7 +9,7 @@ import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { assign } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
 import {
   days,
@@ -17,7 +17,7 @@ import {
   startAccountServer,
   testClock,
   testScrypt,
-} from '../accounts/account-fixtures.ts';
+} from '../../support/staff/account-fixtures.ts';
 import { at, coordinatorId } from '../../support/factories.ts';
 import {
   dbFetch,
@@ -26,8 +26,8 @@ import {
   liveIds,
   remoteDb,
   assignedTo,
-} from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+} from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

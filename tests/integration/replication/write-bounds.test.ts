@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
-import { defaultStorageKind, type TestServer } from '../test-server.ts';
+import { defaultStorageKind, type TestServer } from '../../support/server/test-server.ts';
 import { at, testUuid } from '../../support/factories.ts';
-import { startAccountServer, testClock } from '../accounts/account-fixtures.ts';
-import { dbFetch } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
+import { dbFetch } from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -16,9 +16,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDbName } from '$lib/staff/sync/device-db.ts';
 import { startStaffDevice, type DeviceEnd } from '$lib/staff/sync/device.ts';
 import { SyncStatus } from '$lib/staff/sync/sync-status.svelte.ts';
-import { hours, testClock } from '../accounts/account-fixtures.ts';
+import { hours, testClock } from '../../support/staff/account-fixtures.ts';
 import { request, testUuid } from '../../support/factories.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   cleanUp,
   deviceDbs,

@@ -17,9 +17,9 @@ import {
   seedUser,
   startAccountServer,
   testScrypt,
-} from '../accounts/account-fixtures.ts';
-import { seed } from '../replication/replication-fixtures.ts';
-import type { TestServer, TestServerOptions } from '../test-server.ts';
+} from '../../support/staff/account-fixtures.ts';
+import { seed } from '../../support/staff/replication-fixtures.ts';
+import type { TestServer, TestServerOptions } from '../../support/server/test-server.ts';
 
 export { seed };
 

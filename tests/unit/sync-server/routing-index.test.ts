@@ -11,7 +11,7 @@ import { ReadFilter } from '../../../sync-server/replication/read-filter.ts';
 import { routingProjection } from '#domain/replication/routing-fields.ts';
 import { RoutingIndex } from '../../../sync-server/replication/routing-index.ts';
 import { area, at, contactFor, request } from '../../support/factories.ts';
-import { randomWorld, worldAreas } from '../../support/random-world.ts';
+import { randomWorld, worldAreas } from '../../support/world/random-world.ts';
 import { routedRequest } from '#domain/requests/request.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 import { memoryDb } from '../staff/sync/pouch.ts';

@@ -13,13 +13,13 @@ import type { ScryptParams } from '../../../sync-server/accounts/password-hash.t
 import { listen } from '../../../sync-server/listen.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
-import { writeStaticFixture } from '../static-fixture.ts';
+import { writeStaticFixture } from '../server/static-fixture.ts';
 import {
   startTestServer,
   testStorageLocation,
   type TestServer,
   type TestServerOptions,
-} from '../test-server.ts';
+} from '../server/test-server.ts';
 
 export const testScrypt: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 export const goodPassword = 'Bara brith a phaned o de';

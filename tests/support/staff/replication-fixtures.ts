@@ -9,13 +9,13 @@ import { canRead } from '#domain/access/access.ts';
 import { requestIdOf } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { assign, setRegister } from '#domain/requests/edits.ts';
-import { at, coordinatorId } from '../../support/factories.ts';
+import { at, coordinatorId } from '../factories.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { StorageKind, TestServer } from '../test-server.ts';
-import { seedUser, signedIn } from '../accounts/account-fixtures.ts';
+import type { StorageKind, TestServer } from '../server/test-server.ts';
+import { seedUser, signedIn } from './account-fixtures.ts';
 
 const require = createRequire(import.meta.url);
 PouchDB.plugin(require('pouchdb-adapter-memory') as PouchDB.Plugin);

@@ -4,7 +4,7 @@
  */
 import { setRegister } from '#domain/requests/edits.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../server/test-server.ts';
 import {
   area,
   at,
@@ -14,8 +14,8 @@ import {
   note,
   profile,
   request,
-} from '../../support/factories.ts';
-import { seed, staff } from './replication-fixtures.ts';
+} from '../factories.ts';
+import { seed, staff } from '../staff/replication-fixtures.ts';
 
 export async function seedWorld(server: TestServer) {
   const [cath, vera, owen, gwen] = await Promise.all([

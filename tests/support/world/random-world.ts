@@ -14,8 +14,8 @@ import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
 import { staffRoles } from '#domain/people/account-rules.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { at, contactFor, event, note, profile, request } from './factories.ts';
-import type { Random } from './seeded-random.ts';
+import { at, contactFor, event, note, profile, request } from '../factories.ts';
+import type { Random } from '../seeded-random.ts';
 
 export const worldAreas = ['ceredigion', 'gwynedd', 'powys'] as const;
 

@@ -3,7 +3,7 @@
  * each, and a request in every state that matters. Every cell of docs/architecture.md's table is checked on it.
  */
 import { assign, recordConsent, setRegister } from '#domain/requests/edits.ts';
-import { at, request, user } from './factories.ts';
+import { at, request, user } from '../factories.ts';
 
 export const admin = user('admin');
 export const coordinator = user('coordinator', ['ceredigion']);

@@ -6,11 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp, type AppOptions } from '../../sync-server/app.ts';
-import { listen, type RunningServer } from '../../sync-server/listen.ts';
-import { openPouchStorage } from '../../sync-server/pouch-storage.ts';
-import type { Storage } from '../../sync-server/storage.ts';
-import { t0 } from '../support/factories.ts';
+import { createApp, type AppOptions } from '../../../sync-server/app.ts';
+import { listen, type RunningServer } from '../../../sync-server/listen.ts';
+import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
+import type { Storage } from '../../../sync-server/storage.ts';
+import { t0 } from '../factories.ts';
 import { startCouchStandIn, type CouchStandIn } from './couch-stand-in.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 
