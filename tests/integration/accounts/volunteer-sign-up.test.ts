@@ -23,7 +23,13 @@ import {
 } from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
 import type { TestServer, TestServerOptions } from '../../support/server/test-server.ts';
-import { signedIn, signIn, startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
+import {
+  signedIn,
+  signIn,
+  startAccountServer,
+  testClock,
+} from '../../support/staff/account-fixtures.ts';
+import { eventually } from '../../support/eventually.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -68,15 +74,6 @@ async function pushWithDenials(device: PouchDB.Database, s: TestServer, cookie: 
   void replication.on('denied', (error) => denied.push(error));
   const result = await replication;
   return { result, denied };
-}
-
-async function eventually(check: () => Promise<boolean>, ms = 10_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('not within time');
 }
 
 async function startWorld(options: TestServerOptions = {}) {
@@ -134,7 +131,10 @@ describe('a volunteer signs up and waits for approval', () => {
       expect(await stored(s, profileId)).toMatchObject({ approval: 'approved' });
 
       // Nia's device, replicating live all along, now gets what an approved volunteer there sees.
-      await eventually(async () => (await liveIds(niaDevice)).includes(world.requests.open._id));
+      await eventually(async () => (await liveIds(niaDevice)).includes(world.requests.open._id), {
+        what: 'her area’s open request on her device',
+        timeout: 10_000,
+      });
       live.cancel();
       const approved = (await stored(s, profileId)) as StaffDoc;
       const niaUser = {

@@ -22,7 +22,12 @@ import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
 import { seedUser, signedIn, testScrypt } from '../../support/staff/account-fixtures.ts';
 import { writeStaticFixture } from '../../support/server/static-fixture.ts';
-import { storageKinds, testStorageLocation, type StorageKind } from '../../support/server/test-server.ts';
+import {
+  storageKinds,
+  testStorageLocation,
+  type StorageKind,
+} from '../../support/server/test-server.ts';
+import { eventually } from '../../support/eventually.ts';
 import { testUuid } from '../../support/factories.ts';
 import { deviceDb, expectedIds, liveIds } from '../../support/staff/replication-fixtures.ts';
 
@@ -73,14 +78,8 @@ function behindBalancer(url: string, cookie: string): PouchDB.Database {
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
 
-async function eventually(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`not within ${ms} ms: ${what}`);
-}
+/** A restart and a big catch-up take their time: look every half second, for up to a minute. */
+const slowly = { timeout: 60_000, every: 500 };
 
 describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: StorageKind) => {
   it(
@@ -185,7 +184,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
           outage = false;
         })();
       });
-      await eventually('the restart', async () => restarted !== undefined);
+      await eventually(() => restarted !== undefined, { what: 'the restart', ...slowly });
       await restarted;
       expect(outage).toBe(false);
       const editsDuringOutage = [...written.keys()].filter((id) => id.startsWith('request:'));
@@ -206,14 +205,20 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
           return null;
         }
       };
-      await eventually('every document she may read on the device', async () => {
-        const held = new Set(await liveIds(device));
-        return mayRead.every((id) => held.has(id));
-      });
-      await eventually('every write on the server', async () => {
-        for (const [id, rev] of written) if ((await onServer(id))?._rev !== rev) return false;
-        return true;
-      });
+      await eventually(
+        async () => {
+          const held = new Set(await liveIds(device));
+          return mayRead.every((id) => held.has(id));
+        },
+        { what: 'every document she may read on the device', ...slowly },
+      );
+      await eventually(
+        async () => {
+          for (const [id, rev] of written) if ((await onServer(id))?._rev !== rev) return false;
+          return true;
+        },
+        { what: 'every write on the server', ...slowly },
+      );
       expect(errors).toBe(0); // retry hides the outage: the sync never gave up
 
       // Nothing lost, nothing more: the device holds exactly what she may read plus her notes.
