@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foodSubmission } from '../support/server/submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
+import {
+  countDocs,
+  postJson,
+  startTestServer,
+  type TestServer,
+} from '../support/server/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import type { DocStore, Storage } from '../../sync-server/storage.ts';
 import { foodSubmission } from '../support/server/submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
+import {
+  countDocs,
+  postJson,
+  startTestServer,
+  type TestServer,
+} from '../support/server/test-server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

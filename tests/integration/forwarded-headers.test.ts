@@ -5,7 +5,12 @@
  * server as the proxy in front would: the header ends with what the proxy appended.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { goodPassword, seedUser, signIn, startAccountServer } from '../support/staff/account-fixtures.ts';
+import {
+  goodPassword,
+  seedUser,
+  signIn,
+  startAccountServer,
+} from '../support/staff/account-fixtures.ts';
 import { foodSubmission } from '../support/server/submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
 

@@ -1,26 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import { formatReference, makeReference } from '#domain/requests/reference.ts';
 import { foodSubmission } from '../support/server/submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
+import { forEachStorage } from '../support/server/storages.ts';
 
-let server: TestServer;
-let receipt: SubmissionReceipt;
-let other: SubmissionReceipt;
+forEachStorage('GET /api/requests/:reference', (storage) => {
+  let server: TestServer;
+  let receipt: SubmissionReceipt;
+  let other: SubmissionReceipt;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  receipt = (await (await postJson(server, foodSubmission())).json()) as SubmissionReceipt;
-  other = (await (await postJson(server, foodSubmission())).json()) as SubmissionReceipt;
-});
-afterAll(() => server.close());
-
-const getStatus = (reference: string, authorization?: string) =>
-  fetch(`${server.url}/api/requests/${encodeURIComponent(reference)}`, {
-    headers: authorization === undefined ? {} : { Authorization: authorization },
+  beforeAll(async () => {
+    server = await startTestServer({ storage });
+    receipt = (await (await postJson(server, foodSubmission())).json()) as SubmissionReceipt;
+    other = (await (await postJson(server, foodSubmission())).json()) as SubmissionReceipt;
   });
+  afterAll(() => server.close());
 
-describe('GET /api/requests/:reference', () => {
+  const getStatus = (reference: string, authorization?: string) =>
+    fetch(`${server.url}/api/requests/${encodeURIComponent(reference)}`, {
+      headers: authorization === undefined ? {} : { Authorization: authorization },
+    });
+
   it('answers the status, and nothing else, to the holder of the token', async () => {
     const res = await getStatus(receipt.reference, `Bearer ${receipt.status_token}`);
     expect(res.status).toBe(200);
@@ -91,10 +92,10 @@ describe('GET /api/requests/:reference', () => {
     const res = await getStatus(typo, `Bearer ${receipt.status_token}`);
     expect(res.status).toBe(400);
   });
-});
 
-/** The same token but for its last character, which is changed for certain (1 in 64 tokens ends in
- * "A", so overwriting it with "A" would sometimes change nothing). */
-function withLastCharacterChanged(token: string): string {
-  return token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
-}
+  /** The same token but for its last character, which is changed for certain (1 in 64 tokens ends in
+   * "A", so overwriting it with "A" would sometimes change nothing). */
+  function withLastCharacterChanged(token: string): string {
+    return token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+  }
+});

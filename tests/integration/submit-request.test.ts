@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseReference } from '#domain/requests/reference.ts';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import {
@@ -9,25 +9,31 @@ import {
   supportSubmission,
   withField,
 } from '../support/server/submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
+import {
+  countDocs,
+  postJson,
+  startTestServer,
+  type TestServer,
+} from '../support/server/test-server.ts';
+import { forEachStorage } from '../support/server/storages.ts';
 
-let server: TestServer;
-// The day the fixtures' help is needed by, so urgency shows which clock was used.
-const fixedNow = new Date('2030-01-15T09:30:00.000Z');
+forEachStorage('POST /api/requests', (storage) => {
+  let server: TestServer;
+  // The day the fixtures' help is needed by, so urgency shows which clock was used.
+  const fixedNow = new Date('2030-01-15T09:30:00.000Z');
 
-beforeAll(async () => {
-  server = await startTestServer({ now: () => fixedNow });
-});
-afterAll(() => server.close());
+  beforeAll(async () => {
+    server = await startTestServer({ storage, now: () => fixedNow });
+  });
+  afterAll(() => server.close());
 
-async function docsFor(id: string) {
-  return {
-    request: await server.storage.replicated.get(`request:${id}`),
-    contact: await server.storage.replicated.get(`contact:${id}`),
-  };
-}
+  async function docsFor(id: string) {
+    return {
+      request: await server.storage.replicated.get(`request:${id}`),
+      contact: await server.storage.replicated.get(`contact:${id}`),
+    };
+  }
 
-describe('POST /api/requests', () => {
   it('stores a new request once and answers 201 with a receipt', async () => {
     const before = await countDocs(server.storage);
     const submission = foodSubmission();

@@ -8,7 +8,12 @@ import {
   withField,
   type Json,
 } from '../support/server/submission-fixtures.ts';
-import { countDocs, postJson, startTestServer, type TestServer } from '../support/server/test-server.ts';
+import {
+  countDocs,
+  postJson,
+  startTestServer,
+  type TestServer,
+} from '../support/server/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -10,7 +10,11 @@ import { listAccounts } from '../../../sync-server/accounts/account-store.ts';
 import { couchdbUrl, readConfig, redactUrl } from '../../../sync-server/config.ts';
 import { describeLocation, openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import { replicatedDbName, serverOnlyDbName } from '../../../sync-server/storage.ts';
-import { couchPassword, startCouchStandIn, type CouchStandIn } from '../../support/server/couch-stand-in.ts';
+import {
+  couchPassword,
+  startCouchStandIn,
+  type CouchStandIn,
+} from '../../support/server/couch-stand-in.ts';
 import { runScript } from '../../support/server/run-script.ts';
 import { foodSubmission } from '../../support/server/submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from '../../support/server/test-server.ts';

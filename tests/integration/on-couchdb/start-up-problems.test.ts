@@ -9,7 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPouchStorage, StorageUnavailableError } from '../../../sync-server/pouch-storage.ts';
 import type { CouchProblem } from '../../../sync-server/couch-open.ts';
 import type { Refusal } from '../../support/server/couch-refusals.ts';
-import { couchPassword, startCouchStandIn, type CouchStandIn } from '../../support/server/couch-stand-in.ts';
+import {
+  couchPassword,
+  startCouchStandIn,
+  type CouchStandIn,
+} from '../../support/server/couch-stand-in.ts';
 import { runScript } from '../../support/server/run-script.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

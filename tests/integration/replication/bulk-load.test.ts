@@ -10,7 +10,13 @@ import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { bulkLoad } from '../../../src/lib/staff/sync/bulk-load.ts';
 import type { TestServer } from '../../support/server/test-server.ts';
 import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
-import { deviceDb, expectedIds, liveIds, remoteDb, assignedTo } from '../../support/staff/replication-fixtures.ts';
+import {
+  deviceDb,
+  expectedIds,
+  liveIds,
+  remoteDb,
+  assignedTo,
+} from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;

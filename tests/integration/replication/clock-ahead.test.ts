@@ -9,7 +9,12 @@ import { noteDocId } from '#domain/documents/doc-ids.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../../support/server/test-server.ts';
-import { minutes, signedIn, startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
+import {
+  minutes,
+  signedIn,
+  startAccountServer,
+  testClock,
+} from '../../support/staff/account-fixtures.ts';
 import { testUuid } from '../../support/factories.ts';
 import { dbFetch, deviceDb, remoteDb, stored } from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';

@@ -5,7 +5,7 @@
  * device, and the contact (unchanged itself) reaches the volunteer; the coordinator records a
  * withdrawal, and `_evictions` lists the contact, and only the contact, for the device to purge.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { recordConsent } from '#domain/requests/edits.ts';
@@ -23,92 +23,96 @@ import {
   staff,
   type Staff,
 } from '../../support/staff/replication-fixtures.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+forEachStorage('consent to share the contact with the volunteer', (storage) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
-async function consentWorld(s: TestServer) {
-  const [cath, vera] = await Promise.all([
-    staff(s, 'cath', 'coordinator', ['ceredigion']),
-    staff(s, 'vera', 'volunteer', ['ceredigion']),
-  ]);
-  // The resident said No on the form; a coordinator assigned Vera before anyone called.
-  const task = assignedTo(request({ status: 'triaged', consented: false }), vera.user.id);
-  const contact = contactFor(task);
-  const forVera = note(task, coordinatorId, true);
-  const docs: StaffDoc[] = [task, contact, forVera];
-  await seed(s, docs);
-  return { cath, vera, task, contactId: contact._id, noteId: forVera._id };
-}
+  async function consentWorld(s: TestServer) {
+    const [cath, vera] = await Promise.all([
+      staff(s, 'cath', 'coordinator', ['ceredigion']),
+      staff(s, 'vera', 'volunteer', ['ceredigion']),
+    ]);
+    // The resident said No on the form; a coordinator assigned Vera before anyone called.
+    const task = assignedTo(request({ status: 'triaged', consented: false }), vera.user.id);
+    const contact = contactFor(task);
+    const forVera = note(task, coordinatorId, true);
+    const docs: StaffDoc[] = [task, contact, forVera];
+    await seed(s, docs);
+    return { cath, vera, task, contactId: contact._id, noteId: forVera._id };
+  }
 
-const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as unknown });
+  const json = async (res: Response) => ({
+    status: res.status,
+    body: (await res.json()) as unknown,
+  });
 
-/** Every way a replicator reads, asked for the contact: none may hand it over. */
-async function expectRefusedEverywhere(s: TestServer, who: Staff, contactId: string) {
-  const cookie = who.cookie;
-  const id = encodeURIComponent(contactId);
-  const rev = ((await s.storage.replica.get(contactId)) as { _rev: string })._rev;
-  for (const query of ['', '?revs=true', '?open_revs=all', `?rev=${rev}`, '?latest=true']) {
-    const got = await json(await dbFetch(s, `/db/${id}${query}`, { cookie }));
-    expect(got, `GET ${query}`).toEqual({
-      status: 404,
-      body: { error: 'not_found', reason: 'missing' },
+  /** Every way a replicator reads, asked for the contact: none may hand it over. */
+  async function expectRefusedEverywhere(s: TestServer, who: Staff, contactId: string) {
+    const cookie = who.cookie;
+    const id = encodeURIComponent(contactId);
+    const rev = ((await s.storage.replica.get(contactId)) as { _rev: string })._rev;
+    for (const query of ['', '?revs=true', '?open_revs=all', `?rev=${rev}`, '?latest=true']) {
+      const got = await json(await dbFetch(s, `/db/${id}${query}`, { cookie }));
+      expect(got, `GET ${query}`).toEqual({
+        status: 404,
+        body: { error: 'not_found', reason: 'missing' },
+      });
+    }
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      cookie,
     });
+    const bulk = await json(
+      await dbFetch(s, '/db/_bulk_get?revs=true', post({ docs: [{ id: contactId, rev }] })),
+    );
+    expect(JSON.stringify(bulk.body)).not.toContain('"ok"');
+    expect(bulk.body).toMatchObject({
+      results: [{ id: contactId, docs: [{ error: { error: 'not_found' } }] }],
+    });
+    for (const path of ['/db/_all_docs?include_docs=true', '/db/_all_docs']) {
+      const all = await json(await dbFetch(s, path, { cookie }));
+      expect(JSON.stringify(all.body), path).not.toContain(contactId);
+    }
+    const byKeys = await json(
+      await dbFetch(s, '/db/_all_docs?include_docs=true', post({ keys: [contactId] })),
+    );
+    expect(byKeys.body).toMatchObject({ rows: [{ key: contactId, error: 'not_found' }] });
+    for (const query of ['include_docs=true', 'include_docs=true&feed=longpoll&style=all_docs']) {
+      const feed = await json(await dbFetch(s, `/db/_changes?since=0&${query}`, { cookie }));
+      expect(JSON.stringify(feed.body), query).not.toContain(contactId);
+    }
+    const diff = await json(await dbFetch(s, '/db/_revs_diff', post({ [contactId]: [rev] })));
+    expect(diff.body).toEqual({ [contactId]: { missing: [rev] } });
   }
-  const post = (body: unknown) => ({
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-    cookie,
-  });
-  const bulk = await json(
-    await dbFetch(s, '/db/_bulk_get?revs=true', post({ docs: [{ id: contactId, rev }] })),
-  );
-  expect(JSON.stringify(bulk.body)).not.toContain('"ok"');
-  expect(bulk.body).toMatchObject({
-    results: [{ id: contactId, docs: [{ error: { error: 'not_found' } }] }],
-  });
-  for (const path of ['/db/_all_docs?include_docs=true', '/db/_all_docs']) {
-    const all = await json(await dbFetch(s, path, { cookie }));
-    expect(JSON.stringify(all.body), path).not.toContain(contactId);
+
+  /** The coordinator's edit, made on their own device and pushed as a device pushes it. */
+  async function fromCoordinatorsDevice(
+    s: TestServer,
+    cath: Staff,
+    id: string,
+    edit: (doc: RequestDoc) => RequestDoc,
+  ) {
+    const laptop = deviceDb();
+    await laptop.replicate.from(remoteDb(s, cath.cookie));
+    await laptop.put(edit(await laptop.get<RequestDoc>(id)));
+    const up = await laptop.replicate.to(remoteDb(s, cath.cookie));
+    expect(up.doc_write_failures, JSON.stringify(up.errors)).toBe(0);
   }
-  const byKeys = await json(
-    await dbFetch(s, '/db/_all_docs?include_docs=true', post({ keys: [contactId] })),
-  );
-  expect(byKeys.body).toMatchObject({ rows: [{ key: contactId, error: 'not_found' }] });
-  for (const query of ['include_docs=true', 'include_docs=true&feed=longpoll&style=all_docs']) {
-    const feed = await json(await dbFetch(s, `/db/_changes?since=0&${query}`, { cookie }));
-    expect(JSON.stringify(feed.body), query).not.toContain(contactId);
+
+  async function evictionsSince(s: TestServer, cookie: string, since: string) {
+    const res = await dbFetch(s, `/db/_evictions?since=${since}`, { cookie });
+    return (await res.json()) as { ids: string[]; last_seq: string };
   }
-  const diff = await json(await dbFetch(s, '/db/_revs_diff', post({ [contactId]: [rev] })));
-  expect(diff.body).toEqual({ [contactId]: { missing: [rev] } });
-}
 
-/** The coordinator's edit, made on their own device and pushed as a device pushes it. */
-async function fromCoordinatorsDevice(
-  s: TestServer,
-  cath: Staff,
-  id: string,
-  edit: (doc: RequestDoc) => RequestDoc,
-) {
-  const laptop = deviceDb();
-  await laptop.replicate.from(remoteDb(s, cath.cookie));
-  await laptop.put(edit(await laptop.get<RequestDoc>(id)));
-  const up = await laptop.replicate.to(remoteDb(s, cath.cookie));
-  expect(up.doc_write_failures, JSON.stringify(up.errors)).toBe(0);
-}
-
-async function evictionsSince(s: TestServer, cookie: string, since: string) {
-  const res = await dbFetch(s, `/db/_evictions?since=${since}`, { cookie });
-  return (await res.json()) as { ids: string[]; last_seq: string };
-}
-
-describe('consent to share the contact with the volunteer', () => {
   it('said No: the assigned volunteer gets the task and its note, and no endpoint gives the contact', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await consentWorld(server);
     const phone = deviceDb();
     await phone.replicate.from(remoteDb(server, world.vera.cookie));
@@ -121,7 +125,7 @@ describe('consent to share the contact with the volunteer', () => {
   });
 
   it('recorded by the coordinator, the contact reaches the volunteer; withdrawn, it is evicted', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await consentWorld(server);
     const phone = deviceDb();
     const first = await phone.replicate.from(remoteDb(server, world.vera.cookie));
@@ -153,7 +157,7 @@ describe('consent to share the contact with the volunteer', () => {
   });
 
   it('a volunteer cannot record consent for themselves', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await consentWorld(server);
     const phone = deviceDb();
     await phone.replicate.from(remoteDb(server, world.vera.cookie));

@@ -4,11 +4,18 @@
  * with the fields the read policy routes it by (src/lib/domain/replication/routing-fields.ts), and no personal data.
  * Devices that never held the document never hear of it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
-import { storageKinds, type TestServer } from '../../support/server/test-server.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { startAccountServer } from '../../support/staff/account-fixtures.ts';
-import { compact, dbFetch, deviceDb, liveIds, remoteDb } from '../../support/staff/replication-fixtures.ts';
+import {
+  compact,
+  dbFetch,
+  deviceDb,
+  liveIds,
+  remoteDb,
+} from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
@@ -17,9 +24,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe.each(storageKinds)('deletions after compaction (%s)', (kind) => {
+forEachStorage('deletions after compaction', (storage) => {
   it('reach the devices that held the document, and nobody else', async () => {
-    server = await startAccountServer({ storage: kind });
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const { open } = world.requests;
     const contactId = requestContactId(open._id);
@@ -32,7 +39,7 @@ describe.each(storageKinds)('deletions after compaction (%s)', (kind) => {
     await cath.remove(await cath.get(contactId));
     await cath.remove(await cath.get(open._id));
     expect((await cath.replicate.to(remoteDb(server, world.cath.cookie))).docs_written).toBe(2);
-    await compact(server, kind);
+    await compact(server, storage);
 
     await other.replicate.from(remoteDb(server, world.cath.cookie));
     const held = await liveIds(other);

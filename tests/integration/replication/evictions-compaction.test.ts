@@ -4,13 +4,20 @@
  * routing index keeps what each request was routed by, so `_evictions` does not depend on old
  * revision bodies while the instance runs.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { assign } from '#domain/requests/edits.ts';
-import { storageKinds, type TestServer } from '../../support/server/test-server.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import { at, coordinatorId } from '../../support/factories.ts';
-import { compact, dbFetch, deviceDb, liveIds, remoteDb } from '../../support/staff/replication-fixtures.ts';
+import {
+  compact,
+  dbFetch,
+  deviceDb,
+  liveIds,
+  remoteDb,
+} from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
 
 let server: TestServer | undefined;
@@ -19,9 +26,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe.each(storageKinds)('evictions after compaction (%s)', (kind) => {
+forEachStorage('evictions after compaction', (storage) => {
   it('a handed-over task is still listed for purging', async () => {
-    server = await startAccountServer({ storage: kind });
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const { veras } = world.requests;
     const device = deviceDb();
@@ -34,7 +41,7 @@ describe.each(storageKinds)('evictions after compaction (%s)', (kind) => {
     const current = await server.storage.replica.get(veras._id);
     const handedOver = assign(veras, world.owen.user.id, coordinatorId, at(101));
     await server.storage.replica.put({ ...handedOver, _rev: current._rev });
-    await compact(server, kind);
+    await compact(server, storage);
     await expect(server.storage.replica.get(veras._id, { rev: current._rev })).rejects.toThrow();
 
     const since = encodeURIComponent(String(first.last_seq));

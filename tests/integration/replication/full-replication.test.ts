@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { noteDocId, requestContactId } from '#domain/documents/doc-ids.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
@@ -15,16 +15,17 @@ import {
   stored,
 } from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+forEachStorage('replication both ways, filtered per user', (storage) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
-describe('replication both ways, filtered per user', () => {
   it('gives each role exactly what canRead allows, and takes their allowed writes', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     for (const person of [world.cath, world.vera, world.owen, world.gwen]) {
       // Small batches too: filtered pages must never end a one-shot replication early.
@@ -80,7 +81,7 @@ describe('replication both ways, filtered per user', () => {
   });
 
   it('a volunteer whose profile is not approved yet gets only their profile and the areas', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const pedr = await staff(server, 'pedr', 'volunteer', ['ceredigion']);
     const pending = profile(pedr.user.id, ['ceredigion'], 'pending');
@@ -94,7 +95,7 @@ describe('replication both ways, filtered per user', () => {
   });
 
   it('refuses a write the policy forbids: reported as denied, nothing of it stored', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const vera = deviceDb();
     await vera.replicate.from(remoteDb(server, world.vera.cookie));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
@@ -13,16 +13,17 @@ import {
 } from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
 import { eventually } from '../../support/eventually.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+forEachStorage('live replication and conflicts', (storage) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
-describe('live replication and conflicts', () => {
   it('live (longpoll) replication brings an assignment’s contact within moments', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const device = deviceDb();
     const live = device.replicate.from(remoteDb(server, world.vera.cookie), { live: true });
@@ -43,7 +44,7 @@ describe('live replication and conflicts', () => {
   });
 
   it('concurrent offline edits are merged on the server and every device converges', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const { owens } = world.requests;
     const [phone, laptop] = [deviceDb(), deviceDb()];

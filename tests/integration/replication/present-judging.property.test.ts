@@ -23,7 +23,13 @@ import { at, profile } from '../../support/factories.ts';
 import { seededRandom, type Random } from '../../support/seeded-random.ts';
 import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
 import type { TestServer } from '../../support/server/test-server.ts';
-import { branchOff, dbFetch, seed, staff, type Staff } from '../../support/staff/replication-fixtures.ts';
+import {
+  branchOff,
+  dbFetch,
+  seed,
+  staff,
+  type Staff,
+} from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
 
 const seeds = 3;

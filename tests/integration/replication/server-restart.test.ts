@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { setRegister } from '#domain/requests/edits.ts';
@@ -22,11 +22,8 @@ import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
 import { seedUser, signedIn, testScrypt } from '../../support/staff/account-fixtures.ts';
 import { writeStaticFixture } from '../../support/server/static-fixture.ts';
-import {
-  storageKinds,
-  testStorageLocation,
-  type StorageKind,
-} from '../../support/server/test-server.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
+import { testStorageLocation } from '../../support/server/test-server.ts';
 import { eventually } from '../../support/eventually.ts';
 import { testUuid } from '../../support/factories.ts';
 import { deviceDb, expectedIds, liveIds } from '../../support/staff/replication-fixtures.ts';
@@ -81,7 +78,7 @@ function behindBalancer(url: string, cookie: string): PouchDB.Database {
 /** A restart and a big catch-up take their time: look every half second, for up to a minute. */
 const slowly = { timeout: 60_000, every: 500 };
 
-describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: StorageKind) => {
+forEachStorage('a server restarted mid-replication', (storageKind) => {
   it(
     'the device retries and ends with nothing lost, both ways, every write once',
     { timeout: 120_000 },
@@ -89,7 +86,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
       const root = await mkdtemp(path.join(tmpdir(), 'cymorth-restart-'));
       cleanups.push(() => rm(root, { recursive: true, force: true }));
       const staticDir = await writeStaticFixture(root);
-      const place = await testStorageLocation(root, kind);
+      const place = await testStorageLocation(root, storageKind);
       cleanups.push(() => place.remove());
 
       let instance: Instance = await startInstance(place.location, staticDir, 0);

@@ -4,7 +4,7 @@
  * fake-indexeddb), so here the device's side of an eviction is the list it would purge, checked
  * against the policy: exactly what `canRead` allowed before and no longer allows.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { assign } from '#domain/requests/edits.ts';
@@ -28,33 +28,34 @@ import {
   assignedTo,
 } from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+forEachStorage('documents entering and leaving a view', (storage) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
-type Evictions = { ids: string[]; last_seq: string; reset?: boolean };
+  type Evictions = { ids: string[]; last_seq: string; reset?: boolean };
 
-async function evictionsSince(s: TestServer, cookie: string, since: string | number) {
-  const res = await dbFetch(s, `/db/_evictions?since=${String(since)}`, { cookie });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Evictions;
-}
+  async function evictionsSince(s: TestServer, cookie: string, since: string | number) {
+    const res = await dbFetch(s, `/db/_evictions?since=${String(since)}`, { cookie });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Evictions;
+  }
 
-/** A coordinator's edit, written on the server as a replicated write would leave it. */
-async function rewrite(s: TestServer, doc: RequestDoc) {
-  const current = await s.storage.replica.get(doc._id);
-  await s.storage.replica.put({ ...doc, _rev: current._rev });
-}
+  /** A coordinator's edit, written on the server as a replicated write would leave it. */
+  async function rewrite(s: TestServer, doc: RequestDoc) {
+    const current = await s.storage.replica.get(doc._id);
+    await s.storage.replica.put({ ...doc, _rev: current._rev });
+  }
 
-const without = (a: string[], b: string[]) => a.filter((id) => !b.includes(id));
+  const without = (a: string[], b: string[]) => a.filter((id) => !b.includes(id));
 
-describe('documents entering and leaving a view', () => {
   it('an assignment brings the contact and notes; a handover lists the old task for purging', async () => {
     const clock = testClock('2030-01-11T09:00:00.000Z');
-    server = await startAccountServer({ now: clock.now });
+    server = await startAccountServer({ storage, now: clock.now });
     const world = await seedWorld(server);
     const { open, veras } = world.requests;
     const device = deviceDb();
@@ -97,7 +98,7 @@ describe('documents entering and leaving a view', () => {
 
   it('a closed task leaves the volunteer’s phone after the retention time', async () => {
     const clock = testClock('2030-01-11T09:00:00.000Z');
-    server = await startAccountServer({ now: clock.now });
+    server = await startAccountServer({ storage, now: clock.now });
     const world = await seedWorld(server);
     const first = await evictionsSince(server, world.vera.cookie, 0);
     expect(first.ids).toEqual([]);
@@ -108,7 +109,7 @@ describe('documents entering and leaving a view', () => {
   });
 
   it('a disabled account’s device is refused at once and receives nothing more', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const ctx = { store: server.storage.serverOnly, now: () => new Date(), scrypt: testScrypt };
     await setDisabled(ctx, 'vera', true);
@@ -123,7 +124,7 @@ describe('documents entering and leaving a view', () => {
   });
 
   it('a changed set of areas resets the device’s view', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const device = deviceDb();
     const pulled = await device.replicate.from(remoteDb(server, world.gwen.cookie));

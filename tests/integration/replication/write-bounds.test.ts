@@ -4,43 +4,44 @@
  * account writing more than its minute allows gets 429 with `Retry-After`; and while the largest
  * allowed batch is judged the server keeps answering others (`/healthz`).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
-import { defaultStorageKind, type TestServer } from '../../support/server/test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import { at, testUuid } from '../../support/factories.ts';
 import { startAccountServer, testClock } from '../../support/staff/account-fixtures.ts';
 import { dbFetch } from '../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../support/world/seeded-world.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+forEachStorage('bounds on _bulk_docs', (storage) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
-const post = (cookie: string, body: unknown) => ({
-  method: 'POST',
-  cookie,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
+  const post = (cookie: string, body: unknown) => ({
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
-/** `count` notes by the coordinator on one request: valid, each judged in full. */
-function notes(requestId: string, author: string, count: number) {
-  return Array.from({ length: count }, (_, i) => ({
-    _id: noteDocId(requestId, testUuid()),
-    type: 'note',
-    request_id: requestId,
-    author,
-    text: `Nodyn ${i} / note ${i}`,
-    for_assignee: false,
-    created_at: at(60),
-  }));
-}
+  /** `count` notes by the coordinator on one request: valid, each judged in full. */
+  function notes(requestId: string, author: string, count: number) {
+    return Array.from({ length: count }, (_, i) => ({
+      _id: noteDocId(requestId, testUuid()),
+      type: 'note',
+      request_id: requestId,
+      author,
+      text: `Nodyn ${i} / note ${i}`,
+      for_assignee: false,
+      created_at: at(60),
+    }));
+  }
 
-describe('bounds on _bulk_docs', () => {
   it('refuses more than 1,000 documents in one batch with 413 and stores none', async () => {
-    server = await startAccountServer({ now: testClock(at(24 * 60)).now });
+    server = await startAccountServer({ storage, now: testClock(at(24 * 60)).now });
     const world = await seedWorld(server);
     const seqBefore = (await server.storage.replica.info()).update_seq;
     const tiny = Array.from({ length: 100_000 }, (_, i) => ({ _id: `x${i}` }));
@@ -54,7 +55,11 @@ describe('bounds on _bulk_docs', () => {
   });
 
   it('limits the documents one account writes a minute, with Retry-After', async () => {
-    server = await startAccountServer({ now: testClock(at(24 * 60)).now, writesPerMinute: 1000 });
+    server = await startAccountServer({
+      storage,
+      now: testClock(at(24 * 60)).now,
+      writesPerMinute: 1000,
+    });
     const world = await seedWorld(server);
     const first = notes(world.requests.open._id, world.cath.user.id, 900);
     const ok = await dbFetch(server, '/db/_bulk_docs', post(world.cath.cookie, { docs: first }));
@@ -78,7 +83,7 @@ describe('bounds on _bulk_docs', () => {
   });
 
   it('keeps answering /healthz while the largest allowed batch is judged', async () => {
-    server = await startAccountServer({ now: testClock(at(24 * 60)).now });
+    server = await startAccountServer({ storage, now: testClock(at(24 * 60)).now });
     const s = server;
     const world = await seedWorld(s);
     const batch = notes(world.requests.open._id, world.cath.user.id, 1000);
@@ -103,6 +108,6 @@ describe('bounds on _bulk_docs', () => {
     // On CouchDB the stand-in runs in this very process (couch-stand-in.ts), so its own work on
     // the batch delays /healthz as a real CouchDB, a process of its own, would not: there the
     // answers are checked, not their timing.
-    if (defaultStorageKind() === 'leveldb') expect(median).toBeLessThanOrEqual(100);
+    if (storage === 'leveldb') expect(median).toBeLessThanOrEqual(100);
   });
 });

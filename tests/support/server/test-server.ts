@@ -1,7 +1,8 @@
 /**
  * The real sync server for integration tests: `createApp` on real PouchDB/LevelDB in a temporary
  * data directory (or, with `storage: 'couchdb'`, on a CouchDB stand-in reached as `COUCHDB_URL`
- * would be), listening on a free port, serving the static fixture.
+ * would be), listening on a free port, serving the static fixture. Suites that must hold on both
+ * storages run under `forEachStorage` (storages.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,25 +13,8 @@ import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
 import { t0 } from '../factories.ts';
 import { startCouchStandIn, type CouchStandIn } from './couch-stand-in.ts';
+import { defaultStorageKind, type StorageKind } from './storages.ts';
 import { writeStaticFixture } from './static-fixture.ts';
-
-/** Where a test server keeps its data: the embedded default, or a CouchDB server over HTTP. */
-export type StorageKind = 'leveldb' | 'couchdb';
-export const storageKinds: readonly StorageKind[] = ['leveldb', 'couchdb'];
-
-/**
- * The storage of servers started without saying which: LevelDB, unless a suite re-run on CouchDB
- * asked otherwise (tests/integration/on-couchdb/), or `CYMORTH_TEST_STORAGE=couchdb` for a run of
- * the whole integration project on CouchDB.
- */
-let defaultKind: StorageKind =
-  process.env.CYMORTH_TEST_STORAGE === 'couchdb' ? 'couchdb' : 'leveldb';
-
-export function useStorageByDefault(kind: StorageKind): void {
-  defaultKind = kind;
-}
-
-export const defaultStorageKind = () => defaultKind;
 
 export type TestServer = {
   url: string;
@@ -67,7 +51,7 @@ export function worldClock(): () => Date {
 }
 
 /** A fresh, empty place for a test server's data, and how to remove it afterwards. */
-export async function testStorageLocation(root: string, kind: StorageKind = defaultKind) {
+export async function testStorageLocation(root: string, kind: StorageKind = defaultStorageKind()) {
   let couch: CouchStandIn | undefined;
   if (kind === 'couchdb') couch = await startCouchStandIn();
   return {

@@ -14,6 +14,7 @@ import { listen } from '../../../sync-server/listen.ts';
 import { openPouchStorage } from '../../../sync-server/pouch-storage.ts';
 import type { Storage } from '../../../sync-server/storage.ts';
 import { writeStaticFixture } from '../server/static-fixture.ts';
+import type { StorageKind } from '../server/storages.ts';
 import {
   startTestServer,
   testStorageLocation,
@@ -103,10 +104,10 @@ export async function signedIn(url: string, username: string, password = goodPas
 export const sessionIds = (storage: Storage) => storage.serverOnly.idsWithPrefix('session:');
 
 /** Two app instances, each on its own port, sharing one storage: two servers behind a balancer. */
-export async function startTwoInstances(now: () => Date) {
+export async function startTwoInstances(now: () => Date, kind?: StorageKind) {
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-accounts-'));
   const staticDir = await writeStaticFixture(root);
-  const place = await testStorageLocation(root);
+  const place = await testStorageLocation(root, kind);
   const storage = await openPouchStorage(place.location);
   const options = {
     storage,

@@ -14,7 +14,8 @@ import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { staffUserId } from '../../../sync-server/replication/staff-user.ts';
-import type { StorageKind, TestServer } from '../server/test-server.ts';
+import type { StorageKind } from '../server/storages.ts';
+import type { TestServer } from '../server/test-server.ts';
 import { seedUser, signedIn } from './account-fixtures.ts';
 
 const require = createRequire(import.meta.url);
