@@ -1,21 +1,15 @@
 /**
- * One small world for the replication suite: a coordinator and two volunteers in Ceredigion, a
- * coordinator in Gwynedd, and requests in every state that matters to who may read what.
+ * The small world (world.ts) on a real server: real accounts play its parts (Cath coordinates
+ * Ceredigion, Vera and Owen volunteer there, Gwen coordinates Gwynedd), and five of its requests,
+ * with their contacts, notes, an event, the volunteers' profiles and the area, are stored straight
+ * into the replicated database. The suites name the requests by whose they are: `veras` is the
+ * world's `mine` with Vera in the part of the volunteer.
  */
-import { setRegister } from '#domain/requests/edits.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { TestServer } from '../server/test-server.ts';
-import {
-  area,
-  at,
-  contactFor,
-  coordinatorId,
-  event,
-  note,
-  profile,
-  request,
-} from '../factories.ts';
+import { area, contactFor, coordinatorId, event, note, profile } from '../factories.ts';
 import { seed, staff } from '../staff/replication-fixtures.ts';
+import { buildWorld } from './world.ts';
 
 export async function seedWorld(server: TestServer) {
   const [cath, vera, owen, gwen] = await Promise.all([
@@ -24,17 +18,19 @@ export async function seedWorld(server: TestServer) {
     staff(server, 'owen', 'volunteer', ['ceredigion']),
     staff(server, 'gwen', 'coordinator', ['gwynedd']),
   ]);
-  const open = request({ area: 'ceredigion', status: 'triaged' });
-  const veras = request({ area: 'ceredigion', status: 'assigned', assignee: vera.user.id });
-  const owens = request({ area: 'ceredigion', status: 'assigned', assignee: owen.user.id });
-  const north = request({ area: 'gwynedd', status: 'new' });
-  const done = setRegister(
-    request({ area: 'ceredigion', status: 'in_progress', assignee: vera.user.id }),
-    'status',
-    'done',
-    vera.user.id,
-    at(30),
-  );
+  const world = buildWorld({
+    coordinator: cath.user,
+    volunteer: vera.user,
+    otherVolunteer: owen.user,
+  });
+  const requests = {
+    open: world.requests.triaged,
+    veras: world.requests.mine,
+    owens: world.requests.others,
+    north: world.requests.north,
+    done: world.requests.mineDone,
+  };
+  const { open, veras, owens, north, done } = requests;
   const docs: StaffDoc[] = [
     open,
     veras,
@@ -51,5 +47,5 @@ export async function seedWorld(server: TestServer) {
     area('ceredigion'),
   ];
   await seed(server, docs);
-  return { cath, vera, owen, gwen, docs, requests: { open, veras, owens, north, done } };
+  return { cath, vera, owen, gwen, docs, requests };
 }
