@@ -1,8 +1,10 @@
 /**
- * Random assignment graphs for the access property test: users with random roles, areas and
- * accounts, requests with random areas, statuses and assignment histories (concurrent claims
+ * Random worlds, a generator on top of the small world's factories: users with random roles, areas
+ * and accounts, requests with random areas, statuses and assignment histories (concurrent claims
  * included), and the contacts, notes, events and profiles that hang off them. Everything is built
  * with the domain's own edits, so every document is one a device could have written.
+ * `randomRequest` is shared with the integration access matrix, which makes its own users (real
+ * accounts) and judges by its own oracle (tests/integration/replication/reads/access-matrix-world.ts).
  */
 import type { EventDoc, NoteDoc } from '#domain/records/append-only-docs.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
@@ -28,19 +30,30 @@ export type World = {
   profiles: VolunteerDoc[];
 };
 
-function randomRequest(random: Random, users: StaffUser[]): RequestDoc {
+/**
+ * A request routed to a random area (one in ten unrouted), with a random assignment history among
+ * `users` (claims, assignments, a coordinator's unassigning, two claims written without seeing each
+ * other and then merged), perhaps consent recorded by a coordinator after the form, and a status
+ * set at a random time over two weeks (so some closed tasks are past the volunteer retention).
+ * The history starts at `firstMinute` past `t0`.
+ */
+export function randomRequest(
+  random: Random,
+  users: readonly Pick<StaffUser, 'id' | 'role'>[],
+  firstMinute = 1,
+): RequestDoc {
   const staff = users.map((u) => u.id);
   const volunteers = users.filter((u) => u.role === 'volunteer').map((u) => u.id);
+  // Residents mostly agree on the form to share their details; coordinators record the rest.
   const consented = random.chance(0.6);
   let doc = routedRequest(
     request({ consented }),
     random.chance(0.1) ? null : random.pick(worldAreas),
   );
-  let minute = 1;
-  const history = random.int(4);
-  for (let i = 0; i < history; i++) {
+  let minute = firstMinute;
+  for (let i = random.int(4); i > 0; i--) {
     const to = volunteers.length > 0 && random.chance(0.75) ? random.pick(volunteers) : null;
-    if (random.chance(0.3) && volunteers.length > 0) {
+    if (volunteers.length > 0 && random.chance(0.3)) {
       // Two claims written without seeing each other, then merged.
       const rival = random.pick(volunteers);
       doc = mergeRequests(
@@ -58,14 +71,8 @@ function randomRequest(random: Random, users: StaffUser[]): RequestDoc {
     doc = recordConsent(doc, given, random.pick(recordedMethods), random.pick(staff), at(minute));
     minute += 1;
   }
-  doc = setRegister(
-    doc,
-    'status',
-    random.pick(requestStatuses),
-    random.pick(staff),
-    at(minute + random.int(20_000)),
-  );
-  return doc;
+  const status = random.pick(requestStatuses);
+  return setRegister(doc, 'status', status, random.pick(staff), at(minute + random.int(20_000)));
 }
 
 export function randomWorld(random: Random): World {

@@ -1,26 +1,21 @@
 /**
  * Random assignment graphs for the access matrix, and the oracle it is judged by. Staff are real
- * accounts, so their ids are the ones the server derives from their usernames; everything else is
- * built with the domain's own edits (claims, assignments, concurrent claims merged, status
- * changes), so every document is one a device could have written.
+ * accounts, so their ids are the ones the server derives from their usernames; their requests come
+ * from the random worlds' own generator (tests/support/world/random-world.ts), built with the
+ * domain's own edits, so every document is one a device could have written.
  *
  * The oracle is written from docs/architecture.md's access table and the decisions listed in
  * src/lib/domain/access/access.ts, in its own words: it calls nothing of the policy (`canRead`,
  * `canReadRequest`, `overriddenClaimants`), only reads the documents' fields.
  */
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
-import { requestStatuses } from '#domain/requests/status.ts';
-import { mergeRequests } from '#domain/replication/merge.ts';
-import { recordedMethods } from '#domain/requests/consent.ts';
-import { assign, recordConsent, setRegister } from '#domain/requests/edits.ts';
-import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffRole } from '#domain/people/account-rules.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { staffUserId } from '../../../../sync-server/replication/staff-user.ts';
-import { area, at, contactFor, event, note, profile, request } from '../../../support/factories.ts';
+import { area, contactFor, event, note, profile } from '../../../support/factories.ts';
 import type { Random } from '../../../support/seeded-random.ts';
-
-export const matrixAreas = ['ceredigion', 'gwynedd', 'powys'] as const;
+import { randomRequest, worldAreas } from '../../../support/world/random-world.ts';
 
 export type MatrixUser = {
   username: string;
@@ -39,39 +34,6 @@ export type MatrixWorld = {
   deleted: Set<string>;
 };
 
-function randomRequest(random: Random, users: MatrixUser[]): RequestDoc {
-  const staff = users.map((u) => u.id);
-  const volunteers = users.filter((u) => u.role === 'volunteer').map((u) => u.id);
-  // Residents mostly agree on the form to share their details; coordinators record the rest.
-  const consented = random.chance(0.6);
-  let doc = routedRequest(
-    request({ consented }),
-    random.chance(0.1) ? null : random.pick(matrixAreas),
-  );
-  let minute = 5;
-  for (let i = random.int(4); i > 0; i--) {
-    const to = volunteers.length > 0 && random.chance(0.75) ? random.pick(volunteers) : null;
-    if (volunteers.length > 0 && random.chance(0.3)) {
-      const rival = random.pick(volunteers);
-      doc = mergeRequests(
-        assign(doc, to, random.pick(staff), at(minute)),
-        assign(doc, rival, rival, at(minute + 1)),
-      );
-    } else {
-      doc = assign(doc, to, random.pick(staff), at(minute));
-    }
-    minute += 2;
-  }
-  if (random.chance(0.4)) {
-    const given = random.chance(consented ? 0.3 : 0.7);
-    doc = recordConsent(doc, given, random.pick(recordedMethods), random.pick(staff), at(minute));
-    minute += 1;
-  }
-  // Status changes spread over two weeks, so some closed tasks are past the volunteer retention.
-  const status = random.pick(requestStatuses);
-  return setRegister(doc, 'status', status, random.pick(staff), at(minute + random.int(20_000)));
-}
-
 export function matrixWorld(random: Random, graph: number): MatrixWorld {
   const roles: [StaffRole, number][] = [
     ['volunteer', 5],
@@ -84,16 +46,16 @@ export function matrixWorld(random: Random, graph: number): MatrixWorld {
       username,
       id: staffUserId(username),
       role: random.weighted(roles),
-      areas: random.subset(matrixAreas),
+      areas: random.subset(worldAreas),
       disabled: random.chance(0.1),
     };
   });
-  const requests = Array.from({ length: 4 + random.int(6) }, () => randomRequest(random, users));
+  const requests = Array.from({ length: 4 + random.int(6) }, () => randomRequest(random, users, 5));
   const authors = users.map((u) => u.id);
   const profiles: VolunteerDoc[] = users
     .filter((u) => (u.role === 'volunteer' && random.chance(0.9)) || random.chance(0.15))
     .map((u) =>
-      profile(u.id, random.subset(matrixAreas), random.chance(0.75) ? 'approved' : 'pending'),
+      profile(u.id, random.subset(worldAreas), random.chance(0.75) ? 'approved' : 'pending'),
     );
   const contacts = requests.map(contactFor);
   const docs: StaffDoc[] = [
@@ -106,7 +68,7 @@ export function matrixWorld(random: Random, graph: number): MatrixWorld {
     ),
     ...requests.flatMap((r) => (random.chance(0.4) ? [event(r, random.pick(authors))] : [])),
     ...profiles,
-    ...matrixAreas.map(area),
+    ...worldAreas.map(area),
   ];
   const deleted = new Set(contacts.filter(() => random.chance(0.15)).map((c) => c._id));
   return { users, docs, deleted };
