@@ -1,7 +1,7 @@
 /**
  * The seeder's PRNG: mulberry32 (Tommy Ettinger, public domain), so a `--seed` always gives the same
  * documents. Good spread for synthetic data; never for anything secret. The unit tests' property
- * checks use the same generator (tests/unit/support/seeded-random.ts), so a failure names its seed.
+ * checks use the same generator (tests/support/seeded-random.ts), so a failure names its seed.
  */
 export type Random = {
   seed: number;

@@ -1,48 +1,50 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { TestServer } from '../test-server.ts';
-import { startAccountServer } from '../accounts/account-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
+import { startAccountServer } from '../../support/staff/account-fixtures.ts';
 import { at } from '../../support/factories.ts';
-import { deviceDb, liveIds, remoteDb, assignedTo } from './replication-fixtures.ts';
-import { seedWorld } from './world.ts';
+import {
+  deviceDb,
+  liveIds,
+  remoteDb,
+  assignedTo,
+} from '../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../support/world/seeded-world.ts';
+import { eventually } from '../../support/eventually.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+forEachStorage('live replication and conflicts', (storage) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
-async function eventually(check: () => Promise<boolean>, ms = 5000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('not within time');
-}
-
-describe('live replication and conflicts', () => {
   it('live (longpoll) replication brings an assignment’s contact within moments', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const device = deviceDb();
     const live = device.replicate.from(remoteDb(server, world.vera.cookie), { live: true });
     try {
-      await eventually(async () => (await liveIds(device)).includes(world.requests.veras._id));
+      await eventually(async () => (await liveIds(device)).includes(world.requests.veras._id), {
+        what: 'her task on her device',
+      });
       const { open } = world.requests;
       const given = assignedTo(open, world.vera.user.id);
       const current = await server.storage.replicatedDb.get(open._id);
       await server.storage.replicatedDb.put({ ...given, _rev: current._rev });
-      await eventually(async () => (await liveIds(device)).includes(requestContactId(open._id)));
+      await eventually(async () => (await liveIds(device)).includes(requestContactId(open._id)), {
+        what: 'the newly assigned task’s contact on her device',
+      });
     } finally {
       live.cancel();
     }
   });
 
   it('concurrent offline edits are merged on the server and every device converges', async () => {
-    server = await startAccountServer();
+    server = await startAccountServer({ storage });
     const world = await seedWorld(server);
     const { owens } = world.requests;
     const [phone, laptop] = [deviceDb(), deviceDb()];

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { setRegister } from '#domain/requests/edits.ts';
@@ -20,11 +20,13 @@ import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts'
 import { generate } from '../../../scripts/seed/generate.ts';
 import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
 import type { Storage } from '../../../sync-server/storage/storage.ts';
-import { seedUser, signedIn, testScrypt } from '../accounts/account-fixtures.ts';
-import { writeStaticFixture } from '../static-fixture.ts';
-import { storageKinds, testStorageLocation, type StorageKind } from '../test-server.ts';
+import { seedUser, signedIn, testScrypt } from '../../support/staff/account-fixtures.ts';
+import { writeStaticFixture } from '../../support/server/static-fixture.ts';
+import { forEachStorage } from '../../support/server/storages.ts';
+import { testStorageLocation } from '../../support/server/test-server.ts';
+import { eventually } from '../../support/eventually.ts';
 import { testUuid } from '../../support/factories.ts';
-import { deviceDb, expectedIds, liveIds } from './replication-fixtures.ts';
+import { deviceDb, expectedIds, liveIds } from '../../support/staff/replication-fixtures.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -73,16 +75,10 @@ function behindBalancer(url: string, cookie: string): PouchDB.Database {
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
 
-async function eventually(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`not within ${ms} ms: ${what}`);
-}
+/** A restart and a big catch-up take their time: look every half second, for up to a minute. */
+const slowly = { timeout: 60_000, every: 500 };
 
-describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: StorageKind) => {
+forEachStorage('a server restarted mid-replication', (storageKind) => {
   it(
     'the device retries and ends with nothing lost, both ways, every write once',
     { timeout: 120_000 },
@@ -90,7 +86,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
       const root = await mkdtemp(path.join(tmpdir(), 'cymorth-restart-'));
       cleanups.push(() => rm(root, { recursive: true, force: true }));
       const staticDir = await writeStaticFixture(root);
-      const place = await testStorageLocation(root, kind);
+      const place = await testStorageLocation(root, storageKind);
       cleanups.push(() => place.remove());
 
       let instance: Instance = await startInstance(place.location, staticDir, 0);
@@ -185,7 +181,7 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
           outage = false;
         })();
       });
-      await eventually('the restart', async () => restarted !== undefined);
+      await eventually(() => restarted !== undefined, { what: 'the restart', ...slowly });
       await restarted;
       expect(outage).toBe(false);
       const editsDuringOutage = [...written.keys()].filter((id) => id.startsWith('request:'));
@@ -206,14 +202,20 @@ describe.each(storageKinds)('a server restarted mid-replication (%s)', (kind: St
           return null;
         }
       };
-      await eventually('every document she may read on the device', async () => {
-        const held = new Set(await liveIds(device));
-        return mayRead.every((id) => held.has(id));
-      });
-      await eventually('every write on the server', async () => {
-        for (const [id, rev] of written) if ((await onServer(id))?._rev !== rev) return false;
-        return true;
-      });
+      await eventually(
+        async () => {
+          const held = new Set(await liveIds(device));
+          return mayRead.every((id) => held.has(id));
+        },
+        { what: 'every document she may read on the device', ...slowly },
+      );
+      await eventually(
+        async () => {
+          for (const [id, rev] of written) if ((await onServer(id))?._rev !== rev) return false;
+          return true;
+        },
+        { what: 'every write on the server', ...slowly },
+      );
       expect(errors).toBe(0); // retry hides the outage: the sync never gave up
 
       // Nothing lost, nothing more: the device holds exactly what she may read plus her notes.

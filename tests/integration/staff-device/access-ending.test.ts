@@ -10,14 +10,15 @@
  *
  * Why in tests/integration: see sync-status.test.ts.
  */
+import { eventually } from '../../support/eventually.ts';
 import { browser } from './browser.ts';
 import PouchDB from 'pouchdb-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDbName } from '$lib/staff/sync/replica/device-db.ts';
 import { startStaffDevice, type DeviceEnd } from '$lib/staff/sync/device.ts';
-import { hours, testClock } from '../accounts/account-fixtures.ts';
+import { hours, testClock } from '../../support/staff/account-fixtures.ts';
 import { request, testUuid } from '../../support/factories.ts';
-import type { TestServer } from '../test-server.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   cleanUp,
   deviceDbs,
@@ -27,7 +28,6 @@ import {
   seed,
   signedInCoordinator,
   storedIds,
-  until,
 } from './device-fixtures.ts';
 
 afterEach(cleanUp);
@@ -42,10 +42,7 @@ describe('access ending', () => {
     const remote = new PouchDB(`${server.url}/db`, { skip_setup: true });
     const reasons: string[] = [];
     replicate({ local, remote, onAccessEnded: (reason) => reasons.push(reason) });
-    await until(
-      () => reasons.length > 0,
-      () => 'access never ended',
-    );
+    await eventually(() => reasons.length > 0, { what: () => 'access never ended', every: 20 });
     expect(reasons).toEqual(['disabled']);
     expect(browser.sentTo('').map((s) => s.status)).toContain(403);
   });
@@ -65,10 +62,7 @@ describe('access ending', () => {
     };
     const reasons: string[] = [];
     replicate({ local, remote, onAccessEnded: (reason) => reasons.push(reason) });
-    await until(
-      () => reasons.length > 0,
-      () => 'access never ended',
-    );
+    await eventually(() => reasons.length > 0, { what: () => 'access never ended', every: 20 });
     expect(reasons).toEqual(['disabled']);
     const checkpointRead = browser.sent.find((s) => s.url.pathname.startsWith('/db/_local/'));
     expect(checkpointRead?.status).toBe(403);

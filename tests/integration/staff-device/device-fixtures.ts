@@ -4,6 +4,7 @@
  * device's own databases opened by device-db.ts (the browser build of PouchDB on fake IndexedDB,
  * its remote under `/db`), and the replicator started as the staff device starts it.
  */
+import { eventually } from '../../support/eventually.ts';
 import { browser } from './browser.ts';
 import { routedRequest, type RequestDoc } from '#domain/requests/request.ts';
 import { openDeviceDbs, type DeviceDbs } from '$lib/staff/sync/replica/device-db.ts';
@@ -17,9 +18,9 @@ import {
   seedUser,
   startAccountServer,
   testScrypt,
-} from '../accounts/account-fixtures.ts';
-import { seed } from '../replication/replication-fixtures.ts';
-import type { TestServer, TestServerOptions } from '../test-server.ts';
+} from '../../support/staff/account-fixtures.ts';
+import { seed } from '../../support/staff/replication-fixtures.ts';
+import type { TestServer, TestServerOptions } from '../../support/server/test-server.ts';
 
 export { seed };
 
@@ -87,21 +88,6 @@ export async function storedIds(server: TestServer, prefix: string): Promise<str
   return (await server.storage.replicated.idsWithPrefix(prefix)).sort();
 }
 
-/** Polls `check` until it gives something; `explain` says what was last seen if it never does. */
-export async function until<T>(
-  check: () => T | Promise<T>,
-  explain: () => string,
-  ms = 5_000,
-): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out; ${explain()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 type Started = Pick<ReplicatorOptions, 'local' | 'remote'> &
   Partial<ReplicatorOptions> & { onState?: (state: SyncSnapshot) => void };
 
@@ -130,6 +116,10 @@ export function replicate(options: Started) {
     handle,
     state: () => state,
     until: (check: (s: SyncSnapshot) => boolean, ms = 5_000) =>
-      until(() => (state && check(state) ? state : null), last, ms),
+      eventually(() => (state && check(state) ? state : null), {
+        what: last,
+        timeout: ms,
+        every: 20,
+      }),
   };
 }

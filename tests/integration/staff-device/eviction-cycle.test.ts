@@ -16,8 +16,8 @@ import type { RequestDoc } from '#domain/requests/request.ts';
 import { evictionCycle, readToken, writeToken } from '$lib/staff/sync/eviction/eviction-cycle.ts';
 import type { EndReason } from '$lib/staff/sync/eviction/eviction-plan.ts';
 import { at, contactFor, profile, request } from '../../support/factories.ts';
-import { remoteDb, staff, type Staff } from '../replication/replication-fixtures.ts';
-import type { TestServer } from '../test-server.ts';
+import { remoteDb, staff, type Staff } from '../../support/staff/replication-fixtures.ts';
+import type { TestServer } from '../../support/server/test-server.ts';
 import {
   cleanUp,
   deviceDbs,

@@ -6,6 +6,7 @@
  *
  * Why in tests/integration: see sync-status.test.ts.
  */
+import { eventually } from '../../support/eventually.ts';
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncSnapshot } from '$lib/staff/sync/status/sync-snapshot.ts';
@@ -18,7 +19,6 @@ import {
   seed,
   signedInCoordinator,
   storedIds,
-  until,
 } from './device-fixtures.ts';
 
 afterEach(cleanUp);
@@ -43,9 +43,9 @@ describe('first sync', () => {
         upWhilePulling.push(url.pathname);
     };
     replicate({ local, remote, batchSize: 10, onState: (s) => states.push(s) });
-    await until(
+    await eventually(
       () => states.at(-1)?.everythingOnServer && states.at(-1)?.initialSync.finished,
-      () => JSON.stringify(states.at(-1)),
+      { what: () => JSON.stringify(states.at(-1)), every: 20 },
     );
     const first = states.findIndex((s) => s.initialSync.finished);
     // The total is what `/db` says it holds for her; the server names no count of a user's view,
@@ -77,12 +77,15 @@ describe('first sync', () => {
     };
     replicate({ local, remote, batchSize: 10, onState: (s) => states.push(s) });
     const last = () => JSON.stringify(states.at(-1));
-    await until(() => states.at(-1)?.initialSync.finished, last);
+    await eventually(() => states.at(-1)?.initialSync.finished, { what: last, every: 20 });
     await new Promise((r) => setTimeout(r, 300)); // the live sync's first pass
     expect(offered).toEqual([]);
     const written = requestBy(cathId);
     await local.put(written);
-    await until(async () => (await storedIds(server, 'request:')).length === 31, last);
+    await eventually(async () => (await storedIds(server, 'request:')).length === 31, {
+      what: last,
+      every: 20,
+    });
     expect(offered).toEqual([written._id]);
   });
 
@@ -95,10 +98,10 @@ describe('first sync', () => {
     const { until: untilState } = replicate({ local, remote });
     const s = await untilState((x) => x.initialSync.finished);
     expect(s.initialSync.done).toBe(0); // not counted as a first sync
-    await until(
-      async () => (await local.info()).doc_count >= 2,
-      () => 'the live sync pulled nothing',
-    );
+    await eventually(async () => (await local.info()).doc_count >= 2, {
+      what: () => 'the live sync pulled nothing',
+      every: 20,
+    });
     // Its first revision still: no first sync wrote it again.
     expect(await local.get(flag._id)).toMatchObject({ _rev: rev });
   });

@@ -6,6 +6,7 @@
  *
  * Why in tests/integration: see sync-status.test.ts.
  */
+import { eventually } from '../../support/eventually.ts';
 import { initialSyncId } from '$lib/staff/sync/replica/local-doc-ids.ts';
 import { browser } from './browser.ts';
 import PouchDB from 'pouchdb-browser';
@@ -18,14 +19,7 @@ import {
 } from '$lib/staff/sync/replica/replica-upgrade.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/status/sync-snapshot.ts';
 import { request } from '../../support/factories.ts';
-import {
-  cleanUp,
-  requestBy,
-  seed,
-  signedInCoordinator,
-  storedIds,
-  until,
-} from './device-fixtures.ts';
+import { cleanUp, requestBy, seed, signedInCoordinator, storedIds } from './device-fixtures.ts';
 
 afterEach(cleanUp);
 
@@ -49,7 +43,10 @@ describe('upgrading a device whose databases were named by the username', () => 
     let state: SyncSnapshot | null = null;
     device.snapshots.subscribe((s) => (state = s));
     const seen = () => JSON.stringify(state);
-    await until(() => state?.everythingOnServer && state.initialSync.finished, seen);
+    await eventually(() => state?.everythingOnServer && state.initialSync.finished, {
+      what: seen,
+      every: 20,
+    });
 
     const all = [...onServer, unsent].map((d) => d._id).sort();
     expect(await storedIds(server, '')).toEqual(all);

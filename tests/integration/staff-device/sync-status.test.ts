@@ -12,6 +12,7 @@
  * `navigator`, a cookie-keeping `fetch`) is set up by browser.ts, not by the project, and the
  * integration project's longer hook timeout suits a server start.
  */
+import { eventually } from '../../support/eventually.ts';
 import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setRegister } from '#domain/requests/edits.ts';
@@ -30,7 +31,6 @@ import {
   seed,
   signedInCoordinator,
   storedIds,
-  until,
 } from './device-fixtures.ts';
 
 afterEach(cleanUp);
@@ -79,11 +79,11 @@ describe('replication status', () => {
     const started = replicate({ local, remote, batchSize: 500, othersRead: follow.idle });
     handle = started.handle;
     const { state } = started;
-    await until(
-      () => state()?.initialSync.finished,
-      () => JSON.stringify(state()),
-      15_000,
-    );
+    await eventually(() => state()?.initialSync.finished, {
+      what: () => JSON.stringify(state()),
+      timeout: 15_000,
+      every: 20,
+    });
     await handle.refresh();
     expect(state()).toMatchObject({ pendingUploads: 0, everythingOnServer: true });
     await follow.idle();
@@ -221,17 +221,26 @@ describe('one replication per user across tabs', () => {
     };
 
     const tabA = tab((s) => (seen.a = s));
-    await until(() => seen.a?.leader === true && seen.a.everythingOnServer, seenSoFar);
+    await eventually(() => seen.a?.leader === true && seen.a.everythingOnServer, {
+      what: seenSoFar,
+      every: 20,
+    });
     const tabB = tab((s) => (seen.b = s));
     await local.put(requestBy(cathId));
-    await until(async () => (await onServer(3)) && seen.b?.everythingOnServer === true, seenSoFar);
+    await eventually(async () => (await onServer(3)) && seen.b?.everythingOnServer === true, {
+      what: seenSoFar,
+      every: 20,
+    });
     expect(seen.b?.leader).toBe(false); // B only shows what A broadcasts
     expect(seen.a?.leader).toBe(true);
 
     await tabA.stop();
-    await until(() => seen.b?.leader === true, seenSoFar);
+    await eventually(() => seen.b?.leader === true, { what: seenSoFar, every: 20 });
     await local.put(requestBy(cathId));
-    await until(async () => (await onServer(4)) && seen.b?.everythingOnServer === true, seenSoFar);
+    await eventually(async () => (await onServer(4)) && seen.b?.everythingOnServer === true, {
+      what: seenSoFar,
+      every: 20,
+    });
     await tabB.stop();
   });
 });

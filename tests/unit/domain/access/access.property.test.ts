@@ -10,7 +10,7 @@ import { claim, decline, assign, setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { area, at } from '../../../support/factories.ts';
-import { randomWorld, worldAreas, type World } from '../../../support/random-world.ts';
+import { randomWorld, worldAreas, type World } from '../../../support/world/random-world.ts';
 import { forSeeds } from '../../../support/seeded-random.ts';
 
 const week = 7 * 86_400_000;

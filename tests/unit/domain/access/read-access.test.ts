@@ -21,7 +21,7 @@ import {
   otherVolunteer,
   requests as r,
   volunteer,
-} from '../../../support/world.ts';
+} from '../../../support/world/world.ts';
 
 type Row = [string, StaffUser, StaffDoc, RequestDoc | undefined, boolean];
 

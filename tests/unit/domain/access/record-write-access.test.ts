@@ -9,7 +9,7 @@ import {
   otherVolunteer,
   requests as r,
   volunteer,
-} from '../../../support/world.ts';
+} from '../../../support/world/world.ts';
 
 describe('canAddToRecord', () => {
   it('lets an admin add to any request, even one the judge cannot see', () => {

@@ -37,7 +37,7 @@ import {
   otherVolunteer,
   requests as r,
   volunteer,
-} from '../../../support/world.ts';
+} from '../../../support/world/world.ts';
 
 const now = at(30);
 const tombstone = (doc: StoredDoc): StoredDoc => ({ _id: doc._id, _rev: '9-ab', _deleted: true });

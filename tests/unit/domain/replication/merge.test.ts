@@ -19,7 +19,7 @@ import {
   northCoordinator,
   otherVolunteer as b,
   volunteer as a,
-} from '../../../support/world.ts';
+} from '../../../support/world/world.ts';
 
 const base = request({ status: 'triaged' });
 const status = (doc: RequestDoc, s: RequestDoc['status'], by: string, minute: number) =>

@@ -12,7 +12,7 @@ import { futureTimeProblem, timesOf } from '#domain/requests/write-integrity.ts'
 import en from '../../../../locales/en/staff.json';
 import cy from '../../../../locales/cy/staff.json';
 import { at, contactFor, note, profile } from '../../../support/factories.ts';
-import { admin, coordinator, requests as r, volunteer } from '../../../support/world.ts';
+import { admin, coordinator, requests as r, volunteer } from '../../../support/world/world.ts';
 
 const serverNow = at(60);
 const ahead = (minutes: number) => new Date(Date.parse(serverNow) + minutes * 60_000).toISOString();
