@@ -5,7 +5,7 @@
  * permission (not a server admin where a database must be created, or not a member of it), or
  * CouchDB failing. The URL's credentials never appear in a message (`redactUrl`).
  *
- * What CouchDB 3.5 answers, read in apache/couchdb 3.5.2 (tests/integration/couch-refusals.ts has
+ * What CouchDB 3.5 answers, read in apache/couchdb 3.5.2 (tests/support/server/couch-refusals.ts has
  * each answer and where it comes from): GET /{db} is 401 for wrong credentials, 403 with "Account
  * is temporarily locked…" for a locked-out user, 403 for a user missing from the database's
  * members, 404 for a database that does not exist; PUT /{db} by a user who is no server admin is

@@ -6,7 +6,10 @@
  * made) starts as any other.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPouchStorage, StorageUnavailableError } from '../../../sync-server/storage/pouch-storage.ts';
+import {
+  openPouchStorage,
+  StorageUnavailableError,
+} from '../../../sync-server/storage/pouch-storage.ts';
 import type { CouchProblem } from '../../../sync-server/storage/couch-open.ts';
 import type { Refusal } from '../../support/server/couch-refusals.ts';
 import {

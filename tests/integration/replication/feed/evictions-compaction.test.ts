@@ -42,7 +42,9 @@ forEachStorage('evictions after compaction', (storage) => {
     const handedOver = assign(veras, world.owen.user.id, coordinatorId, at(101));
     await server.storage.replicatedDb.put({ ...handedOver, _rev: current._rev });
     await compact(server, storage);
-    await expect(server.storage.replicatedDb.get(veras._id, { rev: current._rev })).rejects.toThrow();
+    await expect(
+      server.storage.replicatedDb.get(veras._id, { rev: current._rev }),
+    ).rejects.toThrow();
 
     const since = encodeURIComponent(String(first.last_seq));
     const res = await dbFetch(server, `/db/_evictions?since=${since}`, {
