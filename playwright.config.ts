@@ -1,6 +1,6 @@
 /**
  * End-to-end tests: the built PWA served by the real sync server (started in each worker, see
- * tests/e2e/support/app-server.ts) in Debian's Chromium, since Playwright's own browser download
+ * tests/e2e/support/app/app-server.ts) in Debian's Chromium, since Playwright's own browser download
  * does not work here (docs/toolchain.md).
  */
 import { defineConfig } from '@playwright/test';
@@ -8,7 +8,7 @@ import { chromiumFlags, chromiumPath } from './scripts/chromium.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  globalSetup: './tests/e2e/support/global-setup.ts',
+  globalSetup: './tests/e2e/support/app/global-setup.ts',
   fullyParallel: true,
   forbidOnly: true,
   workers: 2,

@@ -5,10 +5,10 @@
  * "my requests" empty and with requests in it.
  */
 import { expectNoAxeViolations } from './support/axe.ts';
-import { expect, test } from './support/fixtures.ts';
-import { foodForMyself, prescriptionForSomeoneElse } from './support/help-requests.ts';
-import { languages, t, type Lang } from './support/locales.ts';
-import { allQuestionSteps } from './support/questions.ts';
+import { expect, test } from './fixtures.ts';
+import { foodForMyself, prescriptionForSomeoneElse } from './support/resident/help-requests.ts';
+import { languages, t, type Lang } from './support/resident/locales.ts';
+import { allQuestionSteps } from './support/resident/questions.ts';
 import type { QuestionPage } from './pages/question-page.ts';
 
 test('the language choice page', async ({ cymorth, page }) => {

@@ -2,12 +2,12 @@
  * A new version of the app must never cost a resident what they have saved or typed: the update
  * prompt reloads the page, and the waiting request and the half-written answer are still there.
  */
-import { publishNewVersion } from './support/app-server.ts';
+import { publishNewVersion } from './support/app/app-server.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { expect, test } from './support/fixtures.ts';
-import { foodForMyself, somethingElse } from './support/help-requests.ts';
+import { expect, test } from './fixtures.ts';
+import { foodForMyself, somethingElse } from './support/resident/help-requests.ts';
 import { hydrated } from './support/hydration.ts';
-import { questionsFor } from './support/questions.ts';
+import { questionsFor } from './support/resident/questions.ts';
 
 // This test publishes a new version, so it gets a server (and a copy of the app) of its own.
 test.use({ ownServer: true });

@@ -13,7 +13,7 @@ import {
   type DownloadedFile,
   type DownloadTotals,
 } from './downloaded-file.ts';
-import { InFlightRequests } from './network-quiet.ts';
+import { InFlightRequests } from '../common/network-quiet.ts';
 
 export const startPath = '/cy';
 export const firstQuestionPath = '/cy/request/who';

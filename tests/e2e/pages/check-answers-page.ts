@@ -1,6 +1,6 @@
 /** `/cy/request/check`: every answer with a Change link, then "Send request". */
 import type { Locator, Page } from '@playwright/test';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 import { Layout } from './layout.ts';
 
 export class CheckAnswersPage extends Layout {

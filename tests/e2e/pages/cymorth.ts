@@ -3,9 +3,9 @@
  * help from the start page to "sent".
  */
 import { expect, type Page } from '@playwright/test';
-import type { HelpRequest } from '../support/help-requests.ts';
-import type { Lang } from '../support/locales.ts';
-import { questionsFor } from '../support/questions.ts';
+import type { HelpRequest } from '../support/resident/help-requests.ts';
+import type { Lang } from '../support/resident/locales.ts';
+import { questionsFor } from '../support/resident/questions.ts';
 import { CheckAnswersPage } from './check-answers-page.ts';
 import { LanguageChoicePage } from './language-choice-page.ts';
 import { Layout } from './layout.ts';

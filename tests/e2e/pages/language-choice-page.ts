@@ -1,6 +1,6 @@
 /** `/`: Welsh and English side by side; the choice is remembered on this device. */
 import type { Locator, Page } from '@playwright/test';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 
 export class LanguageChoicePage {
   constructor(readonly page: Page) {}

@@ -1,7 +1,7 @@
 /** What every page under /cy and /en shares: skip link, header, banners, main, footer. */
 import type { Locator, Page } from '@playwright/test';
 import { hydrated } from '../support/hydration.ts';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 
 export class Layout {
   readonly skipLink: Locator;

@@ -1,7 +1,7 @@
 /** `/cy/my-requests`: requests made on this phone, newest first, with their state or status. */
 import type { Locator, Page } from '@playwright/test';
-import { t, type Lang } from '../support/locales.ts';
-import type { Help } from '../support/help-requests.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
+import type { Help } from '../support/resident/help-requests.ts';
 import { Layout } from './layout.ts';
 
 export class MyRequestsPage extends Layout {

@@ -1,7 +1,7 @@
 /** `/cy/request/<step>`: one question, Continue, Back, and the error summary when answers are wrong. */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { t, type Lang } from '../support/locales.ts';
-import type { Answer, Question } from '../support/questions.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
+import type { Answer, Question } from '../support/resident/questions.ts';
 import { Layout } from './layout.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

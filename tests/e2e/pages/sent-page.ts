@@ -1,6 +1,6 @@
 /** `/cy/request/sent?id=…`: "saved on this phone" until the request is sent, then its reference. */
 import type { Locator, Page } from '@playwright/test';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 import { Layout } from './layout.ts';
 
 /** Nine digits in threes, as residents read them out: `319 675 943`. */

@@ -4,7 +4,7 @@
  */
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { hydrated, watchHydration } from '../support/hydration.ts';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 
 export class StaffWork {
   constructor(

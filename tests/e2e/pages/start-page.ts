@@ -1,6 +1,6 @@
 /** `/cy`, `/en`: what the service is, and "Start now". */
 import type { Locator, Page } from '@playwright/test';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 import { Layout } from './layout.ts';
 
 export class StartPage extends Layout {

@@ -1,7 +1,7 @@
 /** `/<lang>/staff/sign-up/…`: the volunteer's sign-up, one question per page. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { hydrated } from '../support/hydration.ts';
-import { t, type Lang } from '../support/locales.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 
 export type VolunteerAnswers = {
   name: string;

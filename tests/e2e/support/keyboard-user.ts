@@ -4,7 +4,7 @@
  * `fill`. Each move checks where focus went, so a control that cannot be reached fails the test.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Answer } from './questions.ts';
+import type { Answer } from './resident/questions.ts';
 
 const maxPresses = 40;
 

@@ -11,7 +11,7 @@ import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
 import { profileOwnerOf } from '../documents/doc-ids.ts';
 import type { Approval, VolunteerDoc } from '../people/volunteer-doc.ts';
 import { sharesAnArea, type StaffUser } from '../people/users.ts';
-import { changedFields } from '../requests/write-integrity.ts';
+import { changedFields } from '../replication/write-integrity.ts';
 
 const coordinatorOwns = (user: StaffUser, areas: readonly string[]) =>
   areas.every((a) => user.areas.includes(a));

@@ -17,7 +17,7 @@ import {
   changedFields,
   changedRegisters,
   stampProblem,
-} from '../requests/write-integrity.ts';
+} from '../replication/write-integrity.ts';
 
 const volunteerWritable = new Set([
   'status',

@@ -17,7 +17,7 @@ import { canAddToRecord } from './record-write-access.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
 import { coversArea, type StaffUser } from '../people/users.ts';
-import { changedFields, futureTimeProblem } from '../requests/write-integrity.ts';
+import { changedFields, futureTimeProblem } from '../replication/write-integrity.ts';
 
 const live = (doc: StoredDoc | null): StaffDoc | null =>
   doc === null || !('type' in doc) ? null : doc;

@@ -10,7 +10,7 @@ import { compareRevs, type Tombstone } from '../documents/couch-fields.ts';
 import type { StaffDoc } from './document-classes.ts';
 import { mergeRequests } from './merge.ts';
 import type { RequestDoc } from '../requests/request.ts';
-import { changedFields } from '../requests/write-integrity.ts';
+import { changedFields } from './write-integrity.ts';
 
 export type Resolution<T extends StaffDoc> = {
   /** The body to write on top of the winning revision (its `_rev` is the winner's). */

@@ -18,7 +18,7 @@ import { assign, claim, decline, setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { changedFields } from '#domain/requests/write-integrity.ts';
+import { changedFields } from '#domain/replication/write-integrity.ts';
 import { at, profile } from '../../../support/factories.ts';
 import { seededRandom, type Random } from '../../../support/seeded-random.ts';
 import { startAccountServer, testClock } from '../../../support/staff/account-fixtures.ts';

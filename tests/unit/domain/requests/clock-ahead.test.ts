@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { canWrite, forbiddenReasons } from '#domain/access/access.ts';
 import { claim, setRegister } from '#domain/requests/edits.ts';
 import { isAheadOf, maxClockSkewMs } from '#domain/documents/stamps.ts';
-import { futureTimeProblem, timesOf } from '#domain/requests/write-integrity.ts';
+import { futureTimeProblem, timesOf } from '#domain/replication/write-integrity.ts';
 import en from '../../../../locales/en/staff.json';
 import cy from '../../../../locales/cy/staff.json';
 import { at, contactFor, note, profile } from '../../../support/factories.ts';

@@ -13,7 +13,7 @@ export type Lang = (typeof languages)[number];
 
 type Tree = { [key: string]: string | Tree };
 
-const localesDir = fileURLToPath(new URL('../../../locales/', import.meta.url));
+const localesDir = fileURLToPath(new URL('../../../../locales/', import.meta.url));
 
 /** Every file of the language, each under its own name, as the app mounts them. */
 function load(lang: Lang): Tree {

@@ -2,10 +2,10 @@
  * Welsh and English are equal: either can be chosen at any moment, the switch keeps the page and
  * what has been answered, `<html lang>` follows, and the choice is remembered on the phone.
  */
-import { expect, test } from './support/fixtures.ts';
-import { foodForMyself } from './support/help-requests.ts';
-import { questionsFor } from './support/questions.ts';
-import { referencePattern } from './pages/sent-page.ts';
+import { expect, test } from '../fixtures.ts';
+import { foodForMyself } from '../support/resident/help-requests.ts';
+import { questionsFor } from '../support/resident/questions.ts';
+import { referencePattern } from '../pages/sent-page.ts';
 
 test('switching language on a question page keeps the page and the answers', async ({
   cymorth,

@@ -7,10 +7,10 @@
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp } from '../../../sync-server/app.ts';
-import { listen } from '../../../sync-server/http/listen.ts';
-import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts';
-import type { Storage } from '../../../sync-server/storage/storage.ts';
+import { createApp } from '../../../../sync-server/app.ts';
+import { listen } from '../../../../sync-server/http/listen.ts';
+import { openPouchStorage } from '../../../../sync-server/storage/pouch-storage.ts';
+import type { Storage } from '../../../../sync-server/storage/storage.ts';
 
 export type AppServer = {
   url: string;

@@ -7,7 +7,7 @@ import { assign } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { setDisabled } from '../../../sync-server/accounts/account-store.ts';
+import { setDisabled } from '../../../../sync-server/accounts/account-store.ts';
 import type { AppServer } from './app-server.ts';
 
 /** Gives the request to `to` (a user id), as coordinator `by`; returns the stored revision. */

@@ -8,12 +8,12 @@
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { generate } from '../../scripts/seed/generate.ts';
-import type { SeedAccount } from '../../scripts/seed/staff.ts';
+import { generate } from '../../../scripts/seed/generate.ts';
+import type { SeedAccount } from '../../../scripts/seed/staff.ts';
 import { formatReference } from '#domain/requests/reference.ts';
-import { StaffWork } from './pages/staff-work.ts';
-import { expectNoAxeViolations } from './support/axe.ts';
-import { expect, test } from './support/fixtures.ts';
+import { StaffWork } from '../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { expect, test } from '../fixtures.ts';
 
 test.use({ ownServer: true });
 

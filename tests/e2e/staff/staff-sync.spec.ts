@@ -6,11 +6,11 @@
 import { canRead } from '#domain/access/access.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { StaffUser } from '#domain/people/users.ts';
-import { staffUserId } from '../../sync-server/accounts/staff-user-id.ts';
-import { expect, test } from './support/fixtures.ts';
-import { foodForMyself } from './support/help-requests.ts';
-import { hydrated, watchHydration } from './support/hydration.ts';
-import { t, type Lang } from './support/locales.ts';
+import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
+import { expect, test } from '../fixtures.ts';
+import { foodForMyself } from '../support/resident/help-requests.ts';
+import { hydrated, watchHydration } from '../support/hydration.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 
 test.use({ ownServer: true });
 

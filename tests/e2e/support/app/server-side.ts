@@ -3,8 +3,8 @@
  * in this process) and what its API answers, asked over HTTP as a resident's phone would.
  */
 import type { APIRequestContext } from '@playwright/test';
-import { createAccount, type NewAccount } from '../../../sync-server/accounts/account-store.ts';
-import { generate, type Generated, type SeedShape } from '../../../scripts/seed/generate.ts';
+import { createAccount, type NewAccount } from '../../../../sync-server/accounts/account-store.ts';
+import { generate, type Generated, type SeedShape } from '../../../../scripts/seed/generate.ts';
 import type { AppServer } from './app-server.ts';
 
 export type StoredRequestDoc = { _id: string; reference: string; kind: string; status: string };

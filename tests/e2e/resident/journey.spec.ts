@@ -9,11 +9,11 @@ import {
   somethingElse,
   supportWhileIsolating,
   type HelpRequest,
-} from './support/help-requests.ts';
-import { expectedAnswers } from './support/answers.ts';
-import { expect, test } from './support/fixtures.ts';
-import type { Lang } from './support/locales.ts';
-import { referencePattern } from './pages/sent-page.ts';
+} from '../support/resident/help-requests.ts';
+import { expectedAnswers } from '../support/resident/answers.ts';
+import { expect, test } from '../fixtures.ts';
+import type { Lang } from '../support/resident/locales.ts';
+import { referencePattern } from '../pages/sent-page.ts';
 
 const journeys: { name: string; lang: Lang; request: HelpRequest }[] = [
   { name: 'food for myself, in Welsh', lang: 'cy', request: foodForMyself() },

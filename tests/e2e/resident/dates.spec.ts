@@ -2,10 +2,10 @@
  * Dates in Welsh, in the browser: Debian's Chromium has no Welsh date data and would silently print
  * English (docs/toolchain.md), so this is checked where residents read it, against today's date.
  */
-import { dayInWales, longDate } from './support/calendar.ts';
-import { expect, test } from './support/fixtures.ts';
-import { somethingElse } from './support/help-requests.ts';
-import { t, type Lang } from './support/locales.ts';
+import { dayInWales, longDate } from '../support/resident/calendar.ts';
+import { expect, test } from '../fixtures.ts';
+import { somethingElse } from '../support/resident/help-requests.ts';
+import { t, type Lang } from '../support/resident/locales.ts';
 
 const choices = [
   ['today', 0],

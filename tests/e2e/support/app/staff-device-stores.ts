@@ -8,7 +8,7 @@
  */
 import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
-import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
+import { staffUserId } from '../../../../sync-server/accounts/staff-user-id.ts';
 
 let bundle: Promise<string> | null = null;
 

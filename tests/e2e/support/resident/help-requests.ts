@@ -1,7 +1,7 @@
 /**
  * Data factories: a resident's request as the answers they would give, one factory per kind of
  * help. Tests say only what matters to them (`foodForMyself({ neededBy: 'today' })`); the rest is
- * plausible, valid and Welsh-flavoured. Values are plain data; the journey (journey.ts) turns them
+ * plausible, valid and Welsh-flavoured. Values are plain data; the journey (journey.spec.ts) turns them
  * into clicks and key presses in either language.
  */
 import type { Lang } from './locales.ts';

@@ -8,13 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { requestDocId } from '#domain/documents/doc-ids.ts';
-import { person, rawSubmission, withPath, type Json } from '../support/submissions.ts';
-import { StaffWork } from './pages/staff-work.ts';
-import { expectNoAxeViolations } from './support/axe.ts';
-import { expect, test } from './support/fixtures.ts';
-import { hydrated } from './support/hydration.ts';
-import type { Lang } from './support/locales.ts';
-import type { ServerSide } from './support/server-side.ts';
+import { person, rawSubmission, withPath, type Json } from '../../support/submissions.ts';
+import { StaffWork } from '../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { expect, test } from '../fixtures.ts';
+import { hydrated } from '../support/hydration.ts';
+import type { Lang } from '../support/resident/locales.ts';
+import type { ServerSide } from '../support/app/server-side.ts';
 
 test.use({ ownServer: true });
 

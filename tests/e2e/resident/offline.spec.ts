@@ -3,9 +3,9 @@
  * signal waits in the phone's outbox through reloads, and goes to the server by itself, exactly
  * once, when the signal returns.
  */
-import { foodForMyself, somethingElse } from './support/help-requests.ts';
-import { expect, test } from './support/fixtures.ts';
-import { referencePattern } from './pages/sent-page.ts';
+import { foodForMyself, somethingElse } from '../support/resident/help-requests.ts';
+import { expect, test } from '../fixtures.ts';
+import { referencePattern } from '../pages/sent-page.ts';
 
 test('a request made offline waits on the phone and is sent once when the signal returns', async ({
   cymorth,

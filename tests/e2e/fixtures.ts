@@ -3,11 +3,11 @@
  * pointing at it, and the resident's app, phone and the server side as fixtures.
  */
 import { test as base } from '@playwright/test';
-import { Cymorth } from '../pages/cymorth.ts';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { Device } from './device.ts';
-import { watchHydration } from './hydration.ts';
-import { ServerSide } from './server-side.ts';
+import { Cymorth } from './pages/cymorth.ts';
+import { startAppServer, type AppServer } from './support/app/app-server.ts';
+import { Device } from './support/app/device.ts';
+import { watchHydration } from './support/hydration.ts';
+import { ServerSide } from './support/app/server-side.ts';
 
 type Options = {
   /** A server of the test's own, whose files it may change (publishing a new version). */

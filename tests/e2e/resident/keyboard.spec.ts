@@ -2,13 +2,13 @@
  * The whole journey with the keyboard alone, in Welsh: language choice, the skip link, every
  * question, the error summary's links taking focus to the field in error, and sending.
  */
-import { expect, test } from './support/fixtures.ts';
-import { supportWhileIsolating } from './support/help-requests.ts';
-import { hydrated } from './support/hydration.ts';
-import { KeyboardUser } from './support/keyboard-user.ts';
-import { t } from './support/locales.ts';
-import { questionsFor } from './support/questions.ts';
-import { referencePattern } from './pages/sent-page.ts';
+import { expect, test } from '../fixtures.ts';
+import { supportWhileIsolating } from '../support/resident/help-requests.ts';
+import { hydrated } from '../support/hydration.ts';
+import { KeyboardUser } from '../support/keyboard-user.ts';
+import { t } from '../support/resident/locales.ts';
+import { questionsFor } from '../support/resident/questions.ts';
+import { referencePattern } from '../pages/sent-page.ts';
 
 test('a resident asks for help using only the keyboard', async ({ cymorth, page }) => {
   const keyboard = new KeyboardUser(page);

@@ -4,9 +4,9 @@
  * value it replaced, or be credited to someone else), and the assignment log only grows, with the
  * writer's own entries (or a claim could be erased, and an overridden volunteer never told).
  */
-import { assignmentKey, type Assignment } from './assignments.ts';
+import { assignmentKey, type Assignment } from '../requests/assignments.ts';
 import type { ForbiddenReason } from '../forbidden-reasons.ts';
-import { detailFields, registers, type Register, type RequestDoc } from './request.ts';
+import { detailFields, registers, type Register, type RequestDoc } from '../requests/request.ts';
 import { compareStamps, isAheadOf, sameStamp } from '../documents/stamps.ts';
 import type { StaffUser } from '../people/users.ts';
 

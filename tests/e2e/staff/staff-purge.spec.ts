@@ -9,13 +9,13 @@ import { canRead } from '#domain/access/access.ts';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { Page } from '@playwright/test';
-import type { AppServer } from './support/app-server.ts';
-import { disableAccount, handOver, setVolunteerAreas } from './support/coordinator-desk.ts';
-import { expect, test } from './support/fixtures.ts';
-import { hydrated } from './support/hydration.ts';
-import { t } from './support/locales.ts';
-import type { ServerSide } from './support/server-side.ts';
-import { heldOnDevice, userDatabases } from './support/staff-device-stores.ts';
+import type { AppServer } from '../support/app/app-server.ts';
+import { disableAccount, handOver, setVolunteerAreas } from '../support/app/coordinator-desk.ts';
+import { expect, test } from '../fixtures.ts';
+import { hydrated } from '../support/hydration.ts';
+import { t } from '../support/resident/locales.ts';
+import type { ServerSide } from '../support/app/server-side.ts';
+import { heldOnDevice, userDatabases } from '../support/app/staff-device-stores.ts';
 
 test.use({ ownServer: true });
 // A document that leaves the view without a change the device can see is found by the next quiet

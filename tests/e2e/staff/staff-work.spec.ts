@@ -4,13 +4,13 @@
  */
 import { isPastVolunteerRetention } from '#domain/access/access.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { generate } from '../../scripts/seed/generate.ts';
-import { StaffWork } from './pages/staff-work.ts';
-import { expectNoAxeViolations } from './support/axe.ts';
-import { expect, test } from './support/fixtures.ts';
-import { KeyboardUser } from './support/keyboard-user.ts';
-import { hydrated } from './support/hydration.ts';
-import { otherLang, t, type Lang } from './support/locales.ts';
+import { generate } from '../../../scripts/seed/generate.ts';
+import { StaffWork } from '../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { expect, test } from '../fixtures.ts';
+import { KeyboardUser } from '../support/keyboard-user.ts';
+import { hydrated } from '../support/hydration.ts';
+import { otherLang, t, type Lang } from '../support/resident/locales.ts';
 
 test.use({ ownServer: true });
 
