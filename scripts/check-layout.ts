@@ -121,7 +121,7 @@ export function layoutProblems(layout: Layout): Problem[] {
   }
 
   for (const file of layout.files) {
-    const lines = layout.text.get(file)!.split('\n').length;
+    const lines = layout.text.get(file)!.replace(/\n$/, '').split('\n').length;
     if (/^(src|sync-server)\//.test(file) && lines > maxLines)
       problems.push(`${file} has ${lines} lines (at most ${maxLines})`);
   }

@@ -54,12 +54,17 @@ describe('the layout check', () => {
   });
 
   it('finds a long file in the app or the server, and a crowded folder anywhere', () => {
-    const long = 'x\n'.repeat(300);
+    const long = 'x\n'.repeat(301);
     const crowded = Object.fromEntries(
       Array.from({ length: 11 }, (_, i) => [`tests/e2e/spec-${i}.ts`, '']),
     );
     const problems = layoutProblems(
-      layout({ 'sync-server/big.ts': long, 'scripts/big.ts': long, ...crowded }),
+      layout({
+        'sync-server/big.ts': long,
+        'sync-server/at-the-limit.ts': 'x\n'.repeat(300),
+        'scripts/big.ts': long,
+        ...crowded,
+      }),
     );
     expect(problems).toEqual([
       'sync-server/big.ts has 301 lines (at most 300)',
