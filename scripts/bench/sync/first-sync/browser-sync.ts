@@ -49,23 +49,25 @@ export function appFirstSync(
     await page.locator('input[type="password"]').first().fill(seededPassword);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/en\/staff\/?$/, { timeout: 30_000 });
-    const docs = await waitForReplica(
-      page,
-      `_pouch_cymorth-${staffUserId(username)}`,
-      expectedDocs,
-    );
+    // Named by the account's id; a baseline from before that named it by the username.
+    const names = [`_pouch_cymorth-${staffUserId(username)}`, `_pouch_cymorth-${username}`];
+    const docs = await waitForReplica(page, names, expectedDocs);
     const done = Date.now();
     return { ms: done - (wire.firstRequestAt ?? done), docs, wire: wire.totals };
   });
 }
 
-/** Polls the replica's document count (live and deleted, `_local` apart) until it reaches `expected`. */
-async function waitForReplica(page: Page, idbName: string, expected: number): Promise<number> {
+/**
+ * Polls the replica's document count (live and deleted, `_local` apart) until it reaches
+ * `expected`; the replica is whichever of `idbNames` the app made.
+ */
+async function waitForReplica(page: Page, idbNames: string[], expected: number): Promise<number> {
   const deadline = Date.now() + syncTimeoutMs;
   for (;;) {
-    const count = await page.evaluate(async (name) => {
+    const count = await page.evaluate(async (names) => {
       const known = await indexedDB.databases();
-      if (!known.some((d) => d.name === name)) return 0;
+      const name = names.find((n) => known.some((d) => d.name === n));
+      if (name === undefined) return 0;
       return new Promise<number>((resolve) => {
         const open = indexedDB.open(name);
         open.onerror = () => resolve(0);
@@ -77,7 +79,7 @@ async function waitForReplica(page: Page, idbName: string, expected: number): Pr
           request.onerror = () => (db.close(), resolve(0));
         };
       });
-    }, idbName);
+    }, idbNames);
     if (count >= expected) return count;
     if (Date.now() > deadline)
       throw new Error(
