@@ -50,7 +50,7 @@ export default ts.config(
   },
   {
     // The domain is pure and shared by the app and the server: no DOM frameworks, no storage
-    // engines, no Node modules (STYLE.md, "Layout shows the architecture").
+    // engines, no Node modules (docs/architecture.md, "Where the code is").
     files: ['src/lib/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -5,7 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   compilerOptions: {
-    // Runes everywhere, from the first commit (STYLE.md).
+    // Runes everywhere, from the first commit (docs/toolchain.md).
     runes: true,
   },
   kit: {

@@ -1,5 +1,5 @@
 /**
- * Welsh and English must say the same things (WELSH.md; Welsh Language Standards): this check fails
+ * Welsh and English must say the same things (docs/architecture.md, "Welsh"; Welsh Language Standards): this check fails
  * when a locale file, a key, a plural form or an interpolation exists in one language and not the
  * other, when a string is empty, or when the code asks `t()`/`w()` for a key that is missing.
  *

@@ -1,5 +1,5 @@
 /**
- * Every string a person reads comes from `locales/` (STYLE.md, WELSH.md): this check fails on human
+ * Every string a person reads comes from `locales/` (docs/architecture.md, "Welsh"): this check fails on human
  * text written straight into a Svelte template, which would show in one language only.
  *
  *   npx tsx scripts/check-raw-text.ts     (exit 1 and `file:line:column "text"` for each find)

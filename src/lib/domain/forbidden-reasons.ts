@@ -1,6 +1,6 @@
 /**
  * Why a write was refused: stable codes the server returns as `{ "error": "forbidden", "reason" }`
- * and the device translates (STYLE.md, "Errors").
+ * and the device translates (docs/architecture.md, "Bad input").
  */
 export const forbiddenReasons = [
   'disabled',

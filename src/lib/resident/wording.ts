@@ -1,7 +1,7 @@
 /**
  * Question wording for a resident asking for themselves or for someone else. Welsh changes more
  * than the pronoun ("eich enw" / "eu henw"), so each variant is a whole sentence in the locales,
- * under `<key>_someone_else`, never a pronoun glued into a frame (WELSH.md, "Mutations"). Not
+ * under `<key>_someone_else`, never a pronoun glued into a frame (docs/architecture.md, "Welsh"). Not
  * `_other`: that is i18next's plural suffix, and "1 o bobl" would follow.
  */
 import type { Language } from '#domain/languages.ts';
