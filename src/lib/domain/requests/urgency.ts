@@ -2,6 +2,11 @@
  * A first urgency level from what the resident told us. Coordinators refine it in triage; this is
  * only the starting point, and it errs towards `high` when someone may be without food or medicine.
  */
+import { daysBetween } from '../calendar-days.ts';
+
+/** Counted in calendar days (calendar-days.ts), where it now lives; kept here for its callers. */
+export { daysBetween };
+
 export const urgencyLevels = ['high', 'medium', 'low'] as const;
 export type Urgency = (typeof urgencyLevels)[number];
 
@@ -13,13 +18,6 @@ export type UrgencyInputs = {
   no_food_today: boolean;
   medicine_runs_out_days: number | null;
 };
-
-const dayMs = 86_400_000;
-
-/** Whole days from `today` (YYYY-MM-DD) to `date` (YYYY-MM-DD); negative when past. */
-export function daysBetween(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / dayMs);
-}
 
 export function initialUrgency(inputs: UrgencyInputs, today: string): Urgency {
   const daysLeft = daysBetween(today, inputs.needed_by);
