@@ -3,6 +3,7 @@
  * policy can hand a volunteer the request without the person (docs/architecture.md, "Access"). Ids carry the
  * client-made UUID and nothing personal.
  */
+import { londonDate } from '../calendar-days.ts';
 import { contactDocId, requestDocId } from '../documents/doc-ids.ts';
 import { postcodeDistrict } from '../questions/contact-format.ts';
 import type { Submission } from '../questions/request-schema.ts';
@@ -14,13 +15,13 @@ import { initialUrgency } from './urgency.ts';
 /** What `POST /api/requests` answers with on success, and again, identically, on a repeat. */
 export type SubmissionReceipt = { id: string; reference: string; status_token: string };
 
-/** `now` is an ISO timestamp; urgency is judged against its date. */
+/** `now` is an ISO timestamp; urgency is judged against its date in Wales (calendar-days.ts). */
 export function toDocuments(
   submission: Submission,
   reference: string,
   now: string,
 ): { request: SubmittedRequest; contact: ContactDoc } {
-  const today = now.slice(0, 10);
+  const today = londonDate(now);
   return {
     request: {
       _id: requestDocId(submission.id),

@@ -5,7 +5,6 @@
 import { daysBetween } from '../calendar-days.ts';
 
 /** Counted in calendar days (calendar-days.ts), where it now lives; kept here for its callers. */
-export { daysBetween };
 
 export const urgencyLevels = ['high', 'medium', 'low'] as const;
 export type Urgency = (typeof urgencyLevels)[number];

@@ -116,6 +116,22 @@ describe('toDocuments describes the request', () => {
     expect(toDocuments(s, reference, '2030-01-14T12:00:00Z').request.urgency).toBe('medium');
     expect(toDocuments(s, reference, '2030-01-15T23:59:00Z').request.urgency).toBe('high');
   });
+
+  it('takes the date as it is in Wales: half past midnight in July is already the next day', () => {
+    const calm = rawSubmission('food', {
+      circumstances: {
+        self_isolating: false,
+        shielding: false,
+        lives_alone: false,
+        no_food_today: false,
+        medicine_runs_out_days: null,
+      },
+    });
+    const s = submission(withPath(calm, ['needed_by'], '2030-07-01'));
+    // 23:30 UTC on 30 June is 00:30 on 1 July in Wales: needed today, not tomorrow.
+    expect(toDocuments(s, reference, '2030-06-30T23:30:00Z').request.urgency).toBe('high');
+    expect(toDocuments(s, reference, '2030-06-30T22:30:00Z').request.urgency).toBe('medium');
+  });
 });
 
 describe('the resident’s answer about sharing their details is kept on the request', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, initialUrgency, type UrgencyInputs } from '#domain/requests/urgency.ts';
+import { daysBetween } from '#domain/calendar-days.ts';
+import { initialUrgency, type UrgencyInputs } from '#domain/requests/urgency.ts';
 
 const today = '2026-11-23';
 const calm: UrgencyInputs = {
