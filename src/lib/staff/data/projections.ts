@@ -13,13 +13,17 @@ import { docClassOf, type DocClass } from '#domain/documents/doc-ids.ts';
 import { isDeleted, parseStaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
+import type { DeskFields } from './desk-order.ts';
 
 type Row<T> = Omit<T, '_id' | '_rev' | '_deleted' | '_revisions' | '_conflicts'> & { id: string };
 
-export type RequestRow = Omit<Row<RequestDoc>, 'area' | 'assignee'> & {
+/** A request as one document projects it, before its contact joins it (desk-rows.ts). */
+export type ProjectedRequest = Omit<Row<RequestDoc>, 'area' | 'assignee'> & {
   area: string;
   assignee: string;
 };
+/** A request row as stored: with its place in the queue and the keys search finds it by. */
+export type RequestRow = ProjectedRequest & DeskFields & { search: string[] };
 export type ContactRow = Row<ContactDoc>;
 export type NoteRow = Row<NoteDoc>;
 export type EventRow = Row<EventDoc>;
@@ -49,7 +53,7 @@ function rowOf<T extends { _id: string }>(doc: T): Row<T> {
   return { id: _id, ...rest } as unknown as Row<T>;
 }
 
-export function projectRequest(doc: RequestDoc): RequestRow {
+export function projectRequest(doc: RequestDoc): ProjectedRequest {
   return { ...rowOf(doc), area: doc.area ?? '', assignee: doc.assignee ?? '' };
 }
 
@@ -66,3 +70,25 @@ export function projectDoc(id: string, doc: unknown): Projection {
   const row = stored.type === 'request' ? projectRequest(stored) : rowOf(stored);
   return { op: 'put', table, row };
 }
+
+/** What the model adds to a request row, which the document does not carry. */
+const deskKeys = ['queue', 'rank', 'score', 'reasons', 'overdue', 'triage_day', 'search'];
+
+/** A request row back as the document the domain judges (`''` meant null, see above). */
+export function requestOfRow(row: ProjectedRequest): RequestDoc {
+  const { id, area, assignee, ...rest } = row;
+  const fields: Record<string, unknown> = { ...rest };
+  for (const key of deskKeys) delete fields[key];
+  return {
+    ...(fields as Omit<ProjectedRequest, 'id' | 'area' | 'assignee'>),
+    _id: id,
+    area: area || null,
+    assignee: assignee || null,
+  };
+}
+
+/** A profile's row back as the document the domain judges. */
+export const profileOfRow = (row: VolunteerRow): VolunteerDoc => {
+  const { id, ...rest } = row;
+  return { ...rest, _id: id } as VolunteerDoc;
+};

@@ -4,9 +4,9 @@
  */
 import Dexie from 'dexie';
 import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
-import type { ReadModelDb } from '../sync/replica/read-model.ts';
-import type { AreaRow, VolunteerRow } from '../sync/replica/projections.ts';
-import { requestOfRow } from './work-user.ts';
+import type { ReadModelDb } from './read-model.ts';
+import { requestOfRow, type AreaRow, type VolunteerRow } from './projections.ts';
+
 
 export const allRequests = async (model: ReadModelDb) =>
   (await model.requests.toArray()).map(requestOfRow);

@@ -10,6 +10,7 @@ import {
   tableOfClass,
   type AreaRow,
   type ContactRow,
+  type ProjectedRequest,
   type EventRow,
   type NoteRow,
   type RequestRow,
@@ -17,6 +18,7 @@ import {
   type VolunteerRow,
 } from './projections.ts';
 import { docClassOf } from '#domain/documents/doc-ids.ts';
+import { joinBatch } from './desk-rows.ts';
 
 type Meta = { key: string; value: string | number };
 
@@ -40,6 +42,29 @@ export class ReadModelDb extends Dexie {
       areas: 'id',
       meta: 'key',
     });
+    // Version 2: the queue is read in order through `[queue+rank]`, each filter through its own
+    // index beside the queue, search by prefix through `*search` (desk-order.ts, search-keys.ts).
+    // Rows of version 1 lack those fields, so the model starts again from seq 0.
+    this.version(2)
+      .stores({
+        requests: [
+          'id',
+          '[queue+rank]',
+          '[queue+status]',
+          '[queue+kind]',
+          '[queue+area]',
+          '[queue+urgency]',
+          '[queue+language]',
+          '[queue+assignee]',
+          '[queue+overdue]',
+          'assignee',
+          'triage_day',
+          '*search',
+        ].join(', '),
+      })
+      .upgrade(async (tx) => {
+        for (const table of [...tables, 'meta']) await tx.table(table).clear();
+      });
   }
 }
 
@@ -88,6 +113,14 @@ export async function catchUp(
       if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
     }
     await model.transaction('rw', [...tables, 'meta'], async () => {
+      const requests = await joinBatch(
+        model,
+        puts.get('requests') as ProjectedRequest[],
+        puts.get('contacts') as ContactRow[],
+        deletes.get('contacts') ?? [],
+        new Date().toISOString(),
+      );
+      puts.set('requests', requests);
       // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
       // and puts of the same id cannot both be in one batch.
       for (const [table, ids] of deletes) if (ids.length) await model.table(table).bulkDelete(ids);
