@@ -2,7 +2,7 @@
  * The coordinator's queue read from the model through its indexes, never a whole table
  * (docs/architecture.md, "The coordinator's desk"):
  * - with no narrowing filter, the first rows of `[queue+rank]` are the page, already in order;
- * - with filters, each is an index beside the queue (`[queue+kind]`, …, `*search`). The narrowest
+ * - with filters, each is an index beside the status (`[status+kind]`, …, `*search`). The narrowest
  *   (counted natively by IndexedDB) gives the candidates when it is small, which are then checked
  *   against the rest and ordered by their stored rank; when every filter is broad, matches are
  *   dense, so walking `[queue+rank]` with the filters fills a page after a few rows.
@@ -15,7 +15,8 @@ import { canReadRequest } from '#domain/access/read-access.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { isClosed } from '#domain/requests/status.ts';
 import type { Triage } from '#domain/triage/urgency-score.ts';
-import { matchesStatus, type DeskFilters } from './desk-filters.ts';
+import { requestStatuses, type RequestStatus } from '#domain/requests/status.ts';
+import { matchesStatus, type DeskFilters, type StatusChoice } from './desk-filters.ts';
 import type { Queue } from './desk-order.ts';
 import { requestOfRow, type RequestRow } from './projections.ts';
 import type { ReadModelDb } from './read-model.ts';
@@ -37,9 +38,19 @@ export function queuesFor(filters: Pick<DeskFilters, 'status' | 'unassigned'>): 
 
 type Source = { count: () => Promise<number>; keys: () => Promise<string[]> };
 
-/** One index, one value, over the queues: counted and listed natively. */
-function indexSource(model: ReadModelDb, index: string, value: string | number, queues: Queue[]) {
-  const parts = () => queues.map((q) => model.requests.where(index).equals([q, value]));
+/** The statuses a status choice shows. */
+export function statusesFor(choice: StatusChoice): RequestStatus[] {
+  return requestStatuses.filter((s) => matchesStatus(s, choice));
+}
+
+/** One `[status+…]` index, one value, over the chosen statuses: counted and listed natively. */
+export function indexSource(
+  model: ReadModelDb,
+  index: string,
+  value: string | number,
+  statuses: readonly RequestStatus[],
+): Source {
+  const parts = () => statuses.map((s) => model.requests.where(index).equals([s, value]));
   return {
     count: async () => (await Promise.all(parts().map((c) => c.count()))).reduce((a, b) => a + b, 0),
     keys: async () => (await Promise.all(parts().map((c) => c.primaryKeys()))).flat(),
@@ -60,18 +71,27 @@ async function searchHits(model: ReadModelDb, q: string): Promise<Set<string>> {
   return new Set(found ?? []);
 }
 
-function sources(model: ReadModelDb, f: DeskFilters, queues: Queue[]): Source[] {
+/** Every request with one status, through the front of `[status+kind]`. */
+export function statusSource(model: ReadModelDb, status: RequestStatus): Source {
+  const all = () =>
+    model.requests.where('[status+kind]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
+  return { count: () => all().count(), keys: () => all().primaryKeys() };
+}
+
+function sources(model: ReadModelDb, f: DeskFilters): Source[] {
+  const statuses = statusesFor(f.status);
   const list: Source[] = [];
+  if (f.status !== 'active' && f.status !== 'all') list.push(statusSource(model, f.status));
   const add = (index: string, value: string | number | null) => {
-    if (value !== null) list.push(indexSource(model, index, value, queues));
+    if (value !== null) list.push(indexSource(model, index, value, statuses));
   };
-  if (f.status !== 'active' && f.status !== 'all') add('[queue+status]', f.status);
-  add('[queue+kind]', f.kind);
-  add('[queue+area]', f.area);
-  add('[queue+urgency]', f.urgency);
-  add('[queue+language]', f.language);
-  add('[queue+assignee]', f.volunteer);
-  if (f.overdue) add('[queue+overdue]', 1);
+  add('[status+kind]', f.kind);
+  add('[status+area]', f.area);
+  add('[status+urgency]', f.urgency);
+  add('[status+language]', f.language);
+  add('[status+assignee]', f.volunteer);
+  if (f.unassigned) add('[status+assignee]', '');
+  if (f.overdue) add('[status+overdue]', 1);
   return list;
 }
 
@@ -128,7 +148,7 @@ export async function queuePage(
   const found = filters.q.trim() === '' ? null : await searchHits(model, filters.q);
   const readable = (row: RequestRow) => canReadRequest(user, requestOfRow(row), now);
   const matches = (row: RequestRow) => rowMatches(row, filters, queues, found) && readable(row);
-  const list = sources(model, filters, queues);
+  const list = sources(model, filters);
   if (found !== null) list.push({ count: async () => found.size, keys: async () => [...found] });
   const counted = await Promise.all(list.map(async (s) => ({ s, n: await s.count() })));
   counted.sort((a, b) => a.n - b.n);

@@ -19,6 +19,7 @@ import {
 } from './projections.ts';
 import { docClassOf } from '#domain/documents/doc-ids.ts';
 import { joinBatch } from './desk-rows.ts';
+import { retriage } from './retriage.ts';
 
 type Meta = { key: string; value: string | number };
 
@@ -43,20 +44,19 @@ export class ReadModelDb extends Dexie {
       meta: 'key',
     });
     // Version 2: the queue is read in order through `[queue+rank]`, each filter through its own
-    // index beside the queue, search by prefix through `*search` (desk-order.ts, search-keys.ts).
+    // index beside the status, search by prefix through `*search` (desk-order.ts, search-keys.ts).
     // Rows of version 1 lack those fields, so the model starts again from seq 0.
     this.version(2)
       .stores({
         requests: [
           'id',
           '[queue+rank]',
-          '[queue+status]',
-          '[queue+kind]',
-          '[queue+area]',
-          '[queue+urgency]',
-          '[queue+language]',
-          '[queue+assignee]',
-          '[queue+overdue]',
+          '[status+kind]',
+          '[status+area]',
+          '[status+urgency]',
+          '[status+language]',
+          '[status+assignee]',
+          '[status+overdue]',
           'assignee',
           'triage_day',
           '*search',
@@ -153,10 +153,14 @@ export async function removeRows(model: ReadModelDb, ids: string[]): Promise<voi
   });
 }
 
+/** How often a following model looks whether the date in Wales has moved on (retriage.ts). */
+const dayCheckMs = 10 * 60_000;
+
 /**
  * Keeps the model following the local database: the live changes feed only says "something
- * changed"; the batches are read by `catchUp`, one run at a time. `idle()` resolves once the model
- * has caught up with every change seen so far.
+ * changed"; the batches are read by `catchUp`, one run at a time, each followed by `retriage`
+ * (nothing to do but one index read unless the date has moved on), which a timer also runs.
+ * `idle()` resolves once the model has caught up with every change seen so far.
  */
 export function followChanges(
   db: PouchDB.Database,
@@ -167,20 +171,25 @@ export function followChanges(
   // At most one run waits: the feed says "changed" once per document, and one catch-up that
   // starts after the call reads them all.
   let waiting: Promise<unknown> | null = null;
+  let stopped = false;
   const run = () => {
     waiting ??= running = running
-      .then(() => {
+      .then(async () => {
         waiting = null;
-        return catchUp(db, model, onPage);
+        if (stopped) return;
+        await catchUp(db, model, onPage);
+        await retriage(model, new Date().toISOString());
       })
       .catch((e: unknown) => {
-        console.error('read model update failed', e);
+        // A run still going when the device stopped may meet the model closed: nothing lost.
+        if (!stopped) console.error('read model update failed', e);
       });
     return waiting;
   };
   const feed = db.changes({ since: 'now', live: true });
   void feed.on('change', () => void run());
   void run();
+  const timer = setInterval(() => void run(), dayCheckMs);
   return {
     idle: async () => {
       let seen: Promise<unknown>;
@@ -194,6 +203,10 @@ export function followChanges(
       running = running.catch(() => {}).then(() => rebuild(db, model, onPage));
       await running;
     },
-    stop: () => feed.cancel(),
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      feed.cancel();
+    },
   };
 }

@@ -6,15 +6,23 @@
 import { londonDate } from '#domain/calendar-days.ts';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import { joinRow } from './desk-rows.ts';
-import type { ReadModelDb } from './read-model.ts';
+import type Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
+import type { ContactRow, RequestRow } from './projections.ts';
+
+/** The read model's two tables triage reads (read-model.ts, which runs this after each batch). */
+type Tables = Dexie & {
+  requests: EntityTable<RequestRow, 'id'>;
+  contacts: EntityTable<ContactRow, 'id'>;
+};
 
 /** Open requests last judged before today in Wales, at most `limit` of them. */
-async function staleRequests(model: ReadModelDb, now: string, limit: number) {
+async function staleRequests(model: Tables, now: string, limit: number) {
   return model.requests.where('triage_day').below(londonDate(now)).limit(limit).toArray();
 }
 
 /** Judges again every open request judged before today; returns how many it judged. */
-export async function retriage(model: ReadModelDb, now: string, batch = 500): Promise<number> {
+export async function retriage(model: Tables, now: string, batch = 500): Promise<number> {
   let done = 0;
   for (;;) {
     const n = await model.transaction('rw', [model.requests, model.contacts], async () => {

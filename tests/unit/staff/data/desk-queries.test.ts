@@ -4,6 +4,7 @@ import { ReadModelDb, catchUp } from '$lib/staff/data/read-model.ts';
 import { queuePage, type QueuePage } from '$lib/staff/data/desk-queries.ts';
 import { noFilters, type DeskFilters } from '$lib/staff/data/desk-filters.ts';
 import { retriage } from '$lib/staff/data/retriage.ts';
+import { filterCounts } from '$lib/staff/data/desk-counts.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
 import { contactFor, coordinatorId, request, testUuid, user } from '../../../support/factories.ts';
@@ -164,5 +165,33 @@ describe('the queue, read through the model', () => {
     const reasons = (await page(model)).items[0]!.triage.reasons;
     expect(reasons).toContainEqual({ code: 'waiting', days: 3 });
     expect(await retriage(model, new Date().toISOString())).toBe(0);
+  });
+});
+
+describe('counts per filter', () => {
+  it('agree with the queue each choice would show', async () => {
+    const docs = [
+      request(),
+      { ...request({ area: 'powys' }), kind: 'prescription' as const, urgency: 'high' as const },
+      { ...request(), language: 'en' as const, needed_by: '2030-01-08' },
+      request({ status: 'assigned', assignee: testUuid() }),
+      request({ status: 'done', assignee: testUuid() }),
+      request({ status: 'triaged' }),
+    ];
+    const { model } = await modelWith(docs);
+    for (const status of ['active', 'all', 'triaged', 'done'] as const) {
+      const counts = await filterCounts(model, { ...noFilters, status }, ['ceredigion', 'powys']);
+      const total = async (f: Partial<DeskFilters>) => (await page(model, { status, ...f })).total;
+      expect(counts.status[status]).toBe(await total({}));
+      for (const kind of ['food', 'prescription'] as const)
+        expect(counts.kind[kind], `${status} ${kind}`).toBe(await total({ kind }));
+      for (const urgency of ['high', 'medium', 'low'] as const)
+        expect(counts.urgency[urgency]).toBe(await total({ urgency }));
+      for (const language of ['cy', 'en'] as const)
+        expect(counts.language[language]).toBe(await total({ language }));
+      expect(counts.area['powys']).toBe(await total({ area: 'powys' }));
+      expect(counts.overdue).toBe(await total({ overdue: true }));
+      expect(counts.unassigned, status).toBe(await total({ unassigned: true }));
+    }
   });
 });
