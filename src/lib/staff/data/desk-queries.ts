@@ -17,10 +17,10 @@ import { isClosed } from '#domain/requests/status.ts';
 import type { Triage } from '#domain/triage/urgency-score.ts';
 import { requestStatuses, type RequestStatus } from '#domain/requests/status.ts';
 import { matchesStatus, type DeskFilters, type StatusChoice } from './desk-filters.ts';
-import type { Queue } from './desk-order.ts';
-import { requestOfRow, type RequestRow } from './projections.ts';
-import type { ReadModelDb } from './read-model.ts';
-import { searchPrefixes } from './search-keys.ts';
+import type { Queue } from './model/desk-order.ts';
+import { requestOfRow, type RequestRow } from './model/projections.ts';
+import type { ReadModelDb } from './model/read-model.ts';
+import { searchPrefixes } from './model/search-keys.ts';
 
 export type QueueItem = { request: RequestDoc; triage: Triage };
 export type QueuePage = { items: QueueItem[]; total: number; more: boolean };

@@ -4,8 +4,8 @@
  */
 import Dexie from 'dexie';
 import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
-import type { ReadModelDb } from './read-model.ts';
-import { requestOfRow, type AreaRow, type VolunteerRow } from './projections.ts';
+import type { ReadModelDb } from './model/read-model.ts';
+import { requestOfRow, type AreaRow, type VolunteerRow } from './model/projections.ts';
 
 
 export const allRequests = async (model: ReadModelDb) =>

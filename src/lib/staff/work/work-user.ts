@@ -6,7 +6,7 @@
  */
 import type { StaffUser } from '#domain/people/users.ts';
 import { volunteerAccessAreas } from '#domain/people/volunteer-doc.ts';
-import { profileOfRow, type VolunteerRow } from '../data/projections.ts';
+import { profileOfRow, type VolunteerRow } from '../data/model/projections.ts';
 import type { StaffAccount } from '../session.ts';
 
 export function workUser(

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReadModelDb, catchUp } from '$lib/staff/data/read-model.ts';
+import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
 import { queuePage, type QueuePage } from '$lib/staff/data/desk-queries.ts';
 import { noFilters, type DeskFilters } from '$lib/staff/data/desk-filters.ts';
-import { retriage } from '$lib/staff/data/retriage.ts';
+import { retriage } from '$lib/staff/data/model/retriage.ts';
 import { filterCounts } from '$lib/staff/data/desk-counts.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';

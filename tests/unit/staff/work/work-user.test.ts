@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workUser } from '$lib/staff/work/work-user.ts';
-import { requestOfRow } from '$lib/staff/data/projections.ts';
-import { projectRequest } from '$lib/staff/data/projections.ts';
+import { requestOfRow } from '$lib/staff/data/model/projections.ts';
+import { projectRequest } from '$lib/staff/data/model/projections.ts';
 import { profile, request, testUuid } from '../../../support/factories.ts';
 
 describe('workUser', () => {

@@ -20,7 +20,7 @@ import Dexie from 'dexie';
 import { evictionTokenId, initialSyncId, refusalLogId, uploadLedgerId } from './local-doc-ids.ts';
 // device-db.ts also gives PouchDB the indexeddb adapter the old replica is in.
 import { deviceDbName } from './device-db.ts';
-import { readModelName } from '../../data/read-model.ts';
+import { readModelName } from '../../data/model/read-model.ts';
 
 type Body = Record<string, unknown>;
 /** What PouchDB puts before a database's name in IndexedDB's. */

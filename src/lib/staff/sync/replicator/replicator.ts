@@ -16,7 +16,7 @@
  * status a page shows is a plain view of it (sync-status.svelte.ts).
  */
 import type { EndReason } from '../eviction/eviction-plan.ts';
-import type { ChangesPage } from '../../data/read-model.ts';
+import type { ChangesPage } from '../../data/model/read-model.ts';
 import { initialSnapshot, type SyncSnapshot } from '../status/sync-snapshot.ts';
 import { UploadCounter } from '../uploads/upload-count.ts';
 import { firstSync, hasFirstSynced, pushStart } from './first-sync.ts';

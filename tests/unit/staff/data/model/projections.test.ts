@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { projectDoc, projectRequest } from '$lib/staff/data/projections.ts';
-import { area, contactFor, event, note, request, testUuid } from '../../../support/factories.ts';
+import { projectDoc, projectRequest } from '$lib/staff/data/model/projections.ts';
+import { area, contactFor, event, note, request, testUuid } from '../../../../support/factories.ts';
 
 describe('projectDoc', () => {
   it('puts a request with its indexed fields, without Couch metadata', () => {

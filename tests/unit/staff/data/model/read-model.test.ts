@@ -6,9 +6,9 @@ import {
   followChanges,
   rebuild,
   removeRows,
-} from '$lib/staff/data/read-model.ts';
-import { contactFor, note, profile, request, testUuid } from '../../../support/factories.ts';
-import { memoryDb } from '../sync/pouch.ts';
+} from '$lib/staff/data/model/read-model.ts';
+import { contactFor, note, profile, request, testUuid } from '../../../../support/factories.ts';
+import { memoryDb } from '../../sync/pouch.ts';
 
 let n = 0;
 const open: ReadModelDb[] = [];
