@@ -30,7 +30,8 @@ export type Namespace =
   | 'staff'
   | 'signup'
   | 'volunteers'
-  | 'work';
+  | 'work'
+  | 'matching';
 
 const loading = new Map<string, Promise<void>>();
 
