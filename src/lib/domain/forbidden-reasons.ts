@@ -12,6 +12,7 @@ export const forbiddenReasons = [
   'not_assigned_to_you',
   'already_assigned',
   'invalid_transition',
+  'invalid_duplicate',
   'read_only_field',
   'wrong_author',
   'unstamped_change',

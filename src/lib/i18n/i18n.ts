@@ -31,7 +31,8 @@ export type Namespace =
   | 'signup'
   | 'volunteers'
   | 'work'
-  | 'desk';
+  | 'desk'
+  | 'matching';
 
 const loading = new Map<string, Promise<void>>();
 

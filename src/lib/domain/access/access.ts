@@ -21,7 +21,8 @@
  * - admin: anything, but never against the integrity rules below.
  * - coordinator: create and edit requests and contacts in their areas (recording, or withdrawing,
  *   the resident's consent to share their contact among them), hand a request over to
- *   another area (never to none), delete them; notes and events on them; profiles as in
+ *   another area (never to none), close one as a duplicate of another request in their areas
+ *   (duplicates/mark-duplicate.ts), delete them; notes and events on them; profiles as in
  *   profile-write-access.ts. Status and assignee must fit together (lifecycle.ts) when changed.
  * - volunteer: claim an open unassigned request in their areas (assignee themselves, status
  *   `assigned` or further); move their own task forwards `assigned → in_progress → done`; decline it

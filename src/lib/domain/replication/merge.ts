@@ -31,9 +31,16 @@ function compareWrites(sa: Stamp, va: unknown, sb: Stamp, vb: unknown): number {
 
 type Simple = 'status' | 'urgency' | 'area' | 'consent';
 
-/** A register's value for the tie-break, with consent's keys in one order whatever the JSON held. */
+/**
+ * A register's value for the tie-break, with consent's keys in one order whatever the JSON held;
+ * the status register carries the duplicate link (request.ts).
+ */
 const valueOf = (d: RequestDoc, k: Simple) =>
-  k === 'consent' ? [d.consent.given, d.consent.how] : d[k];
+  k === 'consent'
+    ? [d.consent.given, d.consent.how]
+    : k === 'status'
+      ? [d.status, d.duplicate_of ?? null]
+      : d[k];
 
 function pick(a: RequestDoc, b: RequestDoc, k: Simple): RequestDoc {
   return compareWrites(a.fields_meta[k], valueOf(a, k), b.fields_meta[k], valueOf(b, k)) >= 0
@@ -87,5 +94,6 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
       consent: consent.fields_meta.consent,
     },
     assignments,
+    ...(status.duplicate_of === undefined ? {} : { duplicate_of: status.duplicate_of }),
   };
 }

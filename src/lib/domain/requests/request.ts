@@ -12,6 +12,11 @@
  * postcode district, date needed, language), and `consent`, the resident's answer to sharing their
  * contact with the volunteer (consent.ts), whose stamp says who recorded it and when.
  * `updated_at` is the latest of the stamps.
+ *
+ * A request closed as a duplicate of another (duplicates/mark-duplicate.ts) is `cancelled` with
+ * `duplicate_of` naming the request kept. The link is part of the `status` register: it is set
+ * and cleared with the status, under the status's stamp, so a merge never pairs one person's status
+ * with another's link, and any later change of status (reopening it) takes the link away.
  */
 import * as v from 'valibot';
 import { consentSchema, type Consent } from './consent.ts';
@@ -66,6 +71,8 @@ export type RequestDoc = CouchMeta & {
   assignee: string | null;
   fields_meta: FieldsMeta;
   assignments: Assignment[];
+  /** The id of the request this one duplicates; only on a `cancelled` request. */
+  duplicate_of?: string;
 };
 
 /** The request as a submission makes it, before intake routes it and anyone stamps it. */
@@ -86,6 +93,13 @@ function agreesWithLog(doc: Pick<RequestDoc, 'assignee' | 'assignments' | 'field
 /** The web form's answer is the resident's alone; what staff record is theirs (consent.ts). */
 function consentByItsAuthor(doc: Pick<RequestDoc, 'consent' | 'fields_meta'>) {
   return (doc.consent.how === 'form') === (doc.fields_meta.consent.by === residentAuthor);
+}
+
+/** A link to the request kept goes only on a cancelled request, and never to itself. */
+function closedAsDuplicate(doc: Pick<RequestDoc, '_id' | 'status' | 'duplicate_of'>) {
+  return (
+    doc.duplicate_of === undefined || (doc.status === 'cancelled' && doc.duplicate_of !== doc._id)
+  );
 }
 
 export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
@@ -131,11 +145,13 @@ export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
         v.maxLength(200, 'invalid'),
         v.check(uniqueKeys, 'invalid'),
       ),
+      duplicate_of: v.optional(idOfClass('request')),
     },
     'invalid',
   ),
   v.check((doc) => agreesWithLog(doc), 'inconsistent_assignee'),
   v.check((doc) => consentByItsAuthor(doc), 'inconsistent_consent'),
+  v.check((doc) => closedAsDuplicate(doc), 'inconsistent_duplicate'),
 );
 
 /**
