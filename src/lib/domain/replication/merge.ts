@@ -1,12 +1,14 @@
 /**
  * The deterministic merge of two revisions of a request. Each register takes the value with the
  * greater stamp, ties broken by the value itself, so it is a join in a total order; the assignment
- * log is a set union; `updated_at` the later of the two. Every part is commutative, associative and
+ * log is a set union; `updated_at` the later of the two; the server's `district_centroid` the later
+ * one it wrote (places/geocoded.ts), so no device's edit, however late, loses it. Every part is commutative, associative and
  * idempotent, so devices and the server reach the same document whatever order revisions arrive in
  * (a state-based CRDT: Shapiro et al. 2011, §2.2).
  */
 import { currentAssignment, stampOf, unionAssignments } from '../requests/assignments.ts';
 import { compareRevs } from '../documents/couch-fields.ts';
+import { laterFact } from '../places/geocoded.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { compareStamps, type Stamp } from '../documents/stamps.ts';
 
@@ -62,6 +64,7 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
     .filter((r) => r !== undefined)
     .sort(compareRevs)
     .pop();
+  const centroid = laterFact(a.district_centroid, b.district_centroid);
   return {
     _id: a._id,
     ...(rev === undefined ? {} : { _rev: rev }),
@@ -87,5 +90,6 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
       consent: consent.fields_meta.consent,
     },
     assignments,
+    ...(centroid === undefined ? {} : { district_centroid: centroid }),
   };
 }
