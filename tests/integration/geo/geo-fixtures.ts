@@ -18,7 +18,9 @@ import { postJson, type TestServer } from '../../support/server/test-server.ts';
 
 export const quickBackoff = { baseMs: 40, capMs: 200, maxAttempts: 4 };
 
-export const quickGeocoding = (geocoder: Geocoder | ((storage: Storage) => Geocoder)) => ({
+export const quickGeocoding = <G extends Geocoder | ((storage: Storage) => Geocoder)>(
+  geocoder: G,
+) => ({
   geocoder,
   pollMs: 30,
   backoff: quickBackoff,
