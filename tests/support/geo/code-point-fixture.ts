@@ -33,8 +33,8 @@ export const codePointFiles: Record<string, string[]> = {
   ],
 };
 
-/** The units the fixture holds, with a point: SY18 9AA has none. */
-export const fixturePostcodes = 9;
+/** The units the fixture holds with a point (SY18 9AA has none), LL14 5BU in England among them. */
+export const fixturePostcodes = 10;
 
 /** WGS84 points of the product's own rows, by PROJ (EPSG:27700 → EPSG:4326), to 5 places. */
 export const known: Record<string, { lat: number; lon: number }> = {
