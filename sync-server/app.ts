@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './web/static-files.ts';
 import type { Storage } from './storage/storage.ts';
 import { answerThrown, catchThrown } from './http/thrown-answer.ts';
+import { markPending } from './geo/pending.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -102,6 +103,9 @@ export function createApp(options: AppOptions): Hono {
       ...(options.writesPerMinute === undefined
         ? {}
         : { writesPerMinute: options.writesPerMinute }),
+      // The points are the geocoding worker's to work out (start.ts), from the marker left here.
+      onPlaceNeeded: (id) =>
+        markPending(options.storage.serverOnly, id, (options.now ?? (() => new Date()))()),
     }),
   );
 

@@ -46,6 +46,8 @@ export type ReplicationOptions = {
   maxBulkDocs?: number;
   /** Documents one account may write a minute (write-limit.ts). */
   writesPerMinute?: number;
+  /** Marks a request whose points a device's write left missing or stale (sync-server/geo/). */
+  onPlaceNeeded?: (requestId: string) => Promise<void>;
 };
 
 export const defaultMaxBulkBytes = 10 * 1024 * 1024;
@@ -72,6 +74,7 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     limit: new WriteLimit(options.writesPerMinute ?? defaultWritesPerMinute),
     maxDocs: options.maxBulkDocs ?? defaultMaxBulkDocs,
     onContactChanged: () => compaction.changed(),
+    ...(options.onPlaceNeeded === undefined ? {} : { onPlaceNeeded: options.onPlaceNeeded }),
   };
 
   /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */

@@ -23,6 +23,7 @@ import { badRequest } from '../couch/couch-errors.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { presentOf } from './present-outcome.ts';
 import { settleAll } from './resolve-conflicts.ts';
+import { placeNeededFor } from '../../geo/place-needed.ts';
 import { judge, type Verdict } from './write-judge.ts';
 import type { WriteLimit } from './write-limit.ts';
 
@@ -35,6 +36,8 @@ export type BulkDocsOptions = {
   candidate: (userId: string) => Promise<Candidate>;
   /** Told of every contact whose old revisions should leave storage (compaction.ts). */
   onContactChanged: (id: string) => void;
+  /** Told of every request a written document leaves without its points (sync-server/geo/). */
+  onPlaceNeeded?: (requestId: string) => Promise<void>;
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -121,6 +124,7 @@ export async function bulkDocs(
     const writtenIds = [...new Set(writes.map((w) => w._id))];
     await settleAll(db, writtenIds);
     for (const id of writtenIds) if (docClassOf(id) === 'contact') options.onContactChanged(id);
+    await markPlacesNeeded(options, writes);
     let next = 0;
     const answer = verdicts.map((v) => {
       if ('refused' in v) return v.refused;
@@ -129,6 +133,15 @@ export async function bulkDocs(
     });
     return c.json(answer, 201);
   });
+}
+
+/** Points are worked out later (sync-server/geo/); a marker that fails to save fails no write. */
+async function markPlacesNeeded(options: BulkDocsOptions, writes: StoredDoc[]) {
+  if (options.onPlaceNeeded === undefined) return;
+  const ids = new Set(writes.flatMap((doc) => placeNeededFor(doc) ?? []));
+  for (const id of ids) {
+    await options.onPlaceNeeded(id).catch((error: unknown) => console.error('geocode:', error));
+  }
 }
 
 /** Stored a slice at a time, the event loop free in between; answers in the order given. */

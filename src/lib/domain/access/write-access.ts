@@ -18,6 +18,7 @@ import type { RequestDoc } from '../requests/request.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
 import { coversArea, type StaffUser } from '../people/users.ts';
 import { changedFields, futureTimeProblem } from '../replication/write-integrity.ts';
+import { changesServerFact } from '../places/server-facts.ts';
 
 const live = (doc: StoredDoc | null): StaffDoc | null =>
   doc === null || !('type' in doc) ? null : doc;
@@ -102,6 +103,8 @@ export function canWrite(
   const b = live(before);
   const a = isDeleted(after) ? null : live(after);
   if (a === null && b === null) return forbidden('invalid_document');
+  // Points the server worked out from the postcode are its own (places/server-facts.ts).
+  if (a !== null && changesServerFact(b, a)) return forbidden('read_only_field');
   if (a === null && user.role === 'volunteer') return forbidden('cannot_delete');
   switch (cls) {
     case 'area':

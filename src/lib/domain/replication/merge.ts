@@ -1,12 +1,14 @@
 /**
  * The deterministic merge of two revisions of a request. Each register takes the value with the
  * greater stamp, ties broken by the value itself, so it is a join in a total order; the assignment
- * log is a set union; `updated_at` the later of the two. Every part is commutative, associative and
+ * log is a set union; `updated_at` the later of the two; the server's `district_centroid` the later
+ * one it wrote (places/geocoded.ts), so no device's edit, however late, loses it. Every part is commutative, associative and
  * idempotent, so devices and the server reach the same document whatever order revisions arrive in
  * (a state-based CRDT: Shapiro et al. 2011, §2.2).
  */
 import { currentAssignment, stampOf, unionAssignments } from '../requests/assignments.ts';
 import { compareRevs } from '../documents/couch-fields.ts';
+import { laterFact } from '../places/geocoded.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { compareStamps, type Stamp } from '../documents/stamps.ts';
 
@@ -69,6 +71,7 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
     .filter((r) => r !== undefined)
     .sort(compareRevs)
     .pop();
+  const centroid = laterFact(a.district_centroid, b.district_centroid);
   return {
     _id: a._id,
     ...(rev === undefined ? {} : { _rev: rev }),
@@ -95,5 +98,6 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
     },
     assignments,
     ...(status.duplicate_of === undefined ? {} : { duplicate_of: status.duplicate_of }),
+    ...(centroid === undefined ? {} : { district_centroid: centroid }),
   };
 }

@@ -11,7 +11,8 @@
  * edit, `details`, one register for the fields that are edited rarely and together (kind,
  * postcode district, date needed, language), and `consent`, the resident's answer to sharing their
  * contact with the volunteer (consent.ts), whose stamp says who recorded it and when.
- * `updated_at` is the latest of the stamps.
+ * `updated_at` is the latest of the stamps. `district_centroid` is no register: the server writes
+ * it, no device may (places/geocoded.ts).
  *
  * A request closed as a duplicate of another (duplicates/mark-duplicate.ts) is `cancelled` with
  * `duplicate_of` naming the request kept. The link is part of the `status` register: it is set
@@ -27,6 +28,7 @@ import {
   type Language,
   type RequestKind,
 } from '../questions/request-fields.ts';
+import { districtCentroidSchema, type DistrictCentroid } from '../places/geocoded.ts';
 import { parseReference } from './reference.ts';
 import { requestStatuses, type RequestStatus } from './status.ts';
 import { urgencyLevels, type Urgency } from './urgency.ts';
@@ -73,12 +75,14 @@ export type RequestDoc = CouchMeta & {
   assignments: Assignment[];
   /** The id of the request this one duplicates; only on a `cancelled` request. */
   duplicate_of?: string;
+  /** The centre of the postcode district, once the server has worked it out (places/geocoded.ts). */
+  district_centroid?: DistrictCentroid;
 };
 
 /** The request as a submission makes it, before intake routes it and anyone stamps it. */
 export type SubmittedRequest = Omit<
   RequestDoc,
-  keyof CouchMeta | 'area' | 'assignee' | 'fields_meta' | 'assignments'
+  keyof CouchMeta | 'area' | 'assignee' | 'fields_meta' | 'assignments' | 'district_centroid'
 >;
 
 const uniqueKeys = (log: Assignment[]) => new Set(log.map(assignmentKey)).size === log.length;
@@ -146,6 +150,7 @@ export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
         v.check(uniqueKeys, 'invalid'),
       ),
       duplicate_of: v.optional(idOfClass('request')),
+      district_centroid: v.optional(districtCentroidSchema),
     },
     'invalid',
   ),
