@@ -40,6 +40,8 @@ export type JudgeContext = {
   batchRequests: Map<string, RequestDoc>;
   /** The volunteer a task would be given to, as the server knows them now. */
   candidate: (userId: string) => Promise<Candidate>;
+  /** Binds a new request's reference to it, or says why not (sync-server/intake/). */
+  useReference: (reference: string, requestId: string) => Promise<ForbiddenReason | null>;
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -123,6 +125,11 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
       if (!isAssignable(await ctx.candidate(given), afterRequest.area)) {
         return refuse(id, 'not_assignable');
       }
+    }
+    // Last, once all else allows it: a new request takes a reference its writer holds.
+    if (before === null) {
+      const problem = await ctx.useReference(afterRequest.reference, id);
+      if (problem !== null) return refuse(id, problem);
     }
     ctx.batchRequests.set(id, afterRequest);
   }
