@@ -9,11 +9,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { issuesToFields } from '#domain/questions/request-schema.ts';
-import {
-  mayTakeCalls,
-  poolRequestSchema,
-  type PoolAnswer,
-} from '#domain/intake/reference-pool.ts';
+import { mayTakeCalls, poolRequestSchema, type PoolAnswer } from '#domain/intake/reference-pool.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import type { SessionEnv } from '../accounts/sessions/require-session.ts';
 import { staffUserId } from '../accounts/staff-user-id.ts';
