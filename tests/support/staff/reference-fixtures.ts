@@ -6,6 +6,7 @@
 import { makeReference } from '#domain/requests/reference.ts';
 import { referenceDocId } from '../../../sync-server/residents/reference-claim.ts';
 import type { TestServer } from '../server/test-server.ts';
+import { dbFetch } from './replication-fixtures.ts';
 
 const held = new Map<string, string[]>();
 
@@ -29,3 +30,14 @@ export async function holdReferences(
 
 /** A reference held for `userId` not given out before; null when none is left. */
 export const takeHeld = (userId: string): string | null => held.get(userId)?.shift() ?? null;
+
+/** `POST /api/staff/references` as a device sends it, with `cookie`'s session. */
+export async function askForPool(server: TestServer, cookie: string | undefined, body: unknown) {
+  const res = await dbFetch(server, '/api/staff/references', {
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
