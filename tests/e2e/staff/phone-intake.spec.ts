@@ -56,7 +56,11 @@ for (const lang of languages) {
     );
     const area = world.docs.find((d): d is AreaDoc => d.type === 'area')!;
     const coordinator = world.accounts.find((a) => a.role === 'coordinator')!;
-    const postcode = `${area.postcode_districts![0]} 4AB`;
+    // In Welsh the caller's district is the area's own; in English no area lists it (CF10), so
+    // the coordinator chooses the area among their own.
+    const routed = lang === 'cy';
+    const postcode = routed ? `${area.postcode_districts![0]} 4AB` : 'CF10 1AA';
+    const areaName = lang === 'cy' ? area.name_cy : area.name_en;
     // The person wants the other language than the coordinator's screen: it is recorded as theirs.
     const wants = otherLang(lang);
 
@@ -85,6 +89,14 @@ for (const lang of languages) {
       );
       await expect(page).toHaveURL(new RegExp(`/${lang}/staff/intake/`));
       await expectNoAxeViolations(page, `intake ${key} (${lang})`, { soft: true });
+      if (key === 'kind') {
+        // Continue with no answer: the error summary, scanned too.
+        await page.getByRole('button', { name: work.text('common.continue') }).click();
+        await expect(page.getByRole('alert')).toContainText(
+          work.text('errors.fields.kind.required'),
+        );
+        await expectNoAxeViolations(page, `intake kind, with errors (${lang})`, { soft: true });
+      }
       if (answer.fill) await page.getByLabel(answer.fill[0], { exact: true }).fill(answer.fill[1]);
       for (const label of answer.check ?? []) {
         await page.getByLabel(label, { exact: true }).check();
@@ -102,10 +114,22 @@ for (const lang of languages) {
       work.text('intake.check.title'),
     );
     await expect(page.getByText('Megan Puw')).toBeVisible();
-    await expect(page.getByTestId('intake-area')).toHaveText(
-      lang === 'cy' ? area.name_cy : area.name_en,
-    );
-    await expectNoAxeViolations(page, `intake check (${lang})`, { soft: true });
+    if (routed) {
+      await expect(page.getByTestId('intake-area')).toHaveText(areaName);
+      await expectNoAxeViolations(page, `intake check (${lang})`, { soft: true });
+    } else {
+      const choice = page.getByRole('group', { name: work.text('intake.check.area_legend') });
+      await expect(choice).toContainText(
+        work.text('intake.check.area_hint_none', { district: 'CF10' }),
+      );
+      await expectNoAxeViolations(page, `intake check, choosing the area (${lang})`, {
+        soft: true,
+      });
+      await page.getByTestId('save-call').click();
+      await expect(page.getByRole('alert')).toContainText(work.text('intake.check.errors.area'));
+      await expectNoAxeViolations(page, `intake check, with errors (${lang})`, { soft: true });
+      await choice.getByLabel(areaName, { exact: true }).check();
+    }
     await page.getByTestId('save-call').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       work.text('intake.done.title'),
