@@ -11,6 +11,7 @@ import { methodNotAllowed, notFound } from './http/api-error.ts';
 import { areaListRoutes } from './accounts/sign-up/area-list.ts';
 import { compress } from './http/compress.ts';
 import { healthRoute } from './http/health-route.ts';
+import { referenceRoutes } from './intake/reference-routes.ts';
 import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
 import { requestRoutes } from './residents/request-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -87,6 +88,18 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.route('/api/areas', areaListRoutes(options.storage.replicatedDb));
+  // References a coordinator's device keeps for calls taken with no signal (intake/).
+  app.route(
+    '/api/staff/references',
+    referenceRoutes({
+      serverOnly: options.storage.serverOnly,
+      requireSession: accounts.requireSession,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      trustedProxies: options.trustedProxies,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
   app.all('/api', notFound);
   app.all('/api/*', notFound);
   // CouchDB replication for staff devices, filtered per user (replication/routes.ts).

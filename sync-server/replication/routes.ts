@@ -27,10 +27,14 @@ import { RoutingIndex } from './routing/routing-index.ts';
 import { toPolicyUser } from './policy-user.ts';
 import { seqToken, viewKey } from './feed/view-seq.ts';
 import { WriteLimit } from './writes/write-limit.ts';
+import { useReference } from '../intake/reference-pool.ts';
 
 export type ReplicationOptions = {
   db: ReplicatedDb;
-  /** Accounts, to know whether someone given a task is enabled. */
+  /**
+   * The server-only database: accounts, to know whether someone given a task is enabled, and the
+   * references new requests take (intake/reference-pool.ts).
+   */
   accounts: MutableDocStore;
   requireSession: MiddlewareHandler<SessionEnv>;
   now: () => Date;
@@ -75,6 +79,8 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     maxDocs: options.maxBulkDocs ?? defaultMaxBulkDocs,
     onContactChanged: () => compaction.changed(),
     ...(options.onPlaceNeeded === undefined ? {} : { onPlaceNeeded: options.onPlaceNeeded }),
+    useReference: (user, reference, requestId) =>
+      useReference(options.accounts, user, reference, requestId),
   };
 
   /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */

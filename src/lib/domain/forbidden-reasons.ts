@@ -24,6 +24,10 @@ export const forbiddenReasons = [
   'not_assignable',
   'no_longer_yours',
   'needs_an_area',
+  // A request created by a member of staff (phone intake: intake/reference-pool.ts).
+  'not_phone_intake',
+  'reference_not_yours',
+  'reference_used',
 ] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 

@@ -32,6 +32,7 @@ export type Namespace =
   | 'volunteers'
   | 'work'
   | 'desk'
+  | 'intake'
   | 'matching';
 
 const loading = new Map<string, Promise<void>>();

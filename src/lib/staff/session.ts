@@ -7,6 +7,7 @@
  */
 import { isApiError } from '#domain/api-errors.ts';
 import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';
+import { intakeDraftKey } from './intake/draft-key.ts';
 
 export type StaffAccount = {
   username: string;
@@ -89,4 +90,6 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   await fetch('/api/session', { method: 'DELETE' }).catch(() => undefined);
   localStorage.removeItem(accountKey);
+  // A call half taken holds the caller's details: it goes with the account.
+  localStorage.removeItem(intakeDraftKey);
 }

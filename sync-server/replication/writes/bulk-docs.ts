@@ -17,6 +17,7 @@ import { docClassOf, requestIdOf } from '#domain/documents/doc-ids.ts';
 import type { StoredDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
+import type { ForbiddenReason } from '#domain/forbidden-reasons.ts';
 import { apiError } from '../../http/api-error.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { badRequest } from '../couch/couch-errors.ts';
@@ -34,6 +35,12 @@ export type BulkDocsOptions = {
   limit: WriteLimit;
   maxDocs: number;
   candidate: (userId: string) => Promise<Candidate>;
+  /** Binds a new request's reference for its writer (sync-server/intake/reference-pool.ts). */
+  useReference: (
+    user: StaffUser,
+    reference: string,
+    requestId: string,
+  ) => Promise<ForbiddenReason | null>;
   /** Told of every contact whose old revisions should leave storage (compaction.ts). */
   onContactChanged: (id: string) => void;
   /** Told of every request a written document leaves without its points (sync-server/geo/). */
@@ -109,6 +116,8 @@ export async function bulkDocs(
       judgedAt: options.now().toISOString(),
       batchRequests: new Map<string, RequestDoc>(),
       candidate: options.candidate,
+      useReference: (reference: string, requestId: string) =>
+        options.useReference(user, reference, requestId),
     };
     // Requests first, then the rest; answers go back in the order the documents came.
     const order = docs.map((_, i) => i).sort((a, b) => rank(ids[a] ?? '') - rank(ids[b] ?? ''));

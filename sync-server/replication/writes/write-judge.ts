@@ -42,6 +42,8 @@ export type JudgeContext = {
   batchRequests: Map<string, RequestDoc>;
   /** The volunteer a task would be given to, as the server knows them now. */
   candidate: (userId: string) => Promise<Candidate>;
+  /** Binds a new request's reference to it, or says why not (sync-server/intake/). */
+  useReference: (reference: string, requestId: string) => Promise<ForbiddenReason | null>;
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -128,6 +130,11 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
     }
     const link = await duplicateLinkProblem(ctx, presentRequest, afterRequest);
     if (link !== null) return refuse(id, link);
+    // Last, once all else allows it: a new request takes a reference its writer holds.
+    if (before === null) {
+      const problem = await ctx.useReference(afterRequest.reference, id);
+      if (problem !== null) return refuse(id, problem);
+    }
     ctx.batchRequests.set(id, afterRequest);
   }
   const thenDelete =

@@ -14,6 +14,7 @@ import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
 import { canWriteProfile } from './profile-write-access.ts';
 import { mayWriteForAssignee } from '../records/new-note.ts';
 import { canAddToRecord } from './record-write-access.ts';
+import { isWholeAnswer } from '../intake/contact-agreement.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
 import { coversArea, type StaffUser } from '../people/users.ts';
@@ -59,7 +60,9 @@ function contactWrite(
   if (before !== null && after !== null && changedFields(before, after).includes('created_at')) {
     return forbidden('read_only_field');
   }
-  return allowed;
+  // A new contact is a whole answer to the resident's questions (contact-agreement.ts).
+  const whole = before !== null || after?.type !== 'contact' || related === undefined;
+  return whole || isWholeAnswer(related, after) ? allowed : forbidden('invalid_document');
 }
 
 function requestWrite(user: StaffUser, before: StaffDoc | null, after: StaffDoc | null) {
