@@ -11,3 +11,5 @@ export const uploadLedgerId = '_local/cymorth-uploads';
 export const evictionTokenId = '_local/cymorth-evictions';
 /** Refusals the user has still to be told about (src/lib/staff/refusals/refusal-log-store.ts). */
 export const refusalLogId = '_local/cymorth-work-refusals';
+/** When the device last caught up with the server (replica/last-synced.ts). */
+export const lastSyncedId = '_local/cymorth-last-synced';
