@@ -30,7 +30,9 @@ export type Namespace =
   | 'staff'
   | 'signup'
   | 'volunteers'
-  | 'work';
+  | 'work'
+  | 'status'
+  | 'notfound';
 
 const loading = new Map<string, Promise<void>>();
 
