@@ -21,7 +21,9 @@ import { forEachStorage } from '../../../support/server/storages.ts';
 const docCount = async (server: TestServer, who: Staff) => {
   const res = await dbFetch(server, '/db', { cookie: who.cookie });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { doc_count?: unknown }).doc_count;
+  const { doc_count: count } = (await res.json()) as { doc_count?: unknown };
+  expect(count).toEqual(expect.any(Number));
+  return count as number;
 };
 
 forEachStorage('/db info', (storage) => {
@@ -44,8 +46,8 @@ forEachStorage('/db info', (storage) => {
   });
 
   it("moves with the user's view, and not with documents outside it", async () => {
-    const vera = (await docCount(server, world.vera)) as number;
-    const gwen = (await docCount(server, world.gwen)) as number;
+    const vera = await docCount(server, world.vera);
+    const gwen = await docCount(server, world.gwen);
     // A request in Gwynedd: Gwen's to read, not Vera's (she volunteers in Ceredigion, and it is
     // not open there).
     await seed(server, [request({ area: 'gwynedd' })]);
