@@ -23,6 +23,7 @@ import { evictions } from './feed/evictions.ts';
 import { KeyedLock } from './writes/keyed-lock.ts';
 import { getLocal, isLocalId, putLocal } from './local-docs.ts';
 import { ReadFilter } from './reads/read-filter.ts';
+import { ReadableCounts } from './reads/readable-count.ts';
 import { RoutingIndex } from './routing/routing-index.ts';
 import { toPolicyUser } from './policy-user.ts';
 import { seqToken, viewKey } from './feed/view-seq.ts';
@@ -100,11 +101,16 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     c.header('Cache-Control', 'no-store');
   });
 
+  const counts = new ReadableCounts();
   const info = async (c: Ctx) => {
-    await index.current();
+    const key = viewKey(userOf(c));
+    // The count brings the index up to date first, so the sequence is at least as new as it.
+    const docCount = await counts.count(filterOf(c), key, now());
     return c.json({
       db_name: 'db',
-      update_seq: seqToken(index.lastSeq, viewKey(userOf(c))),
+      // What this user may read, not the database's (readable-count.ts).
+      doc_count: docCount,
+      update_seq: seqToken(index.lastSeq, key),
       instance_start_time: '0',
     });
   };

@@ -33,7 +33,9 @@ export type Namespace =
   | 'work'
   | 'desk'
   | 'intake'
-  | 'matching';
+  | 'matching'
+  | 'status'
+  | 'notfound';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -13,3 +13,5 @@ export const evictionTokenId = '_local/cymorth-evictions';
 export const refusalLogId = '_local/cymorth-work-refusals';
 /** References held for calls taken with no signal (src/lib/staff/intake/reference-pool.ts). */
 export const referencePoolId = '_local/cymorth-reference-pool';
+/** When the device last caught up with the server (replica/last-synced.ts). */
+export const lastSyncedId = '_local/cymorth-last-synced';

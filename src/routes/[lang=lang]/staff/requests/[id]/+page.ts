@@ -1,6 +1,18 @@
+import { browser } from '$app/environment';
 import { loadTexts } from '$lib/i18n/page-texts.ts';
+import { requestDocId } from '#domain/documents/doc-ids.ts';
+import type { PageLoad } from './$types';
 
 // Request ids are only known on the device: the page is the SPA fallback (200.html), which the
 // service worker serves for any URL, offline included.
 export const prerender = false;
-export const load = loadTexts('staff', 'work', 'requests');
+
+const texts = loadTexts('staff', 'work', 'requests');
+
+/** The texts, and what the page is called, so its first title is the one announced. */
+export const load: PageLoad = async (event) => {
+  await texts(event);
+  if (!browser) return { heading: undefined };
+  const { requestHeading } = await import('$lib/staff/requests/request-heading.ts');
+  return { heading: await requestHeading(requestDocId(event.params.id)) };
+};
