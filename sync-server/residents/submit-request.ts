@@ -5,7 +5,8 @@
  *   1. `ref:<reference>`   claims a unique reference;
  *   2. `receipt:<id>`      is the idempotency key: whoever writes it owns the id;
  *   3. `request:<id>` and `contact:<id>` via the domain's `toDocuments`, the request routed to the
- *      area whose postcode districts include the resident's (`routedRequest`).
+ *      area whose postcode districts include the resident's (`routedRequest`), and its `created`
+ *      event (`createdEvent`), where its history starts.
  * A crash after 2 leaves a receipt without documents; the device's retry finds the receipt and
  * writes what is missing, with the receipt's timestamp so the documents are the same ones.
  */
@@ -15,6 +16,7 @@ import { toDocuments } from '#domain/requests/submission.ts';
 import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { areaForDistrict } from '#domain/areas/intake.ts';
 import { routedRequest } from '#domain/requests/request.ts';
+import { createdEvent } from '#domain/records/creation.ts';
 import type { Submission } from '#domain/questions/request-schema.ts';
 import { fingerprint } from './canonical-json.ts';
 import { claimReference, referenceDocId } from './reference-claim.ts';
@@ -85,8 +87,11 @@ async function replay(
 async function storeDocuments(storage: Storage, submission: Submission, receiptDoc: ReceiptDoc) {
   const { request, contact } = toDocuments(submission, receiptDoc.reference, receiptDoc.created_at);
   // Stored as staff sync expects it, routed to the area that covers the resident's district.
-  await storage.replicated.putIfAbsent(routedRequest(request, receiptDoc.area ?? null));
+  const routed = routedRequest(request, receiptDoc.area ?? null);
+  await storage.replicated.putIfAbsent(routed);
   await storage.replicated.putIfAbsent(contact);
+  // The history starts here, under an id of the request's own, so a retry adds nothing.
+  await storage.replicated.putIfAbsent(createdEvent(routed));
 }
 
 async function routeToArea(storage: Storage, district: string): Promise<string | null> {
