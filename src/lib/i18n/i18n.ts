@@ -30,7 +30,8 @@ export type Namespace =
   | 'staff'
   | 'signup'
   | 'volunteers'
-  | 'work';
+  | 'work'
+  | 'answers';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -57,3 +57,22 @@ export function channelOf(
   if (first.at === request.created_at) return { channel: 'phone', takenBy: first.by };
   return null;
 }
+
+/** When a request came in, how, and by whom (null when the device cannot tell). */
+export type Creation = { at: string; channel: 'web' | 'phone' | null; author: string | null };
+
+/**
+ * Where a page's history starts. From the `created` event when the device holds it; a volunteer's
+ * device does not (they read only the events they wrote), and a request stored before intake wrote
+ * the event has none, so then from the request itself: every history starts with its creation.
+ */
+export function creationOf(
+  request: RequestDoc,
+  events: readonly Pick<EventDoc, 'field' | 'author' | 'at'>[] = [],
+): Creation {
+  const channel = channelOf(request, events);
+  const at = events.find((e) => e.field === 'created')?.at ?? request.created_at;
+  if (channel === null) return { at, channel: null, author: null };
+  if (channel.channel === 'web') return { at, channel: 'web', author: residentAuthor };
+  return { at, channel: 'phone', author: channel.takenBy };
+}

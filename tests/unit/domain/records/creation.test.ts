@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { eventDocSchema } from '#domain/records/append-only-docs.ts';
 import { applyAction } from '#domain/actions/request-actions.ts';
-import { channelOf, createdEvent, createdEventId } from '#domain/records/creation.ts';
+import { channelOf, createdEvent, createdEventId, creationOf } from '#domain/records/creation.ts';
 import { routedRequest } from '#domain/requests/request.ts';
 import { residentAuthor } from '#domain/documents/stamps.ts';
-import { at, coordinatorId, request } from '../../../support/factories.ts';
+import { parseSubmission } from '#domain/questions/request-schema.ts';
+import { toDocuments } from '#domain/requests/submission.ts';
+import { at, coordinatorId, request, testUuid } from '../../../support/factories.ts';
+import { rawSubmission } from '../../../support/submissions.ts';
 
-const phoneTaken = () => {
-  const { area: _area, assignee: _a, fields_meta: _m, assignments: _l, ...submitted } = request();
-  return routedRequest(submitted, 'ceredigion', coordinatorId);
-};
+/** A request a coordinator took on the phone, as intake stores it. */
+function phoneTaken() {
+  const parsed = parseSubmission(rawSubmission('food', { id: testUuid() }));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fields));
+  const { request } = toDocuments(parsed.value, '123456789', at(0));
+  return routedRequest(request, 'ceredigion', coordinatorId);
+}
 
 describe('createdEvent', () => {
   it('starts the history with the request, by its first writer, under an id of its own', () => {
@@ -63,5 +69,29 @@ describe('channelOf', () => {
     );
     expect(recorded.consent.how).toBe('phone');
     expect(channelOf(recorded)).toEqual({ channel: 'web' });
+  });
+});
+
+describe('creationOf', () => {
+  it('starts every history, with or without the created event on the device', () => {
+    const web = request();
+    expect(creationOf(web)).toEqual({ at: web.created_at, channel: 'web', author: residentAuthor });
+    const phone = phoneTaken();
+    const event = createdEvent(phone);
+    expect(creationOf(phone, [event])).toEqual({
+      at: event.at,
+      channel: 'phone',
+      author: coordinatorId,
+    });
+    expect(creationOf(phone, [])).toEqual(creationOf(phone, [event]));
+  });
+
+  it('says nobody when the request no longer tells who took it', () => {
+    const phone = phoneTaken();
+    const rewritten = {
+      ...phone,
+      fields_meta: { ...phone.fields_meta, details: { at: at(9), by: coordinatorId } },
+    };
+    expect(creationOf(rewritten)).toEqual({ at: phone.created_at, channel: null, author: null });
   });
 });

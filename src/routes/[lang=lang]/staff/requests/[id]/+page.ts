@@ -1,6 +1,7 @@
 import { loadTexts } from '$lib/i18n/page-texts.ts';
 
 // Request ids are only known on the device: the page is the SPA fallback (200.html), which the
-// service worker serves for any URL, offline included.
+// service worker serves for any URL, offline included. `request` holds the journey's questions,
+// which the resident's answers are shown under (answer-groups.ts).
 export const prerender = false;
-export const load = loadTexts('staff', 'work', 'requests');
+export const load = loadTexts('staff', 'work', 'requests', 'request', 'answers');
