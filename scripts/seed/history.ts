@@ -8,7 +8,8 @@ import type { EventDoc, NoteDoc } from '#domain/records/append-only-docs.ts';
 import { newNote } from '#domain/records/new-note.ts';
 import { applyAction, type WorkAction } from '#domain/actions/request-actions.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { eventOn, historyOf } from '#domain/records/history.ts';
+import { createdEvent } from '#domain/records/creation.ts';
+import { historyOf } from '#domain/records/history.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import type { Random } from './random.ts';
 
@@ -30,15 +31,8 @@ export class History {
     this.doc = doc;
     this.#nowMs = nowMs;
     this.#at = Date.parse(doc.created_at);
-    this.events.push(
-      eventOn(doc._id, r.uuid(), {
-        author: doc.fields_meta.status.by,
-        field: 'created',
-        from: null,
-        to: doc.status,
-        at: doc.created_at,
-      }),
-    );
+    // Where every request's history starts, as intake stores it (creation.ts).
+    this.events.push(createdEvent(doc));
   }
 
   /** A little later, never past the seeded "now". */

@@ -5,7 +5,8 @@
  *   1. `ref:<reference>`   claims a unique reference;
  *   2. `receipt:<id>`      is the idempotency key: whoever writes it owns the id;
  *   3. `request:<id>` and `contact:<id>` via the domain's `toDocuments`, the request routed to the
- *      area whose postcode districts include the resident's (`routedRequest`);
+ *      area whose postcode districts include the resident's (`routedRequest`), and its `created`
+ *      event (`createdEvent`), where its history starts.
  *   4. `geocode:request:<id>`, the marker that has the server work out the request's points
  *      later (sync-server/geo/): the resident is answered without waiting for any geocoder.
  * A crash after 2 leaves a receipt without documents; the device's retry finds the receipt and
@@ -18,6 +19,7 @@ import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { areaForDistrict } from '#domain/areas/intake.ts';
 import { routedRequest } from '#domain/requests/request.ts';
 import { requestDocId } from '#domain/documents/doc-ids.ts';
+import { createdEvent } from '#domain/records/creation.ts';
 import type { Submission } from '#domain/questions/request-schema.ts';
 import { fingerprint } from './canonical-json.ts';
 import { claimReference, referenceDocId } from './reference-claim.ts';
@@ -95,8 +97,11 @@ async function storeDocuments(
 ) {
   const { request, contact } = toDocuments(submission, receiptDoc.reference, receiptDoc.created_at);
   // Stored as staff sync expects it, routed to the area that covers the resident's district.
-  await storage.replicated.putIfAbsent(routedRequest(request, receiptDoc.area ?? null));
+  const routed = routedRequest(request, receiptDoc.area ?? null);
+  await storage.replicated.putIfAbsent(routed);
   await storage.replicated.putIfAbsent(contact);
+  // The history starts here, under an id of the request's own, so a retry adds nothing.
+  await storage.replicated.putIfAbsent(createdEvent(routed));
   await markPending(storage.serverOnly, requestDocId(submission.id), now());
 }
 

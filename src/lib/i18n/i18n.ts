@@ -35,7 +35,8 @@ export type Namespace =
   | 'intake'
   | 'matching'
   | 'status'
-  | 'notfound';
+  | 'notfound'
+  | 'answers';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -50,6 +50,7 @@ forEachStorage('POST /api/requests', (storage) => {
     const after = await countDocs(server.storage);
     expect(after.request - before.request).toBe(1);
     expect(after.contact - before.contact).toBe(1);
+    expect(after.event - before.event).toBe(1);
     expect(after.receipt - before.receipt).toBe(1);
     expect(after.ref - before.ref).toBe(1);
 
@@ -70,6 +71,16 @@ forEachStorage('POST /api/requests', (storage) => {
       type: 'contact',
       request_id: `request:${receipt.id}`,
       contact: { phone: '07700900982', postcode: 'CF10 1AA', name: 'Siân Jones' },
+    });
+    // The history starts with the request: its created event, by the resident, when it arrived.
+    expect(await server.storage.replicated.get(`event:${receipt.id}:${receipt.id}`)).toMatchObject({
+      type: 'event',
+      request_id: `request:${receipt.id}`,
+      author: 'resident',
+      field: 'created',
+      from: null,
+      to: 'new',
+      at: fixedNow.toISOString(),
     });
     // The server-only receipt keeps a hash for checking tokens and never reaches the replicated db.
     const receiptDoc = await server.storage.serverOnly.get(`receipt:${receipt.id}`);

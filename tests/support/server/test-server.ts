@@ -130,9 +130,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
 /** How many documents of each kind are stored, in both databases. */
 export async function countDocs(storage: Storage) {
-  const [request, contact, receipt, ref] = await Promise.all([
+  const [request, contact, event, receipt, ref] = await Promise.all([
     storage.replicated.idsWithPrefix('request:'),
     storage.replicated.idsWithPrefix('contact:'),
+    storage.replicated.idsWithPrefix('event:'),
     storage.serverOnly.idsWithPrefix('receipt:'),
     storage.serverOnly.idsWithPrefix('ref:'),
   ]);
@@ -143,6 +144,7 @@ export async function countDocs(storage: Storage) {
   return {
     request: request.length,
     contact: contact.length,
+    event: event.length,
     receipt: receipt.length,
     ref: ref.length,
     total: allReplicated.length + allServerOnly.length,

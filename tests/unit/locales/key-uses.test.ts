@@ -60,7 +60,7 @@ describe('keys built from domain values exist in both languages', () => {
     ).toEqual([]);
   });
 
-  // Question.svelte and answers.ts build these from each step, as `request.<key>.…`.
+  // Question.svelte and answer-lines.ts build these from each step, as `request.<key>.…`.
   it('every question page: title, options, hints and labels', () => {
     const keys: string[] = [];
     for (const step of steps) {

@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lifecycleProblem } from '#domain/requests/lifecycle.ts';
 import { parseStaffDoc, type StaffDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
+import type { EventDoc } from '#domain/records/append-only-docs.ts';
+import { channelOf, createdEventId } from '#domain/records/creation.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { listAccounts } from '../../../../sync-server/accounts/account-store.ts';
 import { staffUserId } from '../../../../sync-server/accounts/staff-user-id.ts';
@@ -124,6 +126,27 @@ describe('seedDataDir', () => {
         expect(requestIds.has(doc.request_id), doc._id).toBe(true);
       }
     }
+  });
+
+  it('starts every history with the created event, by the resident or the coordinator who took the call', () => {
+    const all = generate({ ...shape, requests: 200 }).docs;
+    const requests = all.filter((d): d is RequestDoc => d.type === 'request');
+    const created = new Map(
+      all
+        .filter((d): d is EventDoc => d.type === 'event' && d.field === 'created')
+        .map((e) => [e.request_id, e]),
+    );
+    const authors = new Set<string>();
+    for (const request of requests) {
+      const event = created.get(request._id);
+      expect(event?._id, request._id).toBe(createdEventId(request._id));
+      expect(event?.at, request._id).toBe(request.created_at);
+      const channel = channelOf(request, event ? [event] : []);
+      expect(channelOf(request), request._id).toEqual(channel);
+      authors.add(channel?.channel ?? 'none');
+    }
+    // Both ways in are seeded: the web form, and calls taken by a coordinator.
+    expect(authors).toEqual(new Set(['web', 'phone']));
   });
 
   it('records both answers about sharing details, and the calls coordinators made after a No', () => {

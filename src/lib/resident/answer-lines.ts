@@ -1,9 +1,13 @@
-/** The answers as "check your answers" shows them: one or more lines per question. */
+/**
+ * The answers as "check your answers" shows them: one or more lines per question, in the sections
+ * the journey asks them in. The resident's check page and the request page staff read
+ * (staff/requests/answer-groups.ts) both show answers through these, so they read the same.
+ */
 import { normalisePostcode } from '#domain/questions/contact-format.ts';
 import { formatDate } from '$lib/i18n/dates.ts';
 import type { Translate } from '$lib/i18n/i18n.ts';
-import { fieldInput, type DraftValues } from '$lib/resident/draft-values.ts';
-import type { Step } from '$lib/resident/steps.ts';
+import { fieldInput, type DraftValues } from './draft-values.ts';
+import type { Step } from './steps.ts';
 
 export type Section = 'who' | 'help' | 'contact';
 
