@@ -9,12 +9,12 @@ import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { Page } from '@playwright/test';
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { expect, test } from '../fixtures.ts';
-import { hydrated, watchHydration } from '../support/hydration.ts';
-import { KeyboardUser } from '../support/keyboard-user.ts';
-import { t, type Lang } from '../support/resident/locales.ts';
-import type { ServerSide } from '../support/app/server-side.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
+import { expect, test } from '../../fixtures.ts';
+import { hydrated, watchHydration } from '../../support/hydration.ts';
+import { KeyboardUser } from '../../support/keyboard-user.ts';
+import { t, type Lang } from '../../support/resident/locales.ts';
+import type { ServerSide } from '../../support/app/server-side.ts';
 
 test.use({ ownServer: true });
 

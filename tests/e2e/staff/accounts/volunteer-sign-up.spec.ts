@@ -10,12 +10,12 @@ import { volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { Page } from '@playwright/test';
-import { staffUserId } from '../../../sync-server/accounts/staff-user-id.ts';
-import { VolunteerSignUpPage, type VolunteerAnswers } from '../pages/volunteer-sign-up-page.ts';
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { expect, test } from '../fixtures.ts';
-import { hydrated, watchHydration } from '../support/hydration.ts';
-import { t, type Lang } from '../support/resident/locales.ts';
+import { staffUserId } from '../../../../sync-server/accounts/staff-user-id.ts';
+import { VolunteerSignUpPage, type VolunteerAnswers } from '../../pages/volunteer-sign-up-page.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
+import { expect, test } from '../../fixtures.ts';
+import { hydrated, watchHydration } from '../../support/hydration.ts';
+import { t, type Lang } from '../../support/resident/locales.ts';
 
 test.use({ ownServer: true });
 

@@ -14,12 +14,12 @@ import {
   rawSubmission,
   withPath,
   type Json,
-} from '../../support/submissions.ts';
-import { StaffWork } from '../pages/staff-work.ts';
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { expect, test } from '../fixtures.ts';
-import type { Lang } from '../support/resident/locales.ts';
-import type { ServerSide } from '../support/app/server-side.ts';
+} from '../../../support/submissions.ts';
+import { StaffWork } from '../../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
+import { expect, test } from '../../fixtures.ts';
+import type { Lang } from '../../support/resident/locales.ts';
+import type { ServerSide } from '../../support/app/server-side.ts';
 
 test.use({ ownServer: true });
 

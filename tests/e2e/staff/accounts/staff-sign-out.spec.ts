@@ -8,15 +8,15 @@
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
-import { hydrated } from '../support/hydration.ts';
-import { t, type Lang } from '../support/resident/locales.ts';
-import type { ServerSide } from '../support/app/server-side.ts';
+import { expect, test } from '../../fixtures.ts';
+import { hydrated } from '../../support/hydration.ts';
+import { t, type Lang } from '../../support/resident/locales.ts';
+import type { ServerSide } from '../../support/app/server-side.ts';
 import {
   userDatabases,
   writeOnDevice,
   writeToReplica,
-} from '../support/app/staff-device-stores.ts';
+} from '../../support/app/staff-device-stores.ts';
 
 test.use({ ownServer: true });
 

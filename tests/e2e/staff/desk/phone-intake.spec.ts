@@ -9,12 +9,12 @@ import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { parseReference } from '#domain/requests/reference.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { EventDoc } from '#domain/records/append-only-docs.ts';
-import { referenceDocId } from '../../../sync-server/residents/reference-claim.ts';
-import { StaffWork } from '../pages/staff-work.ts';
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { expect, test } from '../fixtures.ts';
-import { hydrated } from '../support/hydration.ts';
-import { languages, otherLang, type Lang } from '../support/resident/locales.ts';
+import { referenceDocId } from '../../../../sync-server/residents/reference-claim.ts';
+import { StaffWork } from '../../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
+import { expect, test } from '../../fixtures.ts';
+import { hydrated } from '../../support/hydration.ts';
+import { languages, otherLang, type Lang } from '../../support/resident/locales.ts';
 
 test.use({ ownServer: true });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { volunteerLists } from '$lib/staff/requests/request-list.ts';
+import { volunteerLists } from '$lib/staff/data/volunteer-lists.ts';
 import { at, request, testUuid, user } from '../../../support/factories.ts';
 
 const now = at(60);

@@ -8,11 +8,11 @@ import type { ContactDoc } from '#domain/requests/contact.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { isClosed } from '#domain/requests/status.ts';
 import { formatReference } from '#domain/requests/reference.ts';
-import { generate } from '../../../scripts/seed/generate.ts';
-import { StaffWork } from '../pages/staff-work.ts';
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { expect, test } from '../fixtures.ts';
-import { hydrated } from '../support/hydration.ts';
+import { generate } from '../../../../scripts/seed/generate.ts';
+import { StaffWork } from '../../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
+import { expect, test } from '../../fixtures.ts';
+import { hydrated } from '../../support/hydration.ts';
 
 test.use({ ownServer: true });
 

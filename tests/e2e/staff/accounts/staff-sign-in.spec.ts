@@ -2,10 +2,10 @@
  * Staff sign in with the server's session, in either language: mistakes are explained in the
  * page's language, the account is shown once signed in, and signing out ends the session.
  */
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { expect, test } from '../fixtures.ts';
-import { hydrated } from '../support/hydration.ts';
-import { languages, t } from '../support/resident/locales.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
+import { expect, test } from '../../fixtures.ts';
+import { hydrated } from '../../support/hydration.ts';
+import { languages, t } from '../../support/resident/locales.ts';
 
 const password = 'hir-a-chryf-2026';
 
