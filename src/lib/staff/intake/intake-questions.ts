@@ -19,8 +19,8 @@ export const intakeDraft = new Draft(intakeDraftKey);
 
 /** The consent answer echoes "Gawn ni…?" ("Cewch" / "Na chewch"), said of the person asked about. */
 const consentAnswers: Record<string, string> = {
-  'common.yes': 'intake.ask.consent.yes',
-  'common.no': 'intake.ask.consent.no',
+  'request.consent.options.yes': 'intake.ask.consent.yes',
+  'request.consent.options.no': 'intake.ask.consent.no',
 };
 
 /**

@@ -47,11 +47,12 @@ describe('the questions as a coordinator reads them out', () => {
 
   it('gives the Welsh name question its nasal mutation, and the consent answer its verb', () => {
     expect(intakeWording('cy')('request.name.title')).toBe('Gofynnwch: beth yw eu henw llawn?');
+    // The resident answers "Cewch"; the caller's answer says they agree, as the coordinator hears it.
     const consent = intakeWording('cy', 'consent');
-    expect(consent('common.yes')).toMatch(/^Cewch/);
-    expect(consent('common.no')).toMatch(/^Na chewch/);
-    // Only on the consent question: elsewhere yes and no are the common ones.
-    expect(intakeWording('cy', 'who')('common.yes')).toBe(translator(files, 'cy')('common.yes'));
+    const cy = translator(files, 'cy');
+    expect(consent('request.consent.options.yes')).toBe(cy('intake.ask.consent.yes'));
+    expect(consent('request.consent.options.yes')).toMatch(/^Cewch, /);
+    expect(consent('request.consent.options.no')).toMatch(/^Na chewch, /);
   });
 });
 
