@@ -2,8 +2,8 @@
  * Synthetic Cymorth data, generated without touching storage: areas, volunteer profiles, requests
  * with their contacts, and the history staff would leave on them (status changes, assignments,
  * declines, notes, events), all made with the domain's own constructors and the actions staff take
- * in the app (history.ts), and assigned only to whom `isAssignable` allows (staff.ts), so the
- * documents look exactly like the app's. The same seed and clock always give the same documents.
+ * in the app (history.ts), and assigned only to whom `isAssignable` allows (staff.ts), with the
+ * points the server would have given them (points/), so the documents look exactly like the app's. The same seed and clock always give the same documents.
  */
 import { parseSubmission, type SubmissionInput } from '#domain/questions/request-schema.ts';
 import { toDocuments } from '#domain/requests/submission.ts';
@@ -38,6 +38,7 @@ import {
   welshStreets,
   type Place,
 } from './places.ts';
+import { withPoints } from './points/seeded-points.ts';
 import { seededRandom, type Random } from './random.ts';
 import { staff, type SeedAccount } from './staff.ts';
 
@@ -180,6 +181,8 @@ export function generate(shape: SeedShape): Generated {
   const team = staff(r, shape, chosen, nowMs);
   const docs: StaffDoc[] = [...areaDocs(chosen), ...team.volunteers];
   const references = new Set<string>();
+  // Points draw from a stream of their own, so a seed gives the same people and requests as before.
+  const placing = seededRandom((shape.seed ^ 0x706c6163) >>> 0);
 
   for (let i = 0; i < shape.requests; i++) {
     const place = r.pick(chosen);
@@ -202,7 +205,8 @@ export function generate(shape: SeedShape): Generated {
     const history = new History(r, staffRequest, nowMs);
     const target = r.weighted(statusWeights);
     live(r, history, target, lead, team.assignableByArea.get(place.id) ?? []);
-    docs.push(history.doc, contact as ContactDoc, ...history.events, ...history.notes);
+    const placed = withPoints(history.doc, contact as ContactDoc, () => placing.next());
+    docs.push(placed.request, placed.contact, ...history.events, ...history.notes);
   }
   return { docs, accounts: team.accounts };
 }
