@@ -65,6 +65,25 @@ export class ReadModelDb extends Dexie {
       .upgrade(async (tx) => {
         for (const table of [...tables, 'meta']) await tx.table(table).clear();
       });
+    // Version 3: a volunteer's latest task through `[assignee+fields_meta.assignee.at]`, the
+    // stamp of the assignment that gave it them (volunteer-queries.ts). Rows already hold that
+    // field, so IndexedDB builds the index over them and nothing is replayed.
+    this.version(3).stores({
+      requests: [
+        'id',
+        '[queue+rank]',
+        '[status+kind]',
+        '[status+area]',
+        '[status+urgency]',
+        '[status+language]',
+        '[status+assignee]',
+        '[status+overdue]',
+        'assignee',
+        'triage_day',
+        '*search',
+        '[assignee+fields_meta.assignee.at]',
+      ].join(', '),
+    });
   }
 }
 
