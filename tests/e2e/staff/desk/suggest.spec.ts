@@ -2,7 +2,7 @@
  * Matching the right volunteer: a resident who prefers Welsh asks for help; on the coordinator's
  * request page the Welsh speaker is suggested first, saying so, the one who speaks none after them
  * saying that, and the volunteer still waiting for approval is ruled out with the rule. The
- * coordinator assigns from the list in one step; the volunteers page then shows the load and the
+ * coordinator assigns from the list in one step, offline, and it uploads once back; the volunteers page then shows the load and the
  * last task, linked; the volunteer, on their own phone, finds the task with the Welsh badge. Axe on
  * each page, in Welsh and English.
  */
@@ -71,12 +71,28 @@ async function seedWorld(server: ServerSide) {
   return { area, welsh, english, pending: pending!, nameOf };
 }
 
+/** "N changes are waiting to upload", in whichever plural form the count takes. */
+function pendingText(work: StaffWork): RegExp {
+  const forms = ['zero', 'one', 'two', 'few', 'many', 'other'].flatMap((form) => {
+    try {
+      const text = work.text(`staff.sync.pending_${form}`, { count: 999 });
+      return [text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('999', '\\d+')];
+    } catch {
+      return []; // English has two forms, Welsh six
+    }
+  });
+  return new RegExp(forms.join('|'));
+}
+
 for (const lang of ['cy', 'en'] as const) {
   test(`${lang}: the Welsh speaker is suggested first, assigned in one step, and gets the task`, async ({
     browser,
     baseURL,
     server,
   }) => {
+    // Two devices, a first sync each, and a write that waits for the signal: more than a minute
+    // on two shared cores.
+    test.slow();
     const { area, welsh, english, pending, nameOf } = await seedWorld(server);
     const id = randomUUID();
     let body = withPath(rawSubmission('food'), ['id'], id);
@@ -126,7 +142,9 @@ for (const lang of ['cy', 'en'] as const) {
       soft: true,
     });
 
-    // One step: the row's own button, named for the volunteer.
+    // One step, with no signal: the row's own button, named for the volunteer. The write is in
+    // the replica at once, counted until it is uploaded.
+    await desk.setOffline(true);
     await rows
       .nth(0)
       .getByRole('button', {
@@ -139,6 +157,10 @@ for (const lang of ['cy', 'en'] as const) {
     // Whoever holds it is not suggested again.
     await expect(rows).toHaveCount(1);
     await expect(rows.nth(0).getByRole('heading')).toHaveText(nameOf(english.userId));
+    const waiting = page.getByText(pendingText(coordinator));
+    await expect(waiting).toBeVisible();
+    await desk.setOffline(false);
+    await expect(waiting).toBeHidden({ timeout: 30_000 });
 
     // The volunteers page: their load and their last task, linked to the request.
     await page.goto(`/${lang}/staff/volunteers`);
