@@ -50,10 +50,11 @@ async function seedWorld(server: ServerSide) {
   expect(approved.length).toBe(2);
   expect(pending).toBeDefined();
   const [english, welsh] = approved as [(typeof approved)[0], (typeof approved)[0]];
-  const docs = world.docs.map((d) => {
+  const docs: typeof world.docs = world.docs.map((d) => {
     if (d.type !== 'volunteer') return d;
     const speaks = d._id.endsWith(welsh.userId) || d.approval === 'pending';
-    return { ...d, availability: everyDay, skills: speaks ? ['welsh_speaker' as const] : [] };
+    const skills: VolunteerDoc['skills'] = speaks ? ['welsh_speaker'] : [];
+    return { ...d, availability: everyDay, skills };
   });
   await server.appServer.storage.replicatedDb.bulkDocs(docs);
   for (const account of world.accounts) {
