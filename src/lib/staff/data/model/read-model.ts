@@ -71,6 +71,12 @@ export class ReadModelDb extends Dexie {
     this.version(3)
       .stores({ requests: [...requestIndexes, '*dupkeys'].join(', ') })
       .upgrade(startAgain);
+    // Version 4: a volunteer's latest task through `[assignee+fields_meta.assignee.at]`, the
+    // stamp of the assignment that gave it them (volunteer-queries.ts). Rows already hold that
+    // field, so IndexedDB builds the index over them and nothing is replayed.
+    this.version(4).stores({
+      requests: [...requestIndexes, '*dupkeys', '[assignee+fields_meta.assignee.at]'].join(', '),
+    });
   }
 }
 

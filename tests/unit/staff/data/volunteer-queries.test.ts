@@ -1,0 +1,146 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
+import {
+  districtCentre,
+  districtOfBase,
+  matchInputs,
+  volunteerLoad,
+} from '$lib/staff/data/volunteer-queries.ts';
+import { assign } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import {
+  at,
+  contactFor,
+  coordinatorId,
+  profile,
+  request,
+  t0,
+  testUuid,
+} from '../../../support/factories.ts';
+import { memoryDb } from '../sync/pouch.ts';
+
+let n = 0;
+const open: ReadModelDb[] = [];
+afterEach(async () => {
+  for (const m of open.splice(0)) await m.delete();
+});
+
+async function modelWith(docs: object[]) {
+  const db = memoryDb();
+  const model = new ReadModelDb(`volunteer-queries-${++n}`);
+  open.push(model);
+  await db.bulkDocs(docs);
+  await catchUp(db, model);
+  return { db, model };
+}
+
+const placed = (r: RequestDoc, district: string, lat: number, lon: number): RequestDoc => ({
+  ...r,
+  postcode_district: district,
+  district_centroid: { lat, lon, district, at: t0 },
+});
+
+describe("a volunteer's load", () => {
+  it('counts the open tasks they hold, not finished ones nor anyone else’s', async () => {
+    const vera = testUuid();
+    const owen = testUuid();
+    const { model } = await modelWith([
+      request({ status: 'assigned', assignee: vera }),
+      request({ status: 'in_progress', assignee: vera }),
+      request({ status: 'done', assignee: vera }),
+      request({ status: 'cancelled', assignee: vera }),
+      request({ status: 'assigned', assignee: owen }),
+      request(),
+    ]);
+    expect((await volunteerLoad(model, vera)).open_tasks).toBe(2);
+    expect((await volunteerLoad(model, owen)).open_tasks).toBe(1);
+    expect(await volunteerLoad(model, testUuid())).toEqual({ open_tasks: 0, latest: null });
+  });
+
+  it('names the task they were given last, whatever its status, by when it was given', async () => {
+    const vera = testUuid();
+    const early = assign(request({ status: 'triaged' }), vera, coordinatorId, at(60));
+    const late = assign(request({ status: 'triaged' }), vera, coordinatorId, at(120));
+    const finished = request({ status: 'done', assignee: vera }); // claimed at(2)
+    const { db, model } = await modelWith([late, early, finished]);
+    const first = await volunteerLoad(model, vera);
+    expect(first.latest?.request._id).toBe(late._id);
+    expect(first.latest?.at).toBe(late.fields_meta.assignee.at);
+
+    // Given another, later: that one is their latest now.
+    const stored = await db.get<RequestDoc>(early._id);
+    await db.put(assign(stored, vera, coordinatorId, at(240)));
+    await catchUp(db, model);
+    expect((await volunteerLoad(model, vera)).latest?.request._id).toBe(early._id);
+  });
+});
+
+describe('where a volunteer starts from', () => {
+  it('is the centre of their base district, from a request the server placed there', async () => {
+    const { model } = await modelWith([
+      request(), // in SY23, not placed yet
+      placed(request(), 'SY23', 52.41, -4.08),
+      placed(request(), 'LL55', 53.14, -4.27),
+    ]);
+    expect(await districtCentre(model, 'SY23')).toEqual({ lat: 52.41, lon: -4.08 });
+    expect(await districtCentre(model, 'LL55')).toEqual({ lat: 53.14, lon: -4.27 });
+    expect(await districtCentre(model, 'CF10')).toBeNull();
+    expect(districtOfBase('SY23 1AA')).toBe('SY23');
+    expect(districtOfBase('LL55')).toBe('LL55');
+  });
+});
+
+describe('what matching is given for a request', () => {
+  it('every volunteer of its area but its assignee, with load, last task and base', async () => {
+    const [vera, owen, gwen, holder] = [testUuid(), testUuid(), testUuid(), testUuid()];
+    const target = placed(
+      { ...request({ status: 'assigned', assignee: holder }), kind: 'prescription' },
+      'SY23',
+      52.41,
+      -4.08,
+    );
+    const verasTask = assign(request({ status: 'triaged' }), vera, coordinatorId, at(30));
+    const { model } = await modelWith([
+      target,
+      contactFor(target),
+      verasTask,
+      placed(request(), 'LL55', 53.14, -4.27),
+      { ...profile(vera, ['ceredigion']), base_postcode: 'SY23 1AA' },
+      { ...profile(owen, ['ceredigion']), base_postcode: 'LL55', skills: [] },
+      { ...profile(gwen, ['powys']), base_postcode: 'SY23' },
+      profile(holder, ['ceredigion']),
+    ]);
+    const inputs = await matchInputs(model, target);
+    expect(inputs.request).toMatchObject({
+      area: 'ceredigion',
+      needs_dbs: true,
+      point: { lat: 52.41, lon: -4.08 },
+    });
+    const byId = new Map(inputs.candidates.map((c) => [c.id, c]));
+    expect([...byId.keys()].sort()).toEqual([vera, owen].sort());
+    expect(byId.get(vera)).toMatchObject({
+      base: { lat: 52.41, lon: -4.08 },
+      open_tasks: 1,
+      last_assigned_at: verasTask.fields_meta.assignee.at,
+      speaks_welsh: true,
+      enabled: true,
+    });
+    expect(byId.get(owen)).toMatchObject({
+      base: { lat: 53.14, lon: -4.27 },
+      open_tasks: 0,
+      last_assigned_at: null,
+      speaks_welsh: false,
+    });
+    expect(inputs.names.get(vera)).toBe('Dafydd ap Gwilym');
+  });
+
+  it('an unrouted request has no candidates, and an unplaced one no point', async () => {
+    const vera = testUuid();
+    const unrouted = request({ area: null });
+    const { model } = await modelWith([unrouted, profile(vera, ['ceredigion'])]);
+    const inputs = await matchInputs(model, unrouted);
+    expect(inputs.candidates).toEqual([]);
+    expect(inputs.request.point).toBeNull();
+  });
+});
