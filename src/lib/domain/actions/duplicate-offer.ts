@@ -18,7 +18,8 @@ export function mayMarkDuplicate(
   now: string,
   hasDuplicates = false,
 ): boolean {
-  if (user.role === 'volunteer' || request.duplicate_of !== undefined || hasDuplicates) return false;
+  if (user.role === 'volunteer' || request.duplicate_of !== undefined || hasDuplicates)
+    return false;
   if (kept === null || duplicateTargetProblem(user, request, kept) !== null) return false;
   return isAllowed(user, request, { kind: 'duplicate', of: kept._id }, now);
 }

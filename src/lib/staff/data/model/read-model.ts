@@ -71,6 +71,11 @@ export class ReadModelDb extends Dexie {
     this.version(3)
       .stores({ requests: [...requestIndexes, '*dupkeys'].join(', ') })
       .upgrade(startAgain);
+    // Version 4: the requests closed as duplicates of one, through `duplicate_of`
+    // (duplicate-links.ts). Rows already carry the field, so IndexedDB indexes them as they are.
+    this.version(4).stores({
+      requests: [...requestIndexes, '*dupkeys', 'duplicate_of'].join(', '),
+    });
   }
 }
 
