@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { requestDocId } from '#domain/documents/doc-ids.ts';
 import { formatReference } from '#domain/requests/reference.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import { rawSubmission, withPath } from '../../../support/submissions.ts';
 import { foodForMyself } from '../../support/resident/help-requests.ts';
 import { StaffWork } from '../../pages/staff-work.ts';
@@ -149,10 +150,7 @@ for (const lang of ['cy', 'en'] as const) {
     // Once uploaded, the server holds the link; the resident's phone is told the kept status.
     await expect
       .poll(async () => {
-        const stored = await server.appServer.storage.replicated.get<{
-          status: string;
-          duplicate_of?: string;
-        }>(marked);
+        const stored = await server.appServer.storage.replicated.get<RequestDoc>(marked);
         return [stored?.status, stored?.duplicate_of];
       })
       .toEqual(['cancelled', kept]);
