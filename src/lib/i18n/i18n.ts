@@ -37,7 +37,8 @@ export type Namespace =
   | 'status'
   | 'notfound'
   | 'answers'
-  | 'places';
+  | 'places'
+  | 'duplicates';
 
 const loading = new Map<string, Promise<void>>();
 

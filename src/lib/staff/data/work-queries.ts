@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { ReadModelDb } from './model/read-model.ts';
 import { requestOfRow, type AreaRow, type VolunteerRow } from './model/projections.ts';
+import { duplicateLinks, noLinks } from './duplicate-links.ts';
 
 
 export const allRequests = async (model: ReadModelDb) =>
@@ -24,7 +25,7 @@ export async function volunteersById(model: ReadModelDb): Promise<Map<string, Vo
   return new Map(rows.map((v) => [v.id.replace(/^volunteer:/, ''), v]));
 }
 
-/** A request with everything that belongs to it, oldest note and event first. */
+/** A request with everything that belongs to it, oldest note and event first, and its links. */
 export async function requestBundle(model: ReadModelDb, requestId: string) {
   const [row, contact, notes, events] = await Promise.all([
     model.requests.get(requestId),
@@ -38,5 +39,8 @@ export async function requestBundle(model: ReadModelDb, requestId: string) {
       .between([requestId, Dexie.minKey], [requestId, Dexie.maxKey])
       .toArray(),
   ]);
-  return { request: row ? requestOfRow(row) : null, contact: contact ?? null, notes, events };
+  const request = row ? requestOfRow(row) : null;
+  // The requests it is linked to as a duplicate, either way (duplicate-links.ts).
+  const links = request ? await duplicateLinks(model, request) : noLinks;
+  return { request, contact: contact ?? null, notes, events, links };
 }

@@ -77,6 +77,16 @@ export class ReadModelDb extends Dexie {
     this.version(4).stores({
       requests: [...requestIndexes, '*dupkeys', '[assignee+fields_meta.assignee.at]'].join(', '),
     });
+    // Version 5: the requests closed as duplicates of one, through `duplicate_of`
+    // (duplicate-links.ts). Rows already carry the field, so IndexedDB indexes them as they are.
+    this.version(5).stores({
+      requests: [
+        ...requestIndexes,
+        '*dupkeys',
+        '[assignee+fields_meta.assignee.at]',
+        'duplicate_of',
+      ].join(', '),
+    });
   }
 }
 

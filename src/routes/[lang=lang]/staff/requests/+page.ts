@@ -2,4 +2,12 @@ import { languageEntries } from '$lib/i18n/entries.ts';
 import { loadTexts } from '$lib/i18n/page-texts.ts';
 
 export const entries = languageEntries;
-export const load = loadTexts('staff', 'work', 'requests', 'desk', 'intake', 'answers');
+export const load = loadTexts(
+  'staff',
+  'work',
+  'requests',
+  'desk',
+  'intake',
+  'answers',
+  'duplicates',
+);

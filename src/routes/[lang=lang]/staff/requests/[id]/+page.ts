@@ -9,7 +9,15 @@ import type { PageLoad } from './$types';
 // volunteers' reasons.
 export const prerender = false;
 
-const texts = loadTexts('staff', 'work', 'requests', 'request', 'answers', 'matching');
+const texts = loadTexts(
+  'staff',
+  'work',
+  'requests',
+  'request',
+  'answers',
+  'matching',
+  'duplicates',
+);
 
 /** The texts, and what the page is called, so its first title is the one announced. */
 export const load: PageLoad = async (event) => {
