@@ -58,7 +58,13 @@ describe('handOver', () => {
     const doc = request({ status: 'triaged' });
     const moved = setRegister(doc, 'area', 'gwynedd', fromOnly.id, at(30));
     expect(canWrite(fromOnly, doc, moved)).toEqual({ ok: false, reason: 'outside_your_areas' });
-    const pulled = setRegister(request({ status: 'triaged' }), 'area', 'gwynedd', toOnly.id, at(30));
+    const pulled = setRegister(
+      request({ status: 'triaged' }),
+      'area',
+      'gwynedd',
+      toOnly.id,
+      at(30),
+    );
     expect(canWrite(toOnly, doc, pulled).ok).toBe(false);
     const byVolunteer = setRegister(doc, 'area', 'gwynedd', volunteer.id, at(30));
     expect(canWrite(volunteer, doc, byVolunteer)).toEqual({ ok: false, reason: 'read_only_field' });
