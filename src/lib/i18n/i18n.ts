@@ -36,7 +36,8 @@ export type Namespace =
   | 'matching'
   | 'status'
   | 'notfound'
-  | 'answers';
+  | 'answers'
+  | 'handover';
 
 const loading = new Map<string, Promise<void>>();
 

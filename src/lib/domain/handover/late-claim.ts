@@ -51,8 +51,6 @@ export function lateClaim(
 }
 
 export type OpenLateClaim = {
-  /** The `late_claim` event's id. */
-  id: string;
   /** The volunteer who claimed it. */
   by: string;
   /** The area they claimed it in, which a give-back returns it to. */
@@ -62,7 +60,7 @@ export type OpenLateClaim = {
   at: string;
 };
 
-type Event = Pick<EventDoc, '_id' | 'field' | 'author' | 'from' | 'to' | 'at'>;
+type Event = Pick<EventDoc, 'field' | 'author' | 'from' | 'to' | 'at'>;
 
 /**
  * Late claims no coordinator has decided on: no `handover_kept` for that volunteer after it, no
@@ -79,7 +77,6 @@ export function openLateClaims(
     .filter((e) => e.field === 'late_claim' && e.at > since && e.from !== null && e.to !== null)
     .filter((e) => !kept.some((k) => k.from === e.author && k.at >= e.at))
     .map((e) => ({
-      id: e._id,
       by: e.author,
       claimedIn: e.from ?? '',
       handedTo: e.to ?? '',

@@ -138,8 +138,8 @@ forEachStorage('handing a request to another area', (storage) => {
         testUuid(),
       );
       if (!result.ok) throw new Error(result.problem);
-      const nowhere = { ...result.handed.request, area: 'atlantis' };
-      const answer = await push(s, ann.cookie, [branchOff(present, nowhere)]);
+      const nowhere: RequestDoc = { ...result.handed.request, area: 'atlantis' };
+      const answer = await push(s, ann.cookie, [branchOff<RequestDoc>(present, nowhere)]);
       expect(answer[0]).toMatchObject({ error: 'forbidden', reason: 'unknown_area' });
       const ok = await push(s, ann.cookie, [branchOff(present, result.handed.request)]);
       expect(ok[0]?.error).toBeUndefined();

@@ -73,7 +73,7 @@ describe('openLateClaims', () => {
   it('shows the claim until a coordinator decides', () => {
     const { present, kept } = setup();
     expect(openLateClaims(present, [kept])).toEqual([
-      { id: kept._id, by: aled.id, claimedIn: 'ceredigion', handedTo: 'gwynedd', at: at(40) },
+      { by: aled.id, claimedIn: 'ceredigion', handedTo: 'gwynedd', at: at(40) },
     ]);
   });
 

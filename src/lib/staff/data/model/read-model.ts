@@ -65,6 +65,9 @@ export class ReadModelDb extends Dexie {
       .upgrade(async (tx) => {
         for (const table of [...tables, 'meta']) await tx.table(table).clear();
       });
+    // Version 3: events by `field`, so the few late claims on a device are found without reading
+    // every event (handover-queries.ts). Dexie indexes the rows it holds; nothing is read again.
+    this.version(3).stores({ events: 'id, [request_id+at], field' });
   }
 }
 

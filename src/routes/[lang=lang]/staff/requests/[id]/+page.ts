@@ -8,7 +8,7 @@ import type { PageLoad } from './$types';
 // which the resident's answers are shown under (answer-groups.ts).
 export const prerender = false;
 
-const texts = loadTexts('staff', 'work', 'requests', 'request', 'answers');
+const texts = loadTexts('staff', 'work', 'requests', 'request', 'answers', 'handover');
 
 /** The texts, and what the page is called, so its first title is the one announced. */
 export const load: PageLoad = async (event) => {
