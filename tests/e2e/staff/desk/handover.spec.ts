@@ -51,7 +51,7 @@ const areaName = (work: StaffWork, area: AreaDoc) =>
   work.lang === 'cy' ? area.name_cy : area.name_en;
 
 /** On the request's page, through the hand-over form, checking its errors on the way. */
-async function handOver(work: StaffWork, to: AreaDoc, reason: string) {
+async function handOver(work: StaffWork, to: AreaDoc, reason: string, offline = false) {
   await work.page.getByRole('link', { name: work.text('handover.link') }).click();
   await expect(work.page.getByRole('heading', { level: 1 })).toHaveText(
     work.text('handover.title'),
@@ -71,6 +71,7 @@ async function handOver(work: StaffWork, to: AreaDoc, reason: string) {
   await expect(work.page.getByTestId('handed-over')).toContainText(
     work.text('handover.done_body', { area: areaName(work, to) }),
   );
+  if (offline) await expect(work.page.getByText(work.text('handover.saved_offline'))).toBeVisible();
   await work.page.getByRole('link', { name: work.text('handover.back') }).click();
   await expect(work.facts).toBeVisible();
 }
@@ -89,8 +90,17 @@ for (const lang of ['cy', 'en'] as const) {
     const work = await StaffWork.open(context, lang);
     await work.signIn('coordinator1', password);
     await work.gotoRequest(open._id);
+    await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // With no signal: the hand-over is written to the device and counted until it is uploaded.
+    await context.setOffline(true);
     const reason = lang === 'cy' ? 'Mae hi’n byw dros y ffin.' : 'She lives over the border.';
-    await handOver(work, to, reason);
+    await handOver(work, to, reason, true);
+    const waiting = `staff.sync.pending_${new Intl.PluralRules(lang).select(2)}`;
+    await expect(work.page.locator('.work-status')).toContainText(work.text(waiting, { count: 2 }));
+    expect(((await server.appServer.storage.replicatedDb.get(open._id)) as RequestDoc).area).toBe(
+      from._id.slice('area:'.length),
+    );
+    await context.setOffline(false);
 
     const history = work.page.getByTestId('history');
     await expect(history).toContainText(
