@@ -72,11 +72,12 @@ for (const lang of ['cy', 'en'] as const) {
     await work.page.getByLabel(work.text('desk.labels.language')).selectOption('cy');
     await expect(count).toContainText(countText(work, welsh));
     await expect(
-      work.page.locator('tbody tr').filter({ hasNot: work.page.locator('.tag--welsh') }),
+      work.page.locator('tbody tr').filter({ hasNot: work.page.getByTestId('language-badge') }),
     ).toHaveCount(0);
     await expectNoAxeViolations(work.page, `desk filtered (${lang})`);
 
     // Offline, a reload keeps the filters: they live in the address.
+    await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await context.setOffline(true);
     await work.page.reload();
     await hydrated(work.page);
