@@ -14,7 +14,7 @@ import { languageOfPath } from '#domain/languages.ts';
 const segment = '[^/]+';
 const deviceRoutes: readonly RegExp[] = [
   `staff/requests/${segment}`,
-  `staff/requests/${segment}/consent`,
+  `staff/requests/${segment}/(?:consent|handover)`,
   `staff/volunteers/${segment}/(?:areas|reject|skills)`,
 ].map((route) => new RegExp(`^/(?:cy|en)/${route}$`));
 

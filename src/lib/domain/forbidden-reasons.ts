@@ -24,6 +24,10 @@ export const forbiddenReasons = [
   'not_assignable',
   'no_longer_yours',
   'needs_an_area',
+  // A hand-over to another area (handover/): to one that does not exist; a claim that arrived
+  // after the request had been handed out of the volunteer's areas.
+  'unknown_area',
+  'handed_over',
   // A request created by a member of staff (phone intake: intake/reference-pool.ts).
   'not_phone_intake',
   'reference_not_yours',

@@ -38,7 +38,8 @@ export type Namespace =
   | 'notfound'
   | 'answers'
   | 'places'
-  | 'duplicates';
+  | 'duplicates'
+  | 'handover';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -3,7 +3,9 @@
  * the stored winner (present-outcome.ts) must be one its writer may make to the current winning
  * revision (`canWrite`, the same rule a device applies before it writes), whatever ancestor the
  * device names; whoever it would give the task to must be assignable now (assignable.ts); and a
- * request it closes as a duplicate must name one its writer may link it to (duplicate-link.ts).
+ * request it closes as a duplicate must name one its writer may link it to (duplicate-link.ts); an
+ * area it hands the request to must exist (handover-target.ts). A refused claim on a request handed
+ * out of the volunteer's areas meanwhile is kept for the coordinator (handover/late-claim.ts).
  */
 import type { EventDoc } from '#domain/records/append-only-docs.ts';
 import { canWrite } from '#domain/access/access.ts';
@@ -19,6 +21,8 @@ import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
 import { duplicateLinkProblem } from './duplicate-link.ts';
+import { handoverTargetProblem } from './handover-target.ts';
+import { lateClaim } from '#domain/handover/late-claim.ts';
 import { routableTombstone } from '#domain/replication/routing-fields.ts';
 
 export type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
@@ -113,21 +117,26 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
   const presentRequest = asRequest(before);
   const attempted = asRequest(doc);
   if (!verdict.ok) {
-    const kept =
-      presentRequest && attempted
-        ? lateProgress(ctx.user, presentRequest, attempted, ctx.judgedAt)
-        : null;
-    const gone = kept !== null && presentRequest?.assignee !== ctx.user.id;
-    return refuse(id, gone ? 'no_longer_yours' : verdict.reason, kept);
+    if (presentRequest === null || attempted === null) return refuse(id, verdict.reason);
+    const late = lateProgress(ctx.user, presentRequest, attempted, ctx.judgedAt);
+    const gone = late !== null && presentRequest.assignee !== ctx.user.id;
+    if (late !== null) return refuse(id, gone ? 'no_longer_yours' : verdict.reason, late);
+    // A claim that arrived after a hand-over: kept for the coordinator (handover/late-claim.ts).
+    const claim = lateClaim(ctx.user, presentRequest, attempted, ctx.judgedAt);
+    return claim === null ? refuse(id, verdict.reason) : refuse(id, 'handed_over', claim);
   }
   const afterRequest = asRequest(after);
   if (afterRequest !== null) {
     const given = afterRequest.assignee;
-    if (given !== null && given !== presentRequest?.assignee) {
+    // A new assignee, or the present one taken to another area: they must work there.
+    const moved = presentRequest !== null && afterRequest.area !== presentRequest.area;
+    if (given !== null && (given !== presentRequest?.assignee || moved)) {
       if (!isAssignable(await ctx.candidate(given), afterRequest.area)) {
         return refuse(id, 'not_assignable');
       }
     }
+    const target = await handoverTargetProblem(ctx.db, presentRequest, afterRequest);
+    if (target !== null) return refuse(id, target);
     const link = await duplicateLinkProblem(ctx, presentRequest, afterRequest);
     if (link !== null) return refuse(id, link);
     // Last, once all else allows it: a new request takes a reference its writer holds.

@@ -23,7 +23,7 @@
  *   contact that is a whole answer to the resident's questions, and, judged by the server, a
  *   reference held for them: intake/), and edit requests and contacts there (recording, or withdrawing,
  *   the resident's consent to share their contact among them), hand a request over to
- *   another area (never to none), close one as a duplicate of another request in their areas
+ *   another area they also cover (never to none; admins to any area), close one as a duplicate of another request in their areas
  *   (duplicates/mark-duplicate.ts), delete them; notes and events on them; profiles as in
  *   profile-write-access.ts. Status and assignee must fit together (lifecycle.ts) when changed.
  * - volunteer: claim an open unassigned request in their areas (assignee themselves, status

@@ -44,8 +44,10 @@ export function canStaffWriteRequest(
     // Judged on where the request is, not where this write would put it.
     const from = before === null ? after.area : before.area;
     if (!coversArea(user, from)) return forbidden('outside_your_areas');
-    // Handing a request to another area is allowed; leaving it unrouted is not.
-    if (after.area === null) return forbidden('outside_your_areas');
+    // Handing a request over takes a coordinator of both areas (handover/hand-over.ts): one who
+    // covers only the present area cannot send work where they cannot follow it, nor one who
+    // covers only the target take it; leaving it unrouted is never allowed.
+    if (!coversArea(user, after.area)) return forbidden('outside_your_areas');
   }
   if (before !== null && changedFields(before, after).some((f) => neverWritable.includes(f))) {
     return forbidden('read_only_field');

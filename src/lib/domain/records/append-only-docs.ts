@@ -59,6 +59,12 @@ export const eventFields = [
   // A volunteer's status change that reached the server after the task had left them: kept for
   // the coordinator, never applied (late-progress.ts).
   'late_status',
+  // A volunteer's claim that reached the server after the request was handed to another area:
+  // refused, kept for the coordinator to decide (handover/late-claim.ts).
+  'late_claim',
+  // The coordinator's decision on a late claim: the hand-over stands (from: the volunteer, to:
+  // the area it stays in).
+  'handover_kept',
 ] as const;
 export type EventField = (typeof eventFields)[number];
 
@@ -71,7 +77,12 @@ export type EventDoc = CouchMeta & {
   from: string | null;
   to: string | null;
   at: string;
+  /** Why a request was handed to another area (`field: 'area'`): required there, nowhere else. */
+  reason?: string;
 };
+
+/** The longest reason a hand-over may give (handover/hand-over.ts). */
+export const maxHandoverReason = 500;
 
 const value = v.nullable(v.pipe(v.string('invalid'), v.maxLength(100, 'invalid')));
 
@@ -87,8 +98,11 @@ export const eventDocSchema: v.GenericSchema<unknown, EventDoc> = v.pipe(
       from: value,
       to: value,
       at: instantSchema,
+      reason: v.optional(freeText(1, maxHandoverReason)),
     },
     'invalid',
   ),
   requestIdAgrees(),
+  // Only a hand-over carries a reason; an area event written before reasons were kept has none.
+  v.check((e) => e.reason === undefined || e.field === 'area', 'invalid'),
 );

@@ -242,12 +242,16 @@ describe('a coordinator runs requests in their areas', () => {
     });
   });
 
-  it('hands a request to another area, but never leaves it unrouted', () => {
+  it('hands a request only to another area they cover too, and never leaves it unrouted', () => {
+    const ofBoth = { ...coordinator, areas: [...coordinator.areas, 'gwynedd'] };
     expect(
-      canWrite(coordinator, r.open, setRegister(r.open, 'area', 'gwynedd', coordinator.id, now)),
+      canWrite(ofBoth, r.open, setRegister(r.open, 'area', 'gwynedd', coordinator.id, now)),
     ).toEqual({
       ok: true,
     });
+    expect(
+      canWrite(coordinator, r.open, setRegister(r.open, 'area', 'gwynedd', coordinator.id, now)),
+    ).toEqual({ ok: false, reason: 'outside_your_areas' });
     expect(
       canWrite(coordinator, r.open, setRegister(r.open, 'area', null, coordinator.id, now)),
     ).toMatchObject({

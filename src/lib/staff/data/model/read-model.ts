@@ -87,6 +87,9 @@ export class ReadModelDb extends Dexie {
         'duplicate_of',
       ].join(', '),
     });
+    // Version 6: events by `field`, so the few late claims on a device are found without reading
+    // every event (handover-queries.ts). Dexie indexes the rows it holds; nothing is read again.
+    this.version(6).stores({ events: 'id, [request_id+at], field' });
   }
 }
 

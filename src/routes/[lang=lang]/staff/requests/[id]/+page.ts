@@ -17,6 +17,7 @@ const texts = loadTexts(
   'answers',
   'matching',
   'duplicates',
+  'handover',
 );
 
 /** The texts, and what the page is called, so its first title is the one announced. */
