@@ -13,6 +13,7 @@ import { compress } from './http/compress.ts';
 import { healthRoute } from './http/health-route.ts';
 import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
 import { requestRoutes } from './residents/request-routes.ts';
+import { staffNamesRoutes } from './directory/staff-names-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './web/static-files.ts';
 import type { Storage } from './storage/storage.ts';
@@ -86,6 +87,15 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.route('/api/areas', areaListRoutes(options.storage.replicatedDb));
+  // The names of the coordinators and admins a member of staff may know (directory/).
+  app.route(
+    '/api/staff-names',
+    staffNamesRoutes({
+      db: options.storage.replicatedDb,
+      accounts: options.storage.serverOnly,
+      requireSession: accounts.requireSession,
+    }),
+  );
   app.all('/api', notFound);
   app.all('/api/*', notFound);
   // CouchDB replication for staff devices, filtered per user (replication/routes.ts).

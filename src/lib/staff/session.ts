@@ -7,6 +7,7 @@
  */
 import { isApiError } from '#domain/api-errors.ts';
 import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';
+import { forgetStaffNames } from './staff-names.ts';
 
 export type StaffAccount = {
   username: string;
@@ -89,4 +90,5 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   await fetch('/api/session', { method: 'DELETE' }).catch(() => undefined);
   localStorage.removeItem(accountKey);
+  forgetStaffNames();
 }
