@@ -11,6 +11,7 @@ import { methodNotAllowed, notFound } from './http/api-error.ts';
 import { areaListRoutes } from './accounts/sign-up/area-list.ts';
 import { compress } from './http/compress.ts';
 import { healthRoute } from './http/health-route.ts';
+import { referenceRoutes } from './intake/reference-routes.ts';
 import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
 import { requestRoutes } from './residents/request-routes.ts';
 import { staffNamesRoutes } from './directory/staff-names-routes.ts';
@@ -18,6 +19,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './web/static-files.ts';
 import type { Storage } from './storage/storage.ts';
 import { answerThrown, catchThrown } from './http/thrown-answer.ts';
+import { markPending } from './geo/pending.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -96,6 +98,18 @@ export function createApp(options: AppOptions): Hono {
       requireSession: accounts.requireSession,
     }),
   );
+  // References a coordinator's device keeps for calls taken with no signal (intake/).
+  app.route(
+    '/api/staff/references',
+    referenceRoutes({
+      serverOnly: options.storage.serverOnly,
+      requireSession: accounts.requireSession,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      trustedProxies: options.trustedProxies,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
   app.all('/api', notFound);
   app.all('/api/*', notFound);
   // CouchDB replication for staff devices, filtered per user (replication/routes.ts).
@@ -112,6 +126,9 @@ export function createApp(options: AppOptions): Hono {
       ...(options.writesPerMinute === undefined
         ? {}
         : { writesPerMinute: options.writesPerMinute }),
+      // The points are the geocoding worker's to work out (start.ts), from the marker left here.
+      onPlaceNeeded: (id) =>
+        markPending(options.storage.serverOnly, id, (options.now ?? (() => new Date()))()),
     }),
   );
 

@@ -26,6 +26,11 @@ export type ServerConfig = {
    * instead of `dataDir`; null for the embedded default. Always ends in `/`.
    */
   couchdbUrl: string | null;
+  /**
+   * A postcodes.io-compatible service to find postcodes' points with (`POSTCODES_URL`); null to
+   * use the table imported with `npm run geo -- import` (sync-server/geo/).
+   */
+  postcodesUrl: string | null;
 };
 
 /** More proxies than this in one chain is surely a typo. */
@@ -47,6 +52,24 @@ export function couchdbUrl(env: NodeJS.ProcessEnv): string | null {
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
     throw new Error(
       'COUCHDB_URL must be an http:// or https:// URL of the CouchDB server, without ?query or #fragment',
+    );
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** `POSTCODES_URL`, checked: the http(s) root of a postcodes.io-compatible service. */
+export function postcodesUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.POSTCODES_URL?.trim();
+  if (!raw) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Answered below.
+  }
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search) {
+    throw new Error(
+      'POSTCODES_URL must be an http:// or https:// URL such as https://postcodes.example/',
     );
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
@@ -83,5 +106,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     // A whole number, so `TRUST_PROXY=true` fails at start rather than silently trusting nothing.
     trustedProxies: integer(env, 'TRUST_PROXY', 0, 0, maxTrustedProxies),
     couchdbUrl: couchdbUrl(env),
+    postcodesUrl: postcodesUrl(env),
   };
 }

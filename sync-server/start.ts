@@ -15,6 +15,9 @@ import {
   StorageUnavailableError,
 } from './storage/pouch-storage.ts';
 import { holdsDemoData } from './storage/seed-info.ts';
+import { startGeocoding } from './geo/geocode-worker.ts';
+import { PostcodesIo } from './geo/postcodes-io.ts';
+import { PostcodeTable } from './geo/postcode-table.ts';
 
 const config = readConfig(process.env);
 // DATA_DIR, or the CouchDB server of COUCHDB_URL (whose credentials are never printed).
@@ -31,6 +34,13 @@ const app = createApp({
   rateLimitPerMinute: config.rateLimitPerMinute,
   writesPerMinute: config.writesPerMinute,
   trustedProxies: config.trustedProxies,
+});
+// Requests get their points in the background, from POSTCODES_URL or the imported table.
+const geocoding = startGeocoding({
+  storage,
+  geocoder: config.postcodesUrl
+    ? new PostcodesIo(config.postcodesUrl)
+    : new PostcodeTable(storage.serverOnly),
 });
 const isDemo = config.demo && (await holdsDemoData(storage.serverOnly));
 const host = listenHost(config, isDemo);
@@ -71,6 +81,9 @@ for (const url of others) console.log(`  on your network: ${url}`);
 if (isDemo) console.log(demoNotice(server.address));
 console.log(`Data: ${describeLocation(location)}`);
 console.log(`App files: ${staticDir}`);
+console.log(
+  `Postcodes: ${config.postcodesUrl ? 'POSTCODES_URL' : 'the table imported with npm run geo -- import'}`,
+);
 
 // Input can never reach these (Hono answers every handler error with a 500), but a bug in a
 // background task must be seen in the log rather than silently take the server down.
@@ -88,6 +101,7 @@ async function stop(signal: string) {
   }, 10_000).unref();
   try {
     await server.close();
+    await geocoding.stop();
     await storage.close();
     console.log('Cymorth stopped.');
     process.exit(0);

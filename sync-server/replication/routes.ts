@@ -23,14 +23,19 @@ import { evictions } from './feed/evictions.ts';
 import { KeyedLock } from './writes/keyed-lock.ts';
 import { getLocal, isLocalId, putLocal } from './local-docs.ts';
 import { ReadFilter } from './reads/read-filter.ts';
+import { ReadableCounts } from './reads/readable-count.ts';
 import { RoutingIndex } from './routing/routing-index.ts';
 import { toPolicyUser } from './policy-user.ts';
 import { seqToken, viewKey } from './feed/view-seq.ts';
 import { WriteLimit } from './writes/write-limit.ts';
+import { useReference } from '../intake/reference-pool.ts';
 
 export type ReplicationOptions = {
   db: ReplicatedDb;
-  /** Accounts, to know whether someone given a task is enabled. */
+  /**
+   * The server-only database: accounts, to know whether someone given a task is enabled, and the
+   * references new requests take (intake/reference-pool.ts).
+   */
   accounts: MutableDocStore;
   requireSession: MiddlewareHandler<SessionEnv>;
   now: () => Date;
@@ -46,6 +51,8 @@ export type ReplicationOptions = {
   maxBulkDocs?: number;
   /** Documents one account may write a minute (write-limit.ts). */
   writesPerMinute?: number;
+  /** Marks a request whose points a device's write left missing or stale (sync-server/geo/). */
+  onPlaceNeeded?: (requestId: string) => Promise<void>;
 };
 
 export const defaultMaxBulkBytes = 10 * 1024 * 1024;
@@ -72,6 +79,9 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     limit: new WriteLimit(options.writesPerMinute ?? defaultWritesPerMinute),
     maxDocs: options.maxBulkDocs ?? defaultMaxBulkDocs,
     onContactChanged: () => compaction.changed(),
+    ...(options.onPlaceNeeded === undefined ? {} : { onPlaceNeeded: options.onPlaceNeeded }),
+    useReference: (user, reference, requestId) =>
+      useReference(options.accounts, user, reference, requestId),
   };
 
   /** Runs `handle` on the JSON body, or answers the body reader's 400/413/415. */
@@ -91,11 +101,16 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     c.header('Cache-Control', 'no-store');
   });
 
+  const counts = new ReadableCounts();
   const info = async (c: Ctx) => {
-    await index.current();
+    const key = viewKey(userOf(c));
+    // The count brings the index up to date first, so the sequence is at least as new as it.
+    const docCount = await counts.count(filterOf(c), key, now());
     return c.json({
       db_name: 'db',
-      update_seq: seqToken(index.lastSeq, viewKey(userOf(c))),
+      // What this user may read, not the database's (readable-count.ts).
+      doc_count: docCount,
+      update_seq: seqToken(index.lastSeq, key),
       instance_start_time: '0',
     });
   };

@@ -1,6 +1,6 @@
 /**
  * What a resident may learn with their status token: the status of their own request and when it
- * last changed. Unknown reference and wrong token give the same answer (null), so a stranger cannot
+ * last changed (or, for one closed as a duplicate, of the request kept). Unknown reference and wrong token give the same answer (null), so a stranger cannot
  * tell whether a reference exists.
  */
 import { requestDocId } from '#domain/documents/doc-ids.ts';
@@ -25,5 +25,24 @@ export async function lookupStatus(
 
   const request = await storage.replicated.get<RequestDoc>(requestDocId(requestId));
   if (!request) return null;
-  return { reference, status: request.status, updated_at: request.updated_at };
+  return answerFor(storage, reference, request);
+}
+
+/**
+ * A request closed as a duplicate is answered with the status of the request kept, which is the
+ * one being worked on: its resident is being helped, not turned away. Only the status and time
+ * are told, never the other request's reference. Links are one step (mark-duplicate.ts); a link
+ * to a request that is gone, or one that is itself a duplicate, answers the request's own status.
+ */
+async function answerFor(
+  storage: Storage,
+  reference: string,
+  request: RequestDoc,
+): Promise<StatusAnswer> {
+  const own = { reference, status: request.status, updated_at: request.updated_at };
+  if (request.duplicate_of === undefined) return own;
+  const kept = await storage.replicated.get<RequestDoc>(request.duplicate_of);
+  if (kept?.type !== 'request' || kept.duplicate_of !== undefined) return own;
+  const updated_at = kept.updated_at > request.updated_at ? kept.updated_at : request.updated_at;
+  return { reference, status: kept.status, updated_at };
 }

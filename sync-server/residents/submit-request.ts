@@ -7,6 +7,8 @@
  *   3. `request:<id>` and `contact:<id>` via the domain's `toDocuments`, the request routed to the
  *      area whose postcode districts include the resident's (`routedRequest`), and its `created`
  *      event (`createdEvent`), where its history starts.
+ *   4. `geocode:request:<id>`, the marker that has the server work out the request's points
+ *      later (sync-server/geo/): the resident is answered without waiting for any geocoder.
  * A crash after 2 leaves a receipt without documents; the device's retry finds the receipt and
  * writes what is missing, with the receipt's timestamp so the documents are the same ones.
  */
@@ -16,12 +18,14 @@ import { toDocuments } from '#domain/requests/submission.ts';
 import type { AreaDoc } from '#domain/areas/area-doc.ts';
 import { areaForDistrict } from '#domain/areas/intake.ts';
 import { routedRequest } from '#domain/requests/request.ts';
+import { requestDocId } from '#domain/documents/doc-ids.ts';
 import { createdEvent } from '#domain/records/creation.ts';
 import type { Submission } from '#domain/questions/request-schema.ts';
 import { fingerprint } from './canonical-json.ts';
 import { claimReference, referenceDocId } from './reference-claim.ts';
 import { hashStatusToken, newStatusToken } from './status-token.ts';
 import type { Storage } from '../storage/storage.ts';
+import { markPending } from '../geo/pending.ts';
 
 export type ReceiptDoc = {
   _id: string;
@@ -48,7 +52,7 @@ export async function submitRequest(
 ): Promise<SubmitOutcome> {
   const bodyHash = fingerprint(submission);
   const existing = await storage.serverOnly.get<ReceiptDoc>(receiptDocId(submission.id));
-  if (existing) return replay(storage, submission, bodyHash, existing);
+  if (existing) return replay(storage, submission, bodyHash, existing, now);
 
   const reference = await claimReference(storage.serverOnly, submission.id);
   const token = newStatusToken();
@@ -67,9 +71,9 @@ export async function submitRequest(
     await storage.serverOnly.remove(referenceDocId(reference));
     const winner = await storage.serverOnly.get<ReceiptDoc>(receiptDocId(submission.id));
     if (!winner) throw new Error(`Receipt for ${submission.id} vanished`);
-    return replay(storage, submission, bodyHash, winner);
+    return replay(storage, submission, bodyHash, winner, now);
   }
-  await storeDocuments(storage, submission, receiptDoc);
+  await storeDocuments(storage, submission, receiptDoc, now);
   return { kind: 'created', receipt: toReceipt(submission.id, receiptDoc) };
 }
 
@@ -78,13 +82,19 @@ async function replay(
   submission: Submission,
   bodyHash: string,
   receiptDoc: ReceiptDoc,
+  now: () => Date,
 ): Promise<SubmitOutcome> {
   if (receiptDoc.body_sha256 !== bodyHash) return { kind: 'id_conflict' };
-  await storeDocuments(storage, submission, receiptDoc);
+  await storeDocuments(storage, submission, receiptDoc, now);
   return { kind: 'replayed', receipt: toReceipt(submission.id, receiptDoc) };
 }
 
-async function storeDocuments(storage: Storage, submission: Submission, receiptDoc: ReceiptDoc) {
+async function storeDocuments(
+  storage: Storage,
+  submission: Submission,
+  receiptDoc: ReceiptDoc,
+  now: () => Date,
+) {
   const { request, contact } = toDocuments(submission, receiptDoc.reference, receiptDoc.created_at);
   // Stored as staff sync expects it, routed to the area that covers the resident's district.
   const routed = routedRequest(request, receiptDoc.area ?? null);
@@ -92,6 +102,7 @@ async function storeDocuments(storage: Storage, submission: Submission, receiptD
   await storage.replicated.putIfAbsent(contact);
   // The history starts here, under an id of the request's own, so a retry adds nothing.
   await storage.replicated.putIfAbsent(createdEvent(routed));
+  await markPending(storage.serverOnly, requestDocId(submission.id), now());
 }
 
 async function routeToArea(storage: Storage, district: string): Promise<string | null> {

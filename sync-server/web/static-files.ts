@@ -1,7 +1,8 @@
 /**
  * Serving the built PWA from `staticDir`: files with their cache policy, ETag and 304s; prerendered
- * pages without `.html`; `200.html` (SvelteKit's SPA fallback) for other page routes; each HTML
- * page with a CSP that lists the hashes of its own inline scripts.
+ * pages without `.html`; `200.html` (SvelteKit's SPA fallback) for the pages only a device can
+ * answer, and a styled not-found page with a 404 for every other unknown address (not-found.ts);
+ * each HTML page with a CSP that lists the hashes of its own inline scripts.
  */
 import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { contentTypeFor } from './content-types.ts';
 import { HtmlPages } from './html-pages.ts';
 import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { resolveStaticPath, type StaticTarget } from './static-path.ts';
+import { isDeviceRoute, notFoundPage } from './not-found.ts';
 
 type FileTarget = Extract<StaticTarget, { kind: 'file' }>;
 
@@ -38,7 +40,11 @@ export function staticFiles(staticDir: string): Handler {
   let root: Promise<string> | null = null;
   const realRoot = () => (root ??= realpath(path.resolve(staticDir)));
 
-  async function serveFile(c: Context, file: FileTarget): Promise<Response> {
+  async function serveFile(
+    c: Context,
+    file: FileTarget,
+    status: 200 | 404 = 200,
+  ): Promise<Response> {
     const etag = etagFor(file);
     const page = isHtml(file) ? await pages.get(file.absolutePath, file.size, file.mtimeMs) : null;
     c.header('Cache-Control', cacheControlFor(file.relativePath));
@@ -46,14 +52,15 @@ export function staticFiles(staticDir: string): Handler {
     // Also on a 304: a browser replaces the cached page's headers with the 304's (RFC 9111
     // §4.3.4), so a 304 without the hashes would block the page's own boot script.
     if (page) c.header('Content-Security-Policy', contentSecurityPolicy(page.scriptHashes));
-    if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    if (status === 200 && matchesEtag(c.req.header('If-None-Match'), etag))
+      return c.body(null, 304);
 
     c.header('Content-Type', contentTypeFor(path.extname(file.absolutePath)));
     c.header('Content-Length', String(page ? page.body.byteLength : file.size));
-    if (c.req.method === 'HEAD') return c.body(null, 200);
-    if (page) return c.body(new Uint8Array(page.body), 200);
+    if (c.req.method === 'HEAD') return c.body(null, status);
+    if (page) return c.body(new Uint8Array(page.body), status);
     const stream = Readable.toWeb(createReadStream(file.absolutePath));
-    return c.body(stream as unknown as ReadableStream<Uint8Array>, 200);
+    return c.body(stream as unknown as ReadableStream<Uint8Array>, status);
   }
 
   return async (c) => {
@@ -76,11 +83,15 @@ export function staticFiles(staticDir: string): Handler {
       case 'missing_file':
         return apiError(c, 404, 'not_found', 'There is no such file.');
       case 'unknown_route': {
-        const fallback = await resolveStaticPath(rootPath, spaFallback);
-        if (!acceptsHtml(c) || fallback.kind !== 'file') {
+        const device = isDeviceRoute(rawPath);
+        const page = await resolveStaticPath(
+          rootPath,
+          device ? spaFallback : notFoundPage(rawPath),
+        );
+        if (!acceptsHtml(c) || page.kind !== 'file') {
           return apiError(c, 404, 'not_found', 'There is nothing at this address.');
         }
-        return serveFile(c, fallback);
+        return serveFile(c, page, device ? 200 : 404);
       }
     }
   };

@@ -12,6 +12,7 @@ export const forbiddenReasons = [
   'not_assigned_to_you',
   'already_assigned',
   'invalid_transition',
+  'invalid_duplicate',
   'read_only_field',
   'wrong_author',
   'unstamped_change',
@@ -23,6 +24,10 @@ export const forbiddenReasons = [
   'not_assignable',
   'no_longer_yours',
   'needs_an_area',
+  // A request created by a member of staff (phone intake: intake/reference-pool.ts).
+  'not_phone_intake',
+  'reference_not_yours',
+  'reference_used',
 ] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 

@@ -31,6 +31,11 @@ export type Namespace =
   | 'signup'
   | 'volunteers'
   | 'work'
+  | 'desk'
+  | 'intake'
+  | 'matching'
+  | 'status'
+  | 'notfound'
   | 'answers';
 
 const loading = new Map<string, Promise<void>>();

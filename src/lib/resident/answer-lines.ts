@@ -52,7 +52,7 @@ export function answerLines(step: Step, d: DraftValues, w: Translate): string[] 
       }
       case 'yes-no': {
         const yes = d[control.field as keyof DraftValues] === true;
-        const labels = control.labels ?? { yes: 'common.yes', no: 'common.no' };
+        const labels = control.labels;
         lines.push(w(yes ? labels.yes : labels.no));
         break;
       }

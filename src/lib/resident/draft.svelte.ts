@@ -5,11 +5,15 @@
 import { newId } from '#domain/ids.ts';
 import type { DraftValues } from './draft-values.ts';
 
-const storageKey = 'cymorth.draft.v1';
-
 export class Draft {
   #values = $state<DraftValues>({});
   #loaded = $state(false);
+  readonly #key: string;
+
+  /** `key` is where in localStorage it is kept; a coordinator's phone intake keeps its own. */
+  constructor(key = 'cymorth.draft.v1') {
+    this.#key = key;
+  }
 
   get values(): DraftValues {
     return this.#values;
@@ -22,7 +26,7 @@ export class Draft {
 
   load(): void {
     try {
-      const saved = localStorage.getItem(storageKey);
+      const saved = localStorage.getItem(this.#key);
       this.#values = saved ? (JSON.parse(saved) as DraftValues) : {};
     } catch {
       this.#values = {};
@@ -32,12 +36,12 @@ export class Draft {
 
   update(changes: Partial<DraftValues>): void {
     this.#values = { client_id: this.#values.client_id ?? newId(), ...this.#values, ...changes };
-    localStorage.setItem(storageKey, JSON.stringify(this.#values));
+    localStorage.setItem(this.#key, JSON.stringify(this.#values));
   }
 
   clear(): void {
     this.#values = {};
-    localStorage.removeItem(storageKey);
+    localStorage.removeItem(this.#key);
   }
 }
 

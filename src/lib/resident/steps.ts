@@ -21,7 +21,8 @@ export type Control =
   | {
       type: 'yes-no';
       field: FieldName;
-      labels?: { yes: string; no: string };
+      /** Welsh answers echo the question's verb ("Cewch" / "Na chewch"): every pair is the question's own. */
+      labels: { yes: string; no: string };
       hints?: { no?: string; yes?: string };
     }
   | {
@@ -176,7 +177,11 @@ export const steps: readonly Step[] = [
     optional: true,
   }),
   single('language', 'language', { type: 'radios', field: 'language', options: languages }),
-  single('consent', 'consent', { type: 'yes-no', field: 'consent_to_share' }),
+  single('consent', 'consent', {
+    type: 'yes-no',
+    field: 'consent_to_share',
+    labels: { yes: 'request.consent.options.yes', no: 'request.consent.options.no' },
+  }),
 ];
 
 export function findStep(id: string): Step | undefined {

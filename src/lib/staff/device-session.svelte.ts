@@ -25,6 +25,8 @@ export type DeviceSession = {
 };
 
 let session: Promise<DeviceSession> | null = null;
+/** The session once started, as runes: the staff layout shows its sync status on every page. */
+const started = $state<{ session: DeviceSession | null }>({ session: null });
 const endKey = 'cymorth.staff.device-end';
 
 async function accessEnded(end: DeviceEnd): Promise<void> {
@@ -54,15 +56,26 @@ export function deviceSession(account: IdentifiedAccount): Promise<DeviceSession
   })();
   // A move that failed destroyed nothing: the next page (or reload) tries again.
   session = starting;
-  starting.catch(() => {
-    if (session === starting) session = null;
-  });
+  starting.then(
+    (s) => {
+      if (session === starting) started.session = s;
+    },
+    () => {
+      if (session === starting) session = null;
+    },
+  );
   return starting;
 }
 
 /** After sign-out the next account starts a device of its own. */
 export function forgetDeviceSession(): void {
   session = null;
+  started.session = null;
+}
+
+/** The device session this page has started, or null: read only, it starts nothing. */
+export function startedDeviceSession(): DeviceSession | null {
+  return started.session;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { isApiError } from '#domain/api-errors.ts';
 import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';
+import { intakeDraftKey } from './intake/draft-key.ts';
 import { forgetStaffNames } from './staff-names.ts';
 
 export type StaffAccount = {
@@ -90,5 +91,7 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   await fetch('/api/session', { method: 'DELETE' }).catch(() => undefined);
   localStorage.removeItem(accountKey);
+  // A call half taken holds the caller's details: it goes with the account.
+  localStorage.removeItem(intakeDraftKey);
   forgetStaffNames();
 }

@@ -17,12 +17,14 @@ import { docClassOf, requestIdOf } from '#domain/documents/doc-ids.ts';
 import type { StoredDoc } from '#domain/replication/document-classes.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { StaffUser } from '#domain/people/users.ts';
+import type { ForbiddenReason } from '#domain/forbidden-reasons.ts';
 import { apiError } from '../../http/api-error.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { badRequest } from '../couch/couch-errors.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { presentOf } from './present-outcome.ts';
 import { settleAll } from './resolve-conflicts.ts';
+import { placeNeededFor } from '../../geo/place-needed.ts';
 import { judge, type Verdict } from './write-judge.ts';
 import type { WriteLimit } from './write-limit.ts';
 
@@ -33,8 +35,16 @@ export type BulkDocsOptions = {
   limit: WriteLimit;
   maxDocs: number;
   candidate: (userId: string) => Promise<Candidate>;
+  /** Binds a new request's reference for its writer (sync-server/intake/reference-pool.ts). */
+  useReference: (
+    user: StaffUser,
+    reference: string,
+    requestId: string,
+  ) => Promise<ForbiddenReason | null>;
   /** Told of every contact whose old revisions should leave storage (compaction.ts). */
   onContactChanged: (id: string) => void;
+  /** Told of every request a written document leaves without its points (sync-server/geo/). */
+  onPlaceNeeded?: (requestId: string) => Promise<void>;
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -106,6 +116,8 @@ export async function bulkDocs(
       judgedAt: options.now().toISOString(),
       batchRequests: new Map<string, RequestDoc>(),
       candidate: options.candidate,
+      useReference: (reference: string, requestId: string) =>
+        options.useReference(user, reference, requestId),
     };
     // Requests first, then the rest; answers go back in the order the documents came.
     const order = docs.map((_, i) => i).sort((a, b) => rank(ids[a] ?? '') - rank(ids[b] ?? ''));
@@ -121,6 +133,7 @@ export async function bulkDocs(
     const writtenIds = [...new Set(writes.map((w) => w._id))];
     await settleAll(db, writtenIds);
     for (const id of writtenIds) if (docClassOf(id) === 'contact') options.onContactChanged(id);
+    await markPlacesNeeded(options, writes);
     let next = 0;
     const answer = verdicts.map((v) => {
       if ('refused' in v) return v.refused;
@@ -129,6 +142,15 @@ export async function bulkDocs(
     });
     return c.json(answer, 201);
   });
+}
+
+/** Points are worked out later (sync-server/geo/); a marker that fails to save fails no write. */
+async function markPlacesNeeded(options: BulkDocsOptions, writes: StoredDoc[]) {
+  if (options.onPlaceNeeded === undefined) return;
+  const ids = new Set(writes.flatMap((doc) => placeNeededFor(doc) ?? []));
+  for (const id of ids) {
+    await options.onPlaceNeeded(id).catch((error: unknown) => console.error('geocode:', error));
+  }
 }
 
 /** Stored a slice at a time, the event loop free in between; answers in the order given. */

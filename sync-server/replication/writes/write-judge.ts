@@ -2,7 +2,8 @@
  * One document of a `_bulk_docs` batch, judged against the present: the change it would make to
  * the stored winner (present-outcome.ts) must be one its writer may make to the current winning
  * revision (`canWrite`, the same rule a device applies before it writes), whatever ancestor the
- * device names; and whoever it would give the task to must be assignable now (assignable.ts).
+ * device names; whoever it would give the task to must be assignable now (assignable.ts); and a
+ * request it closes as a duplicate must name one its writer may link it to (duplicate-link.ts).
  */
 import type { EventDoc } from '#domain/records/append-only-docs.ts';
 import { canWrite } from '#domain/access/access.ts';
@@ -17,6 +18,7 @@ import { historyProblem, maxRevisionIds } from '#domain/replication/revision-his
 import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
+import { duplicateLinkProblem } from './duplicate-link.ts';
 import { routableTombstone } from '#domain/replication/routing-fields.ts';
 
 export type Refusal = { id: string; error: 'forbidden'; reason: ForbiddenReason };
@@ -40,6 +42,8 @@ export type JudgeContext = {
   batchRequests: Map<string, RequestDoc>;
   /** The volunteer a task would be given to, as the server knows them now. */
   candidate: (userId: string) => Promise<Candidate>;
+  /** Binds a new request's reference to it, or says why not (sync-server/intake/). */
+  useReference: (reference: string, requestId: string) => Promise<ForbiddenReason | null>;
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -123,6 +127,13 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
       if (!isAssignable(await ctx.candidate(given), afterRequest.area)) {
         return refuse(id, 'not_assignable');
       }
+    }
+    const link = await duplicateLinkProblem(ctx, presentRequest, afterRequest);
+    if (link !== null) return refuse(id, link);
+    // Last, once all else allows it: a new request takes a reference its writer holds.
+    if (before === null) {
+      const problem = await ctx.useReference(afterRequest.reference, id);
+      if (problem !== null) return refuse(id, problem);
     }
     ctx.batchRequests.set(id, afterRequest);
   }

@@ -43,8 +43,9 @@ export class StaffWork {
     await expect(this.page.getByText(this.text('work.list.loading'))).toHaveCount(0);
   }
 
+  /** A request's card in a volunteer's lists, or its row in a coordinator's queue. */
   card(requestId: string): Locator {
-    return this.page.locator(`.request-card[data-id="${requestId}"]`);
+    return this.page.locator(`.request-card[data-id="${requestId}"], tr[data-id="${requestId}"]`);
   }
 
   async openRequest(requestId: string): Promise<void> {

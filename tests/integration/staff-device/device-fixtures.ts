@@ -20,6 +20,7 @@ import {
   testScrypt,
 } from '../../support/staff/account-fixtures.ts';
 import { seed } from '../../support/staff/replication-fixtures.ts';
+import { holdReferences, takeHeld } from '../../support/staff/reference-fixtures.ts';
 import type { TestServer, TestServerOptions } from '../../support/server/test-server.ts';
 
 export { seed };
@@ -63,6 +64,8 @@ export async function signedInCoordinator(options: TestServerOptions = {}) {
   const server = await startServer(options);
   await seedUser(server.storage, { username: 'cath', role: 'coordinator', areas: ['ceredigion'] });
   await signInOnDevice(server, 'cath');
+  // Her device's pool: requests she takes on the phone carry one (requestBy).
+  await holdReferences(server, staffUserId('cath'), 50);
   return { server, cathId: staffUserId('cath') };
 }
 
@@ -77,10 +80,12 @@ export const deviceDbs = (server: Pick<TestServer, 'url'>): DeviceDbs =>
 /**
  * A new request `author` took down on the phone on their device, made by the domain's own
  * constructor (`routedRequest`): every register stamped by them, as the server wants of a new
- * request from staff, and the resident's consent recorded as heard by phone.
+ * request from staff, the resident's consent recorded as heard by phone, and a reference held for
+ * them (`holdReferences`, which `signedInCoordinator` calls for Cath).
  */
 export function requestBy(author: string, area = 'ceredigion'): RequestDoc {
-  return routedRequest(request({ area }), area, author);
+  const made = request({ area });
+  return routedRequest({ ...made, reference: takeHeld(author) ?? made.reference }, area, author);
 }
 
 /** The ids the server stores whose id starts with `prefix`. */

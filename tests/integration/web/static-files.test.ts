@@ -73,8 +73,8 @@ describe('pages', () => {
     expect(offsite.headers.location).toBe('/evil.example');
   });
 
-  it('answers unknown page routes with 200.html (SPA fallback) and its own script hash', async () => {
-    const res = await get('/en/request/unknown-step');
+  it('answers the pages only a device knows with 200.html (SPA fallback) and its own script hash', async () => {
+    const res = await get('/en/staff/requests/4a5b6c');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(fixtureFiles['200.html']);
     expect(scriptSrc(res)).toBe(`script-src 'self' ${sha256(inlineScripts.fallback)}`);

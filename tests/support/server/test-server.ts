@@ -13,6 +13,11 @@ import { openPouchStorage } from '../../../sync-server/storage/pouch-storage.ts'
 import type { Storage } from '../../../sync-server/storage/storage.ts';
 import { t0 } from '../factories.ts';
 import { startCouchStandIn, type CouchStandIn } from './couch-stand-in.ts';
+import {
+  startGeocoding,
+  type GeocodeWorker,
+  type GeocodingOptions,
+} from '../../../sync-server/geo/geocode-worker.ts';
 import { defaultStorageKind, type StorageKind } from './storages.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 
@@ -24,6 +29,8 @@ export type TestServer = {
   location: string;
   /** The CouchDB stand-in holding the data, when on CouchDB: to make it refuse or vanish. */
   couch?: CouchStandIn;
+  /** The geocoding worker, when started with `geocoding`. */
+  geocoding?: GeocodeWorker;
   /** The server goes away (connections refused, as with no signal), its data kept. */
   stopListening(): Promise<void>;
   /** Back on the same port and data, as after a restart. */
@@ -38,6 +45,10 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
   storage?: StorageKind;
   /** The CouchDB URL of another test server, to start a second instance on its databases. */
   sharing?: string;
+  /** Starts the geocoding worker (as start.ts does) with this source, on the server's clock. */
+  geocoding?: Omit<GeocodingOptions, 'storage' | 'geocoder'> & {
+    geocoder: GeocodingOptions['geocoder'] | ((storage: Storage) => GeocodingOptions['geocoder']);
+  };
 };
 
 /**
@@ -64,22 +75,31 @@ export async function testStorageLocation(root: string, kind: StorageKind = defa
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { wrapStorage, storage: kind, sharing, ...appOptions } = options;
+  const { wrapStorage, storage: kind, sharing, geocoding: geo, ...appOptions } = options;
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-it-'));
   const staticDir = await writeStaticFixture(root);
   const place = sharing
     ? { location: sharing, couch: undefined, remove: () => Promise.resolve() }
     : await testStorageLocation(root, kind);
   const storage = await openPouchStorage(place.location);
+  const now = appOptions.now ?? worldClock();
   const app = createApp({
     // High by default so only the rate-limit tests ever meet the limit.
     rateLimitPerMinute: 10_000,
     trustedProxies: 0,
-    now: worldClock(),
     ...appOptions,
+    now,
     storage: wrapStorage ? wrapStorage(storage) : storage,
     staticDir,
   });
+  const geocoding = geo
+    ? startGeocoding({
+        now,
+        ...geo,
+        storage,
+        geocoder: typeof geo.geocoder === 'function' ? geo.geocoder(storage) : geo.geocoder,
+      })
+    : undefined;
   let server: RunningServer | null = await listen(app, 0, '127.0.0.1');
   const port = server.port;
   // Short: a refused body is drained a moment after its answer, which would hold `close` open.
@@ -93,12 +113,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     storage,
     location: place.location,
     couch: place.couch,
+    geocoding,
     stopListening,
     listenAgain: async () => {
       server ??= await listen(app, port, '127.0.0.1');
     },
     close: async () => {
       await stopListening();
+      await geocoding?.stop();
       await storage.close();
       await place.remove();
       await rm(root, { recursive: true, force: true });

@@ -79,7 +79,7 @@ describe('keys built from domain values exist in both languages', () => {
             for (const value of control.hints ?? []) keys.push(`${base}.options.${value}_hint`);
             break;
           case 'yes-no':
-            keys.push(control.labels?.yes ?? 'common.yes', control.labels?.no ?? 'common.no');
+            keys.push(control.labels.yes, control.labels.no);
             if (control.hints?.yes) keys.push(control.hints.yes);
             if (control.hints?.no) keys.push(control.hints.no);
             break;

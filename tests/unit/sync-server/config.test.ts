@@ -36,3 +36,21 @@ describe('where the server listens', () => {
     expect(host({ HOST: '127.0.0.1' }, false)).toBe('127.0.0.1');
   });
 });
+
+describe('POSTCODES_URL', () => {
+  it('is the root of a postcodes.io-compatible service, or unset for the imported table', () => {
+    expect(readConfig({}).postcodesUrl).toBeNull();
+    expect(readConfig({ POSTCODES_URL: 'https://postcodes.example' }).postcodesUrl).toBe(
+      'https://postcodes.example/',
+    );
+    expect(readConfig({ POSTCODES_URL: ' http://10.0.0.5:8000/pc/ ' }).postcodesUrl).toBe(
+      'http://10.0.0.5:8000/pc/',
+    );
+  });
+
+  it('fails loudly on what is not an http(s) URL', () => {
+    for (const value of ['postcodes.io', 'ftp://postcodes.example/', 'https://p.example/?key=1']) {
+      expect(() => readConfig({ POSTCODES_URL: value }), value).toThrow(/POSTCODES_URL must be/);
+    }
+  });
+});

@@ -19,9 +19,12 @@
  *
  * Writing (judged on the whole new revision against the old one)
  * - admin: anything, but never against the integrity rules below.
- * - coordinator: create and edit requests and contacts in their areas (recording, or withdrawing,
+ * - coordinator: create requests in their areas only by taking a call (consent heard by phone, a
+ *   contact that is a whole answer to the resident's questions, and, judged by the server, a
+ *   reference held for them: intake/), and edit requests and contacts there (recording, or withdrawing,
  *   the resident's consent to share their contact among them), hand a request over to
- *   another area (never to none), delete them; notes and events on them; profiles as in
+ *   another area (never to none), close one as a duplicate of another request in their areas
+ *   (duplicates/mark-duplicate.ts), delete them; notes and events on them; profiles as in
  *   profile-write-access.ts. Status and assignee must fit together (lifecycle.ts) when changed.
  * - volunteer: claim an open unassigned request in their areas (assignee themselves, status
  *   `assigned` or further); move their own task forwards `assigned → in_progress → done`; decline it

@@ -52,6 +52,8 @@ export function canStaffWriteRequest(
   }
   const added = integrity(user, before, after);
   if (typeof added === 'string') return forbidden(added);
+  // Staff create requests only by taking a call: the consent was asked aloud (phone-intake.ts).
+  if (before === null && after.consent.how !== 'phone') return forbidden('not_phone_intake');
   const movesLifecycle =
     before === null || before.status !== after.status || before.assignee !== after.assignee;
   if (movesLifecycle && lifecycleProblem(after) !== null) return forbidden('invalid_transition');

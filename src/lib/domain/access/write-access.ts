@@ -14,10 +14,12 @@ import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
 import { canWriteProfile } from './profile-write-access.ts';
 import { mayWriteForAssignee } from '../records/new-note.ts';
 import { canAddToRecord } from './record-write-access.ts';
+import { isWholeAnswer } from '../intake/contact-agreement.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
 import { coversArea, type StaffUser } from '../people/users.ts';
 import { changedFields, futureTimeProblem } from '../replication/write-integrity.ts';
+import { changesServerFact } from '../places/server-facts.ts';
 
 const live = (doc: StoredDoc | null): StaffDoc | null =>
   doc === null || !('type' in doc) ? null : doc;
@@ -58,7 +60,9 @@ function contactWrite(
   if (before !== null && after !== null && changedFields(before, after).includes('created_at')) {
     return forbidden('read_only_field');
   }
-  return allowed;
+  // A new contact is a whole answer to the resident's questions (contact-agreement.ts).
+  const whole = before !== null || after?.type !== 'contact' || related === undefined;
+  return whole || isWholeAnswer(related, after) ? allowed : forbidden('invalid_document');
 }
 
 function requestWrite(user: StaffUser, before: StaffDoc | null, after: StaffDoc | null) {
@@ -102,6 +106,8 @@ export function canWrite(
   const b = live(before);
   const a = isDeleted(after) ? null : live(after);
   if (a === null && b === null) return forbidden('invalid_document');
+  // Points the server worked out from the postcode are its own (places/server-facts.ts).
+  if (a !== null && changesServerFact(b, a)) return forbidden('read_only_field');
   if (a === null && user.role === 'volunteer') return forbidden('cannot_delete');
   switch (cls) {
     case 'area':

@@ -9,7 +9,14 @@ import type { RequestStatus } from '../requests/status.ts';
 import type { Urgency } from '../requests/urgency.ts';
 import { canWrite } from '../access/access.ts';
 import { isHeld, isOpen } from '../requests/lifecycle.ts';
-import { assign, claim, decline, recordConsent, setRegister } from '../requests/edits.ts';
+import {
+  assign,
+  claim,
+  decline,
+  markDuplicate,
+  recordConsent,
+  setRegister,
+} from '../requests/edits.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import type { StaffUser } from '../people/users.ts';
 
@@ -19,7 +26,9 @@ export type WorkAction =
   | { kind: 'assign'; to: string | null }
   | { kind: 'claim' }
   | { kind: 'decline' }
-  | { kind: 'consent'; given: boolean; how: RecordedMethod };
+  | { kind: 'consent'; given: boolean; how: RecordedMethod }
+  /** Close this request as a duplicate of the request `of` (its id), which is kept. */
+  | { kind: 'duplicate'; of: string };
 
 /**
  * Assigning keeps status and assignee together (lifecycle.ts): giving an open or started task to
@@ -52,6 +61,8 @@ export function applyAction(
       return decline(doc, by, now);
     case 'consent':
       return recordConsent(doc, action.given, action.how, by, now);
+    case 'duplicate':
+      return markDuplicate(doc, action.of, by, now);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { fields } from '../questions/request-fields.ts';
+import { isUkPostcode, normalisePostcode } from '../questions/contact-format.ts';
 import { couchFields, idOfClass, type CouchMeta } from '../documents/couch-fields.ts';
 import { isAreaId } from '../documents/doc-ids.ts';
 import { freeText, uniqueList } from '../questions/free-text.ts';
@@ -32,9 +33,31 @@ export type VolunteerDoc = CouchMeta & {
     note: string;
   };
   approval: Approval;
+  /**
+   * Where they start from, so the desk can say how far a task is (matching/): a postcode district
+   * (`SY23`) or a whole postcode (`SY23 1AA`), as much as they chose to tell. Optional.
+   */
+  base_postcode?: string;
   created_at: string;
   updated_at: string;
 };
+
+const districtShape = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+
+/**
+ * A base postcode as typed (`sy23`, `sy231aa`) in its stored form (`SY23`, `SY23 1AA`), or null when
+ * it is neither a district nor a whole postcode.
+ */
+export function normaliseBasePostcode(input: string): string | null {
+  const compact = input.replace(/\s+/g, '').toUpperCase();
+  if (districtShape.test(compact)) return compact;
+  return isUkPostcode(compact) ? normalisePostcode(compact) : null;
+}
+
+export const basePostcodeSchema = v.pipe(
+  v.string('invalid'),
+  v.check((s: string) => normaliseBasePostcode(s) === s, 'invalid'),
+);
 
 export const volunteerDocSchema: v.GenericSchema<unknown, VolunteerDoc> = v.strictObject(
   {
@@ -60,6 +83,7 @@ export const volunteerDocSchema: v.GenericSchema<unknown, VolunteerDoc> = v.stri
       'invalid',
     ),
     approval: v.picklist(approvals, 'invalid'),
+    base_postcode: v.optional(basePostcodeSchema),
     created_at: instantSchema,
     updated_at: instantSchema,
   },

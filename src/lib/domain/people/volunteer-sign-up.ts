@@ -24,6 +24,7 @@ import { isAreaId, volunteerDocId } from '../documents/doc-ids.ts';
 import { freeText } from '../questions/free-text.ts';
 import {
   nextUpdatedAt,
+  normaliseBasePostcode,
   partsOfDay,
   volunteerDocSchema,
   volunteerSkills,
@@ -79,6 +80,19 @@ export const signUpFields = {
 
 export type SignUpField = keyof typeof signUpFields;
 
+/**
+ * Where the volunteer starts from (volunteer-doc.ts): optional, a district or a whole postcode in
+ * any case and spacing; left out or empty when not given. The sign-up pages do not ask it yet.
+ */
+export const basePostcodeAnswer = v.optional(
+  v.pipe(
+    v.string('invalid'),
+    v.trim(),
+    v.check((s) => s === '' || normaliseBasePostcode(s) !== null, 'invalid'),
+    v.transform((s) => normaliseBasePostcode(s) ?? ''),
+  ),
+);
+
 // Strict: unknown keys, `__proto__` included, are refused rather than ignored.
 export const signUpSchema = v.pipe(
   v.strictObject(
@@ -89,6 +103,7 @@ export const signUpSchema = v.pipe(
       phone: signUpFields.phone,
       areas: signUpFields.areas,
       skills: signUpFields.skills,
+      base_postcode: basePostcodeAnswer,
       availability: v.strictObject(
         {
           days: signUpFields.days,
@@ -140,6 +155,7 @@ export function signUpProfile(signUp: SignUp, userId: string, now: string): Volu
     skills: signUp.skills,
     availability: signUp.availability,
     approval: 'pending',
+    ...(signUp.base_postcode ? { base_postcode: signUp.base_postcode } : {}),
     created_at: now,
     updated_at: now,
   });

@@ -11,6 +11,7 @@ import type { StaffDoc } from './document-classes.ts';
 import { mergeRequests } from './merge.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { changedFields } from './write-integrity.ts';
+import { laterFact, serverWrittenFields } from '../places/geocoded.ts';
 
 export type Resolution<T extends StaffDoc> = {
   /** The body to write on top of the winning revision (its `_rev` is the winner's). */
@@ -66,6 +67,29 @@ const newerFirst = (a: StaffDoc, b: StaffDoc) =>
 
 /** What CouchDB and PouchDB keep beside a body, and the write time, which is merged apart. */
 const bookkeeping = new Set(['_id', '_rev', '_conflicts', '_revisions', 'updated_at']);
+
+type Fact = { at: string };
+const factFields = (d: StaffDoc): readonly string[] =>
+  d.type === 'contact' ? serverWrittenFields.contact : [];
+
+/**
+ * The facts only the server writes (a contact's `location`) merge by their own time, whichever
+ * revision was written last: the ancestor a field-by-field merge needs is often compacted away
+ * already, and a device's later edit must not take the server's point with it.
+ */
+function withServerFacts<T extends StaffDoc>(merged: T, leaves: readonly T[]): T {
+  const fields = factFields(merged);
+  if (fields.length === 0) return merged;
+  const body: Record<string, unknown> = { ...merged };
+  for (const field of fields) {
+    const fact = leaves
+      .map((d) => (d as Record<string, unknown>)[field] as Fact | undefined)
+      .reduce((a, b) => laterFact(a, b), undefined);
+    if (fact === undefined) delete body[field];
+    else body[field] = fact;
+  }
+  return body as T;
+}
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -97,6 +121,6 @@ export function resolveLatestWins<T extends StaffDoc>(
     }
     merged = body as T;
   }
-  const doc = onWinner(winner, merged);
+  const doc = onWinner(winner, withServerFacts(merged, byAge));
   return { doc, changed: changedFields(winner, doc).length > 0, deletions: deletionsOf(losers) };
 }

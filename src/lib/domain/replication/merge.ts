@@ -1,12 +1,14 @@
 /**
  * The deterministic merge of two revisions of a request. Each register takes the value with the
  * greater stamp, ties broken by the value itself, so it is a join in a total order; the assignment
- * log is a set union; `updated_at` the later of the two. Every part is commutative, associative and
+ * log is a set union; `updated_at` the later of the two; the server's `district_centroid` the later
+ * one it wrote (places/geocoded.ts), so no device's edit, however late, loses it. Every part is commutative, associative and
  * idempotent, so devices and the server reach the same document whatever order revisions arrive in
  * (a state-based CRDT: Shapiro et al. 2011, §2.2).
  */
 import { currentAssignment, stampOf, unionAssignments } from '../requests/assignments.ts';
 import { compareRevs } from '../documents/couch-fields.ts';
+import { laterFact } from '../places/geocoded.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { compareStamps, type Stamp } from '../documents/stamps.ts';
 
@@ -31,9 +33,16 @@ function compareWrites(sa: Stamp, va: unknown, sb: Stamp, vb: unknown): number {
 
 type Simple = 'status' | 'urgency' | 'area' | 'consent';
 
-/** A register's value for the tie-break, with consent's keys in one order whatever the JSON held. */
+/**
+ * A register's value for the tie-break, with consent's keys in one order whatever the JSON held;
+ * the status register carries the duplicate link (request.ts).
+ */
 const valueOf = (d: RequestDoc, k: Simple) =>
-  k === 'consent' ? [d.consent.given, d.consent.how] : d[k];
+  k === 'consent'
+    ? [d.consent.given, d.consent.how]
+    : k === 'status'
+      ? [d.status, d.duplicate_of ?? null]
+      : d[k];
 
 function pick(a: RequestDoc, b: RequestDoc, k: Simple): RequestDoc {
   return compareWrites(a.fields_meta[k], valueOf(a, k), b.fields_meta[k], valueOf(b, k)) >= 0
@@ -62,6 +71,7 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
     .filter((r) => r !== undefined)
     .sort(compareRevs)
     .pop();
+  const centroid = laterFact(a.district_centroid, b.district_centroid);
   return {
     _id: a._id,
     ...(rev === undefined ? {} : { _rev: rev }),
@@ -87,5 +97,7 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
       consent: consent.fields_meta.consent,
     },
     assignments,
+    ...(status.duplicate_of === undefined ? {} : { duplicate_of: status.duplicate_of }),
+    ...(centroid === undefined ? {} : { district_centroid: centroid }),
   };
 }

@@ -37,6 +37,8 @@ export function changedFields(before: object, after: object): string[] {
 
 export function registerValue(doc: RequestDoc, register: Register): unknown {
   if (register === 'details') return detailFields.map((f) => doc[f]);
+  // The duplicate link is part of the status register (request.ts).
+  if (register === 'status') return [doc.status, doc.duplicate_of ?? null];
   return doc[register];
 }
 

@@ -2,6 +2,7 @@
  * The person behind a request: the only document with personal and health data, so it is the one
  * volunteers see least (access.ts). A submission makes it (submission.ts); staff edits add `updated_at`,
  * which conflict resolution uses. Its parts are the resident's own schemas (request-schema.ts).
+ * `location`, the point of the resident's postcode, only the server writes (places/geocoded.ts).
  */
 import * as v from 'valibot';
 import type { Language } from '../questions/request-fields.ts';
@@ -23,6 +24,7 @@ import {
   type CouchMeta,
 } from '../documents/couch-fields.ts';
 import { instantSchema } from '../documents/stamps.ts';
+import { locationSchema, type Location } from '../places/geocoded.ts';
 
 const details = v.union(
   [foodDetails, prescriptionDetails, supportDetails, otherDetails],
@@ -42,6 +44,8 @@ export type ContactDoc = CouchMeta & {
   created_at: string;
   /** Set by a staff edit; conflict resolution uses it. */
   updated_at?: string;
+  /** Where the postcode is, once the server has worked it out: personal data, like the rest. */
+  location?: Location;
 };
 
 export const contactDocSchema: v.GenericSchema<unknown, ContactDoc> = v.pipe(
@@ -59,6 +63,7 @@ export const contactDocSchema: v.GenericSchema<unknown, ContactDoc> = v.pipe(
       submitted_in: v.picklist(languages, 'invalid'),
       created_at: instantSchema,
       updated_at: v.optional(instantSchema),
+      location: v.optional(locationSchema),
     },
     'invalid',
   ),

@@ -26,7 +26,18 @@ export function setRegister<K extends keyof Values>(
   now: string,
 ): RequestDoc {
   const stamp = nextStamp(doc.fields_meta[register], now, by);
-  return { ...restamped(doc, register, stamp), [register]: value };
+  const next: RequestDoc = { ...restamped(doc, register, stamp), [register]: value };
+  // A new status is a new decision: a duplicate link goes with the status it was made with.
+  if (register === 'status') delete next.duplicate_of;
+  return next;
+}
+
+/**
+ * Closes `doc` as a duplicate of the request `keptId`: cancelled, with the link, under one status
+ * stamp. Its notes and history stay where they are; nothing of either request is removed.
+ */
+export function markDuplicate(doc: RequestDoc, keptId: string, by: string, now: string) {
+  return { ...setRegister(doc, 'status', 'cancelled', by, now), duplicate_of: keptId };
 }
 
 export function setDetails(doc: RequestDoc, patch: DetailPatch, by: string, now: string) {

@@ -11,7 +11,13 @@
  * edit, `details`, one register for the fields that are edited rarely and together (kind,
  * postcode district, date needed, language), and `consent`, the resident's answer to sharing their
  * contact with the volunteer (consent.ts), whose stamp says who recorded it and when.
- * `updated_at` is the latest of the stamps.
+ * `updated_at` is the latest of the stamps. `district_centroid` is no register: the server writes
+ * it, no device may (places/geocoded.ts).
+ *
+ * A request closed as a duplicate of another (duplicates/mark-duplicate.ts) is `cancelled` with
+ * `duplicate_of` naming the request kept. The link is part of the `status` register: it is set
+ * and cleared with the status, under the status's stamp, so a merge never pairs one person's status
+ * with another's link, and any later change of status (reopening it) takes the link away.
  */
 import * as v from 'valibot';
 import { consentSchema, type Consent } from './consent.ts';
@@ -22,6 +28,7 @@ import {
   type Language,
   type RequestKind,
 } from '../questions/request-fields.ts';
+import { districtCentroidSchema, type DistrictCentroid } from '../places/geocoded.ts';
 import { parseReference } from './reference.ts';
 import { requestStatuses, type RequestStatus } from './status.ts';
 import { urgencyLevels, type Urgency } from './urgency.ts';
@@ -66,12 +73,16 @@ export type RequestDoc = CouchMeta & {
   assignee: string | null;
   fields_meta: FieldsMeta;
   assignments: Assignment[];
+  /** The id of the request this one duplicates; only on a `cancelled` request. */
+  duplicate_of?: string;
+  /** The centre of the postcode district, once the server has worked it out (places/geocoded.ts). */
+  district_centroid?: DistrictCentroid;
 };
 
 /** The request as a submission makes it, before intake routes it and anyone stamps it. */
 export type SubmittedRequest = Omit<
   RequestDoc,
-  keyof CouchMeta | 'area' | 'assignee' | 'fields_meta' | 'assignments'
+  keyof CouchMeta | 'area' | 'assignee' | 'fields_meta' | 'assignments' | 'district_centroid'
 >;
 
 const uniqueKeys = (log: Assignment[]) => new Set(log.map(assignmentKey)).size === log.length;
@@ -86,6 +97,13 @@ function agreesWithLog(doc: Pick<RequestDoc, 'assignee' | 'assignments' | 'field
 /** The web form's answer is the resident's alone; what staff record is theirs (consent.ts). */
 function consentByItsAuthor(doc: Pick<RequestDoc, 'consent' | 'fields_meta'>) {
   return (doc.consent.how === 'form') === (doc.fields_meta.consent.by === residentAuthor);
+}
+
+/** A link to the request kept goes only on a cancelled request, and never to itself. */
+function closedAsDuplicate(doc: Pick<RequestDoc, '_id' | 'status' | 'duplicate_of'>) {
+  return (
+    doc.duplicate_of === undefined || (doc.status === 'cancelled' && doc.duplicate_of !== doc._id)
+  );
 }
 
 export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
@@ -131,11 +149,14 @@ export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
         v.maxLength(200, 'invalid'),
         v.check(uniqueKeys, 'invalid'),
       ),
+      duplicate_of: v.optional(idOfClass('request')),
+      district_centroid: v.optional(districtCentroidSchema),
     },
     'invalid',
   ),
   v.check((doc) => agreesWithLog(doc), 'inconsistent_assignee'),
   v.check((doc) => consentByItsAuthor(doc), 'inconsistent_consent'),
+  v.check((doc) => closedAsDuplicate(doc), 'inconsistent_duplicate'),
 );
 
 /**

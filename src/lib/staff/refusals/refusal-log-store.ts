@@ -3,7 +3,7 @@
  * replicates, survives reloads and purges, and goes with the replica at sign-out.
  */
 import { requestIdOf } from '#domain/documents/doc-ids.ts';
-import type { ReadModelDb } from '../sync/replica/read-model.ts';
+import type { ReadModelDb } from '../data/model/read-model.ts';
 import type { SyncSnapshot } from '../sync/status/sync-snapshot.ts';
 import { nextLog, orphaned, type LoggedRefusal } from './refusal-log.ts';
 

@@ -5,9 +5,8 @@
  * is what an admin typed and may not be approved yet.
  */
 import type { StaffUser } from '#domain/people/users.ts';
-import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import type { RequestRow, VolunteerRow } from '../sync/replica/projections.ts';
-import type { RequestDoc } from '#domain/requests/request.ts';
+import { volunteerAccessAreas } from '#domain/people/volunteer-doc.ts';
+import { profileOfRow, type VolunteerRow } from '../data/model/projections.ts';
 import type { StaffAccount } from '../session.ts';
 
 export function workUser(
@@ -18,20 +17,6 @@ export function workUser(
   if (account.role !== 'volunteer') {
     return { id, role: account.role, areas: [...account.areas], disabled: false };
   }
-  const areas = profile
-    ? volunteerAccessAreas({ ...profile, _id: profile.id } as VolunteerDoc)
-    : [];
+  const areas = profile ? volunteerAccessAreas(profileOfRow(profile)) : [];
   return { id, role: 'volunteer', areas, disabled: false };
-}
-
-/** A profile's read-model row back as the document the domain judges. */
-export const profileOfRow = (row: VolunteerRow): VolunteerDoc => {
-  const { id, ...rest } = row;
-  return { ...rest, _id: id } as VolunteerDoc;
-};
-
-/** A read-model row back as the document the domain judges (`''` meant null: projections.ts). */
-export function requestOfRow(row: RequestRow): RequestDoc {
-  const { id, area, assignee, ...rest } = row;
-  return { ...rest, _id: id, area: area || null, assignee: assignee || null };
 }

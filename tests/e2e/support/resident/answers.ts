@@ -69,7 +69,9 @@ export function expectedAnswers(request: HelpRequest, lang: Lang): ShownAnswer[]
     'contact-method': [say(`request.contact_method.options.${request.contactMethod}`)],
     'access-needs': orNone([request.accessNeeds]),
     language: [t(lang, `common.language.${request.language}`)],
-    consent: [t(lang, request.consent ? 'common.yes' : 'common.no')],
+    consent: [
+      t(lang, request.consent ? 'request.consent.options.yes' : 'request.consent.options.no'),
+    ],
   };
   switch (help.kind) {
     case 'food':

@@ -102,7 +102,9 @@ export function questionsFor(request: HelpRequest, lang: Lang): Question[] {
     ]),
     page('access-needs', 'access_needs', text(title('access_needs'), request.accessNeeds)),
     page('language', 'language', [radio(`common.language.${request.language}`)]),
-    page('consent', 'consent', [radio(request.consent ? 'common.yes' : 'common.no')]),
+    page('consent', 'consent', [
+      radio(request.consent ? 'request.consent.options.yes' : 'request.consent.options.no'),
+    ]),
   );
   return questions;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { requestOfRow, workUser } from '$lib/staff/work/work-user.ts';
-import { projectRequest } from '$lib/staff/sync/replica/projections.ts';
+import { workUser } from '$lib/staff/work/work-user.ts';
+import { requestOfRow } from '$lib/staff/data/model/projections.ts';
+import { projectRequest } from '$lib/staff/data/model/projections.ts';
 import { profile, request, testUuid } from '../../../support/factories.ts';
 
 describe('workUser', () => {

@@ -4,7 +4,7 @@
  * tombstone to replicate, and the rows go from the read model. The input is the list of ids the
  * server names; how it names them is being designed on the server side.
  */
-import { removeRows, type ReadModelDb } from '../replica/read-model.ts';
+import { removeRows, type ReadModelDb } from '../../data/model/read-model.ts';
 
 type Purgeable = {
   get(id: string, opts: { open_revs: 'all' }): Promise<Array<{ ok?: { _rev?: string } }>>;

@@ -10,7 +10,7 @@
 import PouchDB from 'pouchdb-browser';
 import indexeddb from 'pouchdb-adapter-indexeddb';
 import Dexie from 'dexie';
-import { ReadModelDb, readModelName } from './read-model.ts';
+import { ReadModelDb, readModelName } from '../../data/model/read-model.ts';
 import { noteRefusal } from './refusal-watch.ts';
 
 PouchDB.plugin(indexeddb);

@@ -11,3 +11,7 @@ export const uploadLedgerId = '_local/cymorth-uploads';
 export const evictionTokenId = '_local/cymorth-evictions';
 /** Refusals the user has still to be told about (src/lib/staff/refusals/refusal-log-store.ts). */
 export const refusalLogId = '_local/cymorth-work-refusals';
+/** References held for calls taken with no signal (src/lib/staff/intake/reference-pool.ts). */
+export const referencePoolId = '_local/cymorth-reference-pool';
+/** When the device last caught up with the server (replica/last-synced.ts). */
+export const lastSyncedId = '_local/cymorth-last-synced';

@@ -17,10 +17,16 @@
  */
 import PouchDB from 'pouchdb-browser';
 import Dexie from 'dexie';
-import { evictionTokenId, initialSyncId, refusalLogId, uploadLedgerId } from './local-doc-ids.ts';
+import {
+  evictionTokenId,
+  initialSyncId,
+  lastSyncedId,
+  refusalLogId,
+  uploadLedgerId,
+} from './local-doc-ids.ts';
 // device-db.ts also gives PouchDB the indexeddb adapter the old replica is in.
 import { deviceDbName } from './device-db.ts';
-import { readModelName } from './read-model.ts';
+import { readModelName } from '../../data/model/read-model.ts';
 
 type Body = Record<string, unknown>;
 /** What PouchDB puts before a database's name in IndexedDB's. */
@@ -41,6 +47,8 @@ const carried: Array<{ id: string; carry?: (body: Body) => Body }> = [
   { id: evictionTokenId },
   // A refusal outlives a purge, and an upgrade.
   { id: refusalLogId },
+  // When it last synced is true of the user's data, whatever the replica is called.
+  { id: lastSyncedId },
 ];
 
 export type UpgradeOptions = {

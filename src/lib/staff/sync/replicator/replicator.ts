@@ -16,12 +16,13 @@
  * status a page shows is a plain view of it (sync-status.svelte.ts).
  */
 import type { EndReason } from '../eviction/eviction-plan.ts';
-import type { ChangesPage } from '../replica/read-model.ts';
+import type { ChangesPage } from '../../data/model/read-model.ts';
 import { initialSnapshot, type SyncSnapshot } from '../status/sync-snapshot.ts';
 import { UploadCounter } from '../uploads/upload-count.ts';
 import { firstSync, hasFirstSynced, pushStart } from './first-sync.ts';
 import { liveSync } from './live-sync.ts';
 import { watchRefusals } from '../replica/refusal-watch.ts';
+import { lastSyncedWriter, readLastSynced } from '../replica/last-synced.ts';
 import { describeError, Retry } from './retry.ts';
 import type { Outcome, Running } from './run-outcome.ts';
 import { TabLeadership, type Lock } from './tab-leadership.ts';
@@ -55,6 +56,7 @@ export class Replicator {
   readonly #uploads: UploadCounter;
   readonly #retry: Retry;
   readonly #watch: ReturnType<typeof watchRefusals>;
+  readonly #saveLastSynced: (at: string) => Promise<void>;
   #state: SyncSnapshot;
   #tabs: TabLeadership | null = null;
   #done: Promise<void> | null = null;
@@ -74,6 +76,7 @@ export class Replicator {
     });
     this.#retry = new Retry(options.random);
     this.#watch = watchRefusals(options.remote, () => this.#running?.cancel());
+    this.#saveLastSynced = lastSyncedWriter(options.local);
   }
 
   /** The latest snapshot: this tab's own while it leads, the leader's broadcast otherwise. */
@@ -141,7 +144,9 @@ export class Replicator {
   async #lead(): Promise<void> {
     const signal = this.#stop.signal;
     await this.#uploads.load();
-    this.#publish({});
+    // Kept on the device: a reload with no signal still knows when it last synced.
+    const lastSyncedAt = this.#state.lastSyncedAt ?? (await readLastSynced(this.#options.local));
+    this.#publish({ lastSyncedAt });
     const feed = this.#uploads.follow();
     await this.#uploads.recount();
     while (!signal.aborted) {
@@ -183,7 +188,7 @@ export class Replicator {
       uploads: this.#uploads,
       onPulled: this.#pulled,
       onCaughtUp: () => {
-        this.#publish({ lastSyncedAt: new Date().toISOString(), error: null });
+        this.#synced();
         this.#uploads.confirm(this.#options.remote);
         this.#options.onCaughtUp?.();
       },
@@ -206,9 +211,20 @@ export class Replicator {
     if (outcome.error !== undefined || outcome.cancelled) return outcome;
     this.#publish({ initialSync: { ...this.#state.initialSync, finished: true }, error: null });
     this.#pushFrom = await pushStart(this.#options.local, this.#uploads);
+    // Everything up to there came from the server, and the push will never pass it to say so:
+    // unacknowledged, a reload offline counted the whole first sync as waiting to upload.
+    if (this.#pushFrom !== null) this.#uploads.acknowledged(this.#pushFrom);
+    this.#synced();
     void this.#uploads.recount();
     this.#options.onCaughtUp?.();
     return {};
+  }
+
+  /** Both directions caught up: the time is shown, and kept for the next page load. */
+  #synced(): void {
+    const at = new Date().toISOString();
+    this.#publish({ lastSyncedAt: at, error: null });
+    void this.#saveLastSynced(at);
   }
 
   #pulled = (docs: Docs): void => {

@@ -8,7 +8,7 @@
  * and all those asks are answered by the one count that waits.
  */
 import type { SyncSnapshot } from '../status/sync-snapshot.ts';
-import type { ChangesPage } from '../replica/read-model.ts';
+import type { ChangesPage } from '../../data/model/read-model.ts';
 import { UploadLedger } from './upload-ledger.ts';
 
 type Docs = { _id: string; _rev?: string }[];

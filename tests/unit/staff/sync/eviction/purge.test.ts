@@ -7,7 +7,7 @@ import '../browser-globals.ts';
 import { describe, expect, it } from 'vitest';
 import { openDeviceDbs, wipe } from '$lib/staff/sync/replica/device-db.ts';
 import { purgeFromDevice } from '$lib/staff/sync/eviction/purge.ts';
-import { catchUp } from '$lib/staff/sync/replica/read-model.ts';
+import { catchUp } from '$lib/staff/data/model/read-model.ts';
 import { UploadLedger } from '$lib/staff/sync/uploads/upload-ledger.ts';
 import { contactFor, request, testUuid } from '../../../../support/factories.ts';
 

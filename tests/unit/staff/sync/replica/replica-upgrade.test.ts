@@ -15,7 +15,7 @@ import '../browser-globals.ts';
 import PouchDB from 'pouchdb-browser';
 import { describe, expect, it } from 'vitest';
 import { deviceDbName } from '$lib/staff/sync/replica/device-db.ts';
-import { ReadModelDb, catchUp, readModelName } from '$lib/staff/sync/replica/read-model.ts';
+import { ReadModelDb, catchUp, readModelName } from '$lib/staff/data/model/read-model.ts';
 import {
   moveUsernameReplica,
   usernameReadModelName,

@@ -1,0 +1,70 @@
+/**
+ * Where a request stands in the coordinator's queue, as fields the read model indexes, so the
+ * queue is read in order through `[queue+rank]` instead of being sorted in JavaScript.
+ *
+ * - `queue`: 0 open and nobody has it, 1 open and in someone's hands, 2 closed. Unassigned work
+ *   comes before work already in hand (issue "The coordinator's desk").
+ * - `rank`: within a queue, the triage score highest first (urgency-score.ts), then the soonest
+ *   needed, the longest waiting, and the id, so every device lists the same rows in the same
+ *   order and a page can start after any row. Closed requests go most recently changed first.
+ * - `overdue` (0 or 1; IndexedDB cannot index booleans), `score`, `reasons`: the triage itself.
+ * - `triage_day`: the date in Wales the triage was judged on. Scores move only when the date
+ *   does (days waited, days overdue), so the model judges open requests again each new day
+ *   (`stale` below); a closed request's triage never changes, so it is never stale.
+ */
+import { londonDate } from '#domain/calendar-days.ts';
+import type { ContactDoc } from '#domain/requests/contact.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { isClosed } from '#domain/requests/status.ts';
+import { triageOf, type TriageReason } from '#domain/triage/urgency-score.ts';
+
+export type Queue = 0 | 1 | 2;
+
+export type DeskFields = {
+  queue: Queue;
+  rank: string;
+  score: number;
+  reasons: TriageReason[];
+  overdue: 0 | 1;
+  triage_day: string;
+};
+
+/** Never below a real date, so a closed request is never judged again. */
+export const neverStale = '9999-12-31';
+
+// Scores are well under this; a higher score must sort first in an ascending index.
+const scoreCeiling = 9999;
+
+/** `2026-12-07T10:00:00.000Z` with every digit turned around (9 − d): later sorts first. */
+const latestFirst = (instant: string) => instant.replace(/\d/g, (d) => String(9 - Number(d)));
+
+export function queueOf(request: Pick<RequestDoc, 'status' | 'assignee'>): Queue {
+  if (isClosed(request.status)) return 2;
+  return request.assignee === null ? 0 : 1;
+}
+
+/** The queue fields of `request` judged at `now`; `contact` is null when the device has none. */
+export function deskFields(
+  request: Pick<
+    RequestDoc,
+    '_id' | 'status' | 'assignee' | 'urgency' | 'kind' | 'needed_by' | 'created_at' | 'updated_at'
+  >,
+  contact: ContactDoc | null,
+  now: string,
+): DeskFields {
+  const queue = queueOf(request);
+  const triage = triageOf(request, contact, now);
+  const score = Math.min(triage.score, scoreCeiling);
+  const rank =
+    queue === 2
+      ? `${latestFirst(request.updated_at)}|${request._id}`
+      : `${String(scoreCeiling - score).padStart(4, '0')}|${request.needed_by}|${request.created_at}|${request._id}`;
+  return {
+    queue,
+    rank,
+    score,
+    reasons: triage.reasons,
+    overdue: triage.overdue ? 1 : 0,
+    triage_day: queue === 2 ? neverStale : londonDate(now),
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The Dexie read model (docs/architecture.md, "Storage and sync"): PouchDB's documents projected into tables
+ * with the indexes the screens query. Fed by the local changes feed in batches; the seq reached is
+ * stored in the same transaction as the rows, so a crash never skips or half-applies a batch, and
+ * `rebuild()` replays everything from seq 0.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import {
+  projectDoc,
+  tableOfClass,
+  type AreaRow,
+  type ContactRow,
+  type ProjectedRequest,
+  type EventRow,
+  type NoteRow,
+  type RequestRow,
+  type TableName,
+  type VolunteerRow,
+} from './projections.ts';
+import { docClassOf } from '#domain/documents/doc-ids.ts';
+import { joinBatch } from './desk-rows.ts';
+import { retriage } from './retriage.ts';
+
+type Meta = { key: string; value: string | number };
+
+export class ReadModelDb extends Dexie {
+  requests!: EntityTable<RequestRow, 'id'>;
+  contacts!: EntityTable<ContactRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  volunteers!: EntityTable<VolunteerRow, 'id'>;
+  areas!: EntityTable<AreaRow, 'id'>;
+  meta!: EntityTable<Meta, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      requests: 'id, [status+urgency], [area+status], assignee, needed_by, updated_at',
+      contacts: 'id, request_id',
+      notes: 'id, [request_id+created_at]',
+      events: 'id, [request_id+at]',
+      volunteers: 'id, *areas, approval',
+      areas: 'id',
+      meta: 'key',
+    });
+    // Version 2: the queue is read in order through `[queue+rank]`, each filter through its own
+    // index beside the status, search by prefix through `*search` (desk-order.ts, search-keys.ts).
+    // Rows of version 1 lack those fields, so the model starts again from seq 0.
+    this.version(2)
+      .stores({
+        requests: [
+          'id',
+          '[queue+rank]',
+          '[status+kind]',
+          '[status+area]',
+          '[status+urgency]',
+          '[status+language]',
+          '[status+assignee]',
+          '[status+overdue]',
+          'assignee',
+          'triage_day',
+          '*search',
+        ].join(', '),
+      })
+      .upgrade(async (tx) => {
+        for (const table of [...tables, 'meta']) await tx.table(table).clear();
+      });
+  }
+}
+
+export const readModelName = (userId: string) => `cymorth-${userId}-read`;
+
+const tables: TableName[] = ['requests', 'contacts', 'notes', 'events', 'volunteers', 'areas'];
+const batchSize = 500;
+
+export async function readSince(model: ReadModelDb): Promise<string | number> {
+  return (await model.meta.get('since'))?.value ?? 0;
+}
+
+/**
+ * A page of the local changes feed as the read model read it (`style: 'all_docs'`, so with every
+ * leaf): the upload ledger takes it as its own read instead of reading every document again.
+ */
+export type ChangesPage = {
+  since: string | number;
+  results: PouchDB.Core.ChangesResponseChange<object>[];
+  lastSeq: string | number;
+};
+
+/** Applies every change after the stored seq; returns how many changes it read. */
+export async function catchUp(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+): Promise<number> {
+  let read = 0;
+  for (;;) {
+    const since = await readSince(model);
+    const feed = await db.changes({
+      since,
+      limit: batchSize,
+      include_docs: true,
+      style: 'all_docs',
+    });
+    if (feed.results.length === 0) return read;
+    onPage?.({ since, results: feed.results, lastSeq: feed.last_seq });
+    read += feed.results.length;
+    const puts = new Map<TableName, { id: string }[]>(tables.map((t) => [t, []]));
+    const deletes = new Map<TableName, string[]>(tables.map((t) => [t, []]));
+    for (const change of feed.results) {
+      const p = projectDoc(change.id, change.doc);
+      if (p.op === 'put') puts.get(p.table)?.push(p.row);
+      if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
+    }
+    await model.transaction('rw', [...tables, 'meta'], async () => {
+      const requests = await joinBatch(
+        model,
+        puts.get('requests') as ProjectedRequest[],
+        puts.get('contacts') as ContactRow[],
+        deletes.get('contacts') ?? [],
+        new Date().toISOString(),
+      );
+      puts.set('requests', requests);
+      // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
+      // and puts of the same id cannot both be in one batch.
+      for (const [table, ids] of deletes) if (ids.length) await model.table(table).bulkDelete(ids);
+      for (const [table, rows] of puts) if (rows.length) await model.table(table).bulkPut(rows);
+      await model.meta.put({ key: 'since', value: feed.last_seq });
+    });
+  }
+}
+
+/** Clears the model and replays the whole local database. */
+export async function rebuild(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+): Promise<void> {
+  await model.transaction('rw', [...tables, 'meta'], async () => {
+    for (const table of tables) await model.table(table).clear();
+    await model.meta.put({ key: 'since', value: 0 });
+  });
+  await catchUp(db, model, onPage);
+}
+
+/** Removes rows by document id (purged documents never reach the changes feed). */
+export async function removeRows(model: ReadModelDb, ids: string[]): Promise<void> {
+  await model.transaction('rw', tables, async () => {
+    for (const id of ids) {
+      const cls = docClassOf(id);
+      if (cls !== null) await model.table(tableOfClass[cls]).delete(id);
+    }
+  });
+}
+
+/** How often a following model looks whether the date in Wales has moved on (retriage.ts). */
+const dayCheckMs = 10 * 60_000;
+
+/**
+ * Keeps the model following the local database: the live changes feed only says "something
+ * changed"; the batches are read by `catchUp`, one run at a time, each followed by `retriage`
+ * (nothing to do but one index read unless the date has moved on), which a timer also runs.
+ * `idle()` resolves once the model has caught up with every change seen so far.
+ */
+export function followChanges(
+  db: PouchDB.Database,
+  model: ReadModelDb,
+  onPage?: (page: ChangesPage) => void,
+) {
+  let running: Promise<unknown> = Promise.resolve();
+  // At most one run waits: the feed says "changed" once per document, and one catch-up that
+  // starts after the call reads them all.
+  let waiting: Promise<unknown> | null = null;
+  let stopped = false;
+  const run = () => {
+    waiting ??= running = running
+      .then(async () => {
+        waiting = null;
+        if (stopped) return;
+        await catchUp(db, model, onPage);
+        await retriage(model, new Date().toISOString());
+      })
+      .catch((e: unknown) => {
+        // A run still going when the device stopped may meet the model closed: nothing lost.
+        if (!stopped) console.error('read model update failed', e);
+      });
+    return waiting;
+  };
+  const feed = db.changes({ since: 'now', live: true });
+  void feed.on('change', () => void run());
+  void run();
+  const timer = setInterval(() => void run(), dayCheckMs);
+  return {
+    idle: async () => {
+      let seen: Promise<unknown>;
+      do {
+        seen = running;
+        await seen;
+      } while (seen !== running);
+      await run();
+    },
+    rebuild: async () => {
+      running = running.catch(() => {}).then(() => rebuild(db, model, onPage));
+      await running;
+    },
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      feed.cancel();
+    },
+  };
+}

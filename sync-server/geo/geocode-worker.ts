@@ -1,0 +1,103 @@
+/**
+ * The background worker that gives requests their points (place-writer.ts), from the markers intake
+ * and `/db` leave (pending.ts). It looks for due markers every `pollMs`, claims each, works it, and
+ * either removes it or schedules the next try with backoff; a source that is down only delays the
+ * points, never intake. Markers live in the database, so a restart (or another instance) carries
+ * on where this one stopped; at start, markers given up earlier get another round.
+ */
+import type { Storage } from '../storage/storage.ts';
+import { GeocoderUnavailable, type Geocoder } from './geocoder.ts';
+import {
+  claim,
+  defaultBackoff,
+  duePending,
+  finish,
+  retryLater,
+  wakeGivenUp,
+  type Backoff,
+} from './pending.ts';
+import { placeRequest } from './place-writer.ts';
+
+export type GeocodingOptions = {
+  storage: Storage;
+  geocoder: Geocoder;
+  now?: () => Date;
+  /** How often to look for due markers; 2 s when not given. */
+  pollMs?: number;
+  backoff?: Backoff;
+  /** How long a claim keeps other instances off a marker; 60 s when not given. */
+  leaseMs?: number;
+  log?: (line: string) => void;
+};
+
+export type GeocodeWorker = {
+  /** Works every due marker now; resolves when done (tests, and the poll). */
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export function startGeocoding(options: GeocodingOptions): GeocodeWorker {
+  const { storage, geocoder } = options;
+  const store = storage.serverOnly;
+  const now = options.now ?? (() => new Date());
+  const backoff = options.backoff ?? defaultBackoff;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  async function work() {
+    for (const marker of await duePending(store, now())) {
+      if (stopped) return;
+      const claimed = await claim(store, marker, now(), leaseMs);
+      if (claimed === null) continue;
+      let why: string;
+      try {
+        const outcome = await placeRequest(storage.replicatedDb, geocoder, claimed.request_id, now);
+        if (outcome.done) {
+          if (outcome.unknown) log(`geocode: ${claimed.request_id}: postcode district not known`);
+          await finish(store, claimed);
+          continue;
+        }
+        why = outcome.why;
+      } catch (error) {
+        why = error instanceof GeocoderUnavailable ? error.why : 'error';
+        if (!(error instanceof GeocoderUnavailable)) console.error('geocode:', error);
+      }
+      const next = await retryLater(store, claimed, now(), backoff);
+      if (next.gave_up)
+        log(`geocode: ${claimed.request_id}: gave up after ${next.attempts} tries (${why})`);
+    }
+  }
+
+  let busy = false;
+  /** One pass at a time: a poll that comes while one runs is skipped. */
+  const pass = () => {
+    if (busy || stopped) return running;
+    busy = true;
+    running = work()
+      .catch((error: unknown) => console.error('geocode:', error))
+      .finally(() => {
+        busy = false;
+      });
+    return running;
+  };
+  const runOnce = async () => {
+    await running;
+    await pass();
+  };
+
+  const started = wakeGivenUp(store, now()).catch(() => undefined);
+  const timer = setInterval(() => void pass(), options.pollMs ?? 2_000);
+  timer.unref();
+  void started.then(pass);
+
+  return {
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
