@@ -50,7 +50,7 @@ async function actorsReadBy(index: RoutingIndex, viewer: StaffUser, now: string)
   return actors;
 }
 
-export function staffNamesRoutes(options: StaffNamesOptions): Hono {
+export function staffNamesRoutes(options: StaffNamesOptions): Hono<SessionEnv> {
   const routes = new Hono<SessionEnv>();
   routes.use(options.requireSession);
   routes.get('/', async (c) => {

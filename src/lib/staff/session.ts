@@ -8,7 +8,7 @@
 import { isApiError } from '#domain/api-errors.ts';
 import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';
 import { intakeDraftKey } from './intake/draft-key.ts';
-import { forgetStaffNames } from './staff-names.ts';
+import { forgetStaffNames } from './data/staff-names.ts';
 
 export type StaffAccount = {
   username: string;
