@@ -77,7 +77,12 @@ describe('the server on a CouchDB server', () => {
     const serverOnly = new PouchDB(`${server.location}${serverOnlyDbName}`, { skip_setup: true });
     try {
       const ids = (await db.allDocs()).rows.map((r) => r.id).sort();
-      expect(ids).toEqual([`contact:${submission.id}`, `request:${submission.id}`]);
+      // The request, its contact and the created event its history starts with.
+      expect(ids).toEqual([
+        `contact:${submission.id}`,
+        `event:${submission.id}:${submission.id}`,
+        `request:${submission.id}`,
+      ]);
       const privateIds = (await serverOnly.allDocs()).rows.map((r) => r.id);
       expect(privateIds).toContain(`receipt:${submission.id}`);
       expect(privateIds.some((id) => id.startsWith('ref:'))).toBe(true);

@@ -20,7 +20,8 @@ import { matchesStatus, type DeskFilters, type StatusChoice } from './desk-filte
 import type { Queue } from './model/desk-order.ts';
 import { requestOfRow, type RequestRow } from './model/projections.ts';
 import type { ReadModelDb } from './model/read-model.ts';
-import { searchPrefixes } from './model/search-keys.ts';
+import { searchLookups, type Lookup } from '#domain/search/search-query.ts';
+import { taggedKey } from '#domain/search/search-keys.ts';
 
 export type QueueItem = { request: RequestDoc; triage: Triage };
 export type QueuePage = { items: QueueItem[]; total: number; more: boolean };
@@ -57,18 +58,32 @@ export function indexSource(
   };
 }
 
-/** The ids whose search keys start with every word's prefix (any of a word's readings). */
+/** The ids whose `*search` keys equal `key` or, for a prefix lookup, start with it. */
+async function lookupHits(model: ReadModelDb, lookup: Lookup): Promise<string[]> {
+  const key = taggedKey(lookup.kind, lookup.key);
+  const where = model.requests.where('search');
+  return (lookup.match === 'exact' ? where.equals(key) : where.startsWith(key)).primaryKeys();
+}
+
+/**
+ * The ids any reading of the query finds (search-query.ts gives every reading: nine digits may be
+ * a reference or a phone), each an exact or prefix lookup in the `*search` index. A name of several
+ * words also finds the names with each word starting one of theirs, in any order ("jones sian").
+ */
 async function searchHits(model: ReadModelDb, q: string): Promise<Set<string>> {
-  let found: string[] | null = null;
-  for (const readings of searchPrefixes(q)) {
-    const ids = new Set<string>();
-    for (const prefix of readings) {
-      for (const id of await model.requests.where('search').startsWith(prefix).primaryKeys())
-        ids.add(id);
+  const found = new Set<string>();
+  for (const lookup of searchLookups(q)) {
+    for (const id of await lookupHits(model, lookup)) found.add(id);
+    const words = lookup.kind === 'name' ? lookup.key.split(' ') : [];
+    if (words.length < 2) continue;
+    let all: Set<string> | null = null;
+    for (const key of words) {
+      const ids: string[] = await lookupHits(model, { kind: 'name', key, match: 'prefix' });
+      all = new Set(all === null ? ids : ids.filter((id) => all!.has(id)));
     }
-    found = found === null ? [...ids] : found.filter((id) => ids.has(id));
+    for (const id of all ?? []) found.add(id);
   }
-  return new Set(found ?? []);
+  return found;
 }
 
 /** Every request with one status, through the front of `[status+kind]`. */

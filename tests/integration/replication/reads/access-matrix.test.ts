@@ -97,9 +97,12 @@ async function checkReads(
   expect(info.status, label).toBe(200);
   expect(Object.keys(info.body as object).sort(), label).toEqual([
     'db_name',
+    'doc_count',
     'instance_start_time',
     'update_seq',
   ]);
+  // The count is of what this user may read now, so it tells nobody how much else there is.
+  expect((info.body as { doc_count: number }).doc_count, `${label} doc_count`).toBe(live.size);
 
   // _changes, normal and longpoll, whole and in small pages; with bodies and every leaf.
   for (const query of ['include_docs=true&style=all_docs', 'feed=longpoll&include_docs=true']) {

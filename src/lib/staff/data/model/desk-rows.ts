@@ -1,15 +1,17 @@
 /**
- * A request row joined with its contact: its place in the queue (desk-order.ts) and its search
- * keys (search-keys.ts) depend on both documents, which reach the model separately. Run inside
+ * A request row joined with its contact: its place in the queue (desk-order.ts), its search keys
+ * and the keys its possible duplicates share (the domain's search/ and duplicates/) depend on both
+ * documents, which reach the model separately. Run inside
  * the read model's write transaction for each batch, so a row is never stored without them, and
  * once a day for open requests, whose scores move with the date (retriage.ts).
  */
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
+import { duplicateKeys, taggedDuplicateKeys } from '#domain/duplicates/duplicate-keys.ts';
+import { requestSearchKeys, taggedSearchKeys } from '#domain/search/search-keys.ts';
 import { deskFields } from './desk-order.ts';
 import type { ContactRow, ProjectedRequest, RequestRow } from './projections.ts';
 import type { EntityTable } from 'dexie';
-import { searchKeys } from './search-keys.ts';
 
 const contactOf = (row: ContactRow | undefined): ContactDoc | null =>
   row ? ({ ...row, _id: row.id } as ContactDoc) : null;
@@ -20,7 +22,12 @@ const requestIdOfContact = (row: ContactRow) => row.request_id;
 export function joinRow(projected: ProjectedRequest, contact: ContactRow | undefined, now: string) {
   const c = contactOf(contact);
   const doc = { ...projected, _id: projected.id, assignee: projected.assignee || null };
-  return { ...projected, ...deskFields(doc, c, now), search: searchKeys(projected, c) };
+  return {
+    ...projected,
+    ...deskFields(doc, c, now),
+    search: taggedSearchKeys(requestSearchKeys(projected, c)),
+    dupkeys: c === null ? [] : taggedDuplicateKeys(duplicateKeys(c)),
+  };
 }
 
 /**

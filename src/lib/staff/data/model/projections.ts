@@ -22,8 +22,11 @@ export type ProjectedRequest = Omit<Row<RequestDoc>, 'area' | 'assignee'> & {
   area: string;
   assignee: string;
 };
-/** A request row as stored: with its place in the queue and the keys search finds it by. */
-export type RequestRow = ProjectedRequest & DeskFields & { search: string[] };
+/**
+ * A request row as stored: with its place in the queue, the keys search finds it by
+ * (search/search-keys.ts) and the keys its possible duplicates share (duplicates/duplicate-keys.ts).
+ */
+export type RequestRow = ProjectedRequest & DeskFields & { search: string[]; dupkeys: string[] };
 export type ContactRow = Row<ContactDoc>;
 export type NoteRow = Row<NoteDoc>;
 export type EventRow = Row<EventDoc>;
@@ -72,7 +75,7 @@ export function projectDoc(id: string, doc: unknown): Projection {
 }
 
 /** What the model adds to a request row, which the document does not carry. */
-const deskKeys = ['queue', 'rank', 'score', 'reasons', 'overdue', 'triage_day', 'search'];
+const deskKeys = ['queue', 'rank', 'score', 'reasons', 'overdue', 'triage_day', 'search', 'dupkeys'];
 
 /** A request row back as the document the domain judges (`''` meant null, see above). */
 export function requestOfRow(row: ProjectedRequest): RequestDoc {

@@ -4,7 +4,7 @@
  * stored in the same transaction as the rows, so a crash never skips or half-applies a batch, and
  * `rebuild()` replays everything from seq 0.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import {
   projectDoc,
   tableOfClass,
@@ -22,6 +22,21 @@ import { joinBatch } from './desk-rows.ts';
 import { retriage } from './retriage.ts';
 
 type Meta = { key: string; value: string | number };
+
+// The queue in order, then an index beside the status for each filter, then search (desk-order.ts).
+const requestIndexes = [
+  'id',
+  '[queue+rank]',
+  '[status+kind]',
+  '[status+area]',
+  '[status+urgency]',
+  '[status+language]',
+  '[status+assignee]',
+  '[status+overdue]',
+  'assignee',
+  'triage_day',
+  '*search',
+];
 
 export class ReadModelDb extends Dexie {
   requests!: EntityTable<RequestRow, 'id'>;
@@ -48,24 +63,20 @@ export class ReadModelDb extends Dexie {
     // Rows of version 1 lack those fields, so the model starts again from seq 0.
     this.version(2)
       .stores({
-        requests: [
-          'id',
-          '[queue+rank]',
-          '[status+kind]',
-          '[status+area]',
-          '[status+urgency]',
-          '[status+language]',
-          '[status+assignee]',
-          '[status+overdue]',
-          'assignee',
-          'triage_day',
-          '*search',
-        ].join(', '),
+        requests: requestIndexes.join(', '),
       })
-      .upgrade(async (tx) => {
-        for (const table of [...tables, 'meta']) await tx.table(table).clear();
-      });
+      .upgrade(startAgain);
+    // Version 3: search keys in the domain's normal forms (search/search-keys.ts) and the keys a
+    // possible duplicate shares (`*dupkeys`, duplicates/duplicate-keys.ts); rows start again.
+    this.version(3)
+      .stores({ requests: [...requestIndexes, '*dupkeys'].join(', ') })
+      .upgrade(startAgain);
   }
+}
+
+/** The model starts again from seq 0 when its rows gain fields older rows lack. */
+async function startAgain(tx: Transaction): Promise<void> {
+  for (const table of [...tables, 'meta']) await tx.table(table).clear();
 }
 
 export const readModelName = (userId: string) => `cymorth-${userId}-read`;
