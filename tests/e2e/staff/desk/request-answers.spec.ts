@@ -54,7 +54,7 @@ for (const lang of ['cy', 'en'] as const) {
     server,
   }) => {
     // Two devices syncing, four axe scans and an offline reload, on a shared two-core machine.
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const world = await server.seedStaffWorld(shape(new Date()), password);
     const area = world.docs.find((d): d is AreaDoc => d.type === 'area')!;
     const volunteer = world.accounts.find((a) => a.role === 'volunteer' && a.approved)!;
