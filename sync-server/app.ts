@@ -13,7 +13,9 @@ import { compress } from './http/compress.ts';
 import { healthRoute } from './http/health-route.ts';
 import { referenceRoutes } from './intake/reference-routes.ts';
 import { defaultMaxBulkBytes, replicationRoutes } from './replication/routes.ts';
+import { RoutingIndex } from './replication/routing/routing-index.ts';
 import { requestRoutes } from './residents/request-routes.ts';
+import { staffNamesRoutes } from './directory/staff-names-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './web/static-files.ts';
 import type { Storage } from './storage/storage.ts';
@@ -88,6 +90,19 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.route('/api/areas', areaListRoutes(options.storage.replicatedDb));
+  // What each document is routed by: `/db` and the staff names judge reads on the same index.
+  const routing = new RoutingIndex(options.storage.replicatedDb);
+  // The names of the staff a member of staff may know (directory/).
+  app.route(
+    '/api/staff-names',
+    staffNamesRoutes({
+      index: routing,
+      db: options.storage.replicatedDb,
+      accounts: options.storage.serverOnly,
+      requireSession: accounts.requireSession,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
   // References a coordinator's device keeps for calls taken with no signal (intake/).
   app.route(
     '/api/staff/references',
@@ -107,6 +122,7 @@ export function createApp(options: AppOptions): Hono {
     '/db',
     replicationRoutes({
       db: options.storage.replicatedDb,
+      index: routing,
       accounts: options.storage.serverOnly,
       requireSession: accounts.requireSession,
       now: options.now ?? (() => new Date()),

@@ -51,6 +51,11 @@ export type ReplicationOptions = {
   maxBulkDocs?: number;
   /** Documents one account may write a minute (write-limit.ts). */
   writesPerMinute?: number;
+  /**
+   * The routing index, when something else judges reads on it too (directory/): one per instance,
+   * so its memory is spent once. Made here when not given.
+   */
+  index?: RoutingIndex;
   /** Marks a request whose points a device's write left missing or stale (sync-server/geo/). */
   onPlaceNeeded?: (requestId: string) => Promise<void>;
 };
@@ -67,7 +72,7 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
   const { db, now } = options;
   const app = new Hono<ReplicationEnv>();
   const userOf = (c: Ctx) => c.var.staff;
-  const index = new RoutingIndex(db);
+  const index = options.index ?? new RoutingIndex(db);
   // Built now, not on the first device's request; a failure here is retried by that request.
   index.current().catch(() => undefined);
   const filterOf = (c: Ctx) => new ReadFilter(index, userOf(c), now().toISOString());

@@ -8,6 +8,7 @@
 import { isApiError } from '#domain/api-errors.ts';
 import { normaliseUsername, type StaffRole } from '#domain/people/account-rules.ts';
 import { intakeDraftKey } from './intake/draft-key.ts';
+import { forgetStaffNames } from './data/staff-names.ts';
 
 export type StaffAccount = {
   username: string;
@@ -92,4 +93,5 @@ export async function signOut(): Promise<void> {
   localStorage.removeItem(accountKey);
   // A call half taken holds the caller's details: it goes with the account.
   localStorage.removeItem(intakeDraftKey);
+  forgetStaffNames();
 }

@@ -3,7 +3,9 @@
  * prescription to be collected, in Welsh; the coordinator sees the Welsh badge on the queue's row,
  * and on the request every answer grouped as the resident was asked, the channel, who asked for
  * whom, and a history that starts with the request's creation; the volunteer given the task sees
- * the badge on their list and the answers on their task. Axe on each page, in Welsh and English.
+ * the badge on their list and the answers on their task, and their history names the coordinator
+ * who gave it to them (whose account their phone never holds: GET /api/staff-names), offline too,
+ * until they sign out. Axe on each page, in Welsh and English.
  */
 import { randomUUID } from 'node:crypto';
 import type { AreaDoc } from '#domain/areas/area-doc.ts';
@@ -17,6 +19,7 @@ import {
 } from '../../../support/submissions.ts';
 import { StaffWork } from '../../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../../support/axe.ts';
+import { hydrated } from '../../support/hydration.ts';
 import { expect, test } from '../../fixtures.ts';
 import type { Lang } from '../../support/resident/locales.ts';
 import type { ServerSide } from '../../support/app/server-side.ts';
@@ -50,6 +53,8 @@ for (const lang of ['cy', 'en'] as const) {
     baseURL,
     server,
   }) => {
+    // Two devices syncing, four axe scans and an offline reload, on a shared two-core machine.
+    test.setTimeout(300_000);
     const world = await server.seedStaffWorld(shape(new Date()), password);
     const area = world.docs.find((d): d is AreaDoc => d.type === 'area')!;
     const volunteer = world.accounts.find((a) => a.role === 'volunteer' && a.approved)!;
@@ -141,9 +146,35 @@ for (const lang of ['cy', 'en'] as const) {
     await expect(phone.page.getByTestId('history-created')).toContainText(
       phone.text('answers.history.web'),
     );
+    // Who gave them the task, by name: "a member of staff" nowhere in their history.
+    const lead = world.accounts.find((a) => a.role === 'coordinator')!;
+    const history = phone.page.getByTestId('history');
+    await expect(history).toContainText(
+      phone.text('work.history.assignee', {
+        from: phone.text('work.labels.nobody'),
+        to: phone.text('work.who.you'),
+      }),
+    );
+    await expect(history).toContainText(lead.displayName);
+    await expect(history).not.toContainText(phone.text('work.who.staff'));
     await expectNoAxeViolations(phone.page, `volunteer's task with every answer (${lang})`, {
       soft: true,
     });
+
+    // The names are kept on the phone: the task opened again with no signal still names them.
+    await phone.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await field.setOffline(true);
+    await phone.page.reload();
+    await hydrated(phone.page);
+    await expect(phone.page.getByTestId('history')).toContainText(lead.displayName);
+    await field.setOffline(false);
+    // And leave it with the account at sign-out.
+    const namesKey = 'cymorth.staff.names';
+    expect(await phone.page.evaluate((key) => localStorage.getItem(key), namesKey)).not.toBeNull();
+    await phone.page.goto(`/${lang}/staff`);
+    await phone.page.getByRole('button', { name: phone.text('staff.home.sign_out') }).click();
+    await expect(phone.page).toHaveURL(new RegExp(`/${lang}/staff/sign-in$`));
+    expect(await phone.page.evaluate((key) => localStorage.getItem(key), namesKey)).toBeNull();
     await desk.close();
     await field.close();
   });
