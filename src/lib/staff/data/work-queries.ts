@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { ReadModelDb } from './model/read-model.ts';
 import { requestOfRow, type AreaRow, type VolunteerRow } from './model/projections.ts';
-import { duplicateLinks, noLinks } from './duplicate-links.ts';
+import { duplicateLinks, noLinks } from './duplicates/duplicate-links.ts';
 
 
 export const allRequests = async (model: ReadModelDb) =>

@@ -7,7 +7,7 @@ import {
   narrowing,
   noFilters,
   type DeskFilters,
-} from '$lib/staff/data/desk-filters.ts';
+} from '$lib/staff/data/desk/desk-filters.ts';
 
 const parse = (query: string) => filtersFromUrl(new URLSearchParams(query));
 

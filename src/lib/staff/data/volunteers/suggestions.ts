@@ -8,7 +8,7 @@ import { hardRules, type HardRule } from '#domain/matching/eligibility.ts';
 import { matchReasons, type MatchReason } from '#domain/matching/match-reasons.ts';
 import { rankVolunteers } from '#domain/matching/rank.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { ReadModelDb } from './model/read-model.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
 import { matchInputs } from './volunteer-queries.ts';
 
 export type Suggestion = { id: string; name: string; reasons: MatchReason[] };

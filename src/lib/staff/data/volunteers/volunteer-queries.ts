@@ -22,8 +22,8 @@ import {
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { taggedKey } from '#domain/search/search-keys.ts';
 import { isClosed, requestStatuses } from '#domain/requests/status.ts';
-import { profileOfRow, requestOfRow, type VolunteerRow } from './model/projections.ts';
-import type { ReadModelDb } from './model/read-model.ts';
+import { profileOfRow, requestOfRow, type VolunteerRow } from '../model/projections.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
 
 const openStatuses = requestStatuses.filter((s) => !isClosed(s));
 

@@ -10,7 +10,7 @@ import { requestStatuses } from '#domain/requests/status.ts';
 import { urgencyLevels, type Urgency } from '#domain/requests/urgency.ts';
 import { statusChoices, type DeskFilters, type StatusChoice } from './desk-filters.ts';
 import { indexSource, statusesFor, statusSource } from './desk-queries.ts';
-import type { ReadModelDb } from './model/read-model.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
 
 export type FilterCounts = {
   status: Record<StatusChoice, number>;

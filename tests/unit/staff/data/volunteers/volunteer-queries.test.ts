@@ -6,7 +6,7 @@ import {
   districtOfBase,
   matchInputs,
   volunteerLoad,
-} from '$lib/staff/data/volunteer-queries.ts';
+} from '$lib/staff/data/volunteers/volunteer-queries.ts';
 import { assign } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import {
@@ -17,8 +17,8 @@ import {
   request,
   t0,
   testUuid,
-} from '../../../support/factories.ts';
-import { memoryDb } from '../sync/pouch.ts';
+} from '../../../../support/factories.ts';
+import { memoryDb } from '../../sync/pouch.ts';
 
 let n = 0;
 const open: ReadModelDb[] = [];

@@ -17,9 +17,9 @@ import { isClosed } from '#domain/requests/status.ts';
 import type { Triage } from '#domain/triage/urgency-score.ts';
 import { requestStatuses, type RequestStatus } from '#domain/requests/status.ts';
 import { matchesStatus, type DeskFilters, type StatusChoice } from './desk-filters.ts';
-import type { Queue } from './model/desk-order.ts';
-import { requestOfRow, type RequestRow } from './model/projections.ts';
-import type { ReadModelDb } from './model/read-model.ts';
+import type { Queue } from '../model/desk-order.ts';
+import { requestOfRow, type RequestRow } from '../model/projections.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
 import { searchLookups, type Lookup } from '#domain/search/search-query.ts';
 import { taggedKey } from '#domain/search/search-keys.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { volunteerLists } from '$lib/staff/data/volunteer-lists.ts';
-import { at, request, testUuid, user } from '../../../support/factories.ts';
+import { volunteerLists } from '$lib/staff/data/volunteers/volunteer-lists.ts';
+import { at, request, testUuid, user } from '../../../../support/factories.ts';
 
 const now = at(60);
 

@@ -7,8 +7,8 @@
 import { duplicatesLinkedTo } from '#domain/duplicates/mark-duplicate.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { duplicatesFor, type DuplicateMatch } from './duplicate-queries.ts';
-import type { ReadModelDb } from './model/read-model.ts';
-import { requestOfRow } from './model/projections.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
+import { requestOfRow } from '../model/projections.ts';
 
 export type DuplicateLinks = {
   /** The request this one names as kept, when the device holds it. */

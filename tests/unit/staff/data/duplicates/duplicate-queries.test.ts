@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
-import { duplicatesAmong, duplicatesFor } from '$lib/staff/data/duplicate-queries.ts';
+import { duplicatesAmong, duplicatesFor } from '$lib/staff/data/duplicates/duplicate-queries.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
-import { contactFor, request } from '../../../support/factories.ts';
-import { memoryDb } from '../sync/pouch.ts';
+import { contactFor, request } from '../../../../support/factories.ts';
+import { memoryDb } from '../../sync/pouch.ts';
 
 let n = 0;
 const open: ReadModelDb[] = [];

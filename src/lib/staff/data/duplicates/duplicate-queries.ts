@@ -11,8 +11,8 @@ import {
   type DuplicateKeys,
   type MatchField,
 } from '#domain/duplicates/duplicate-keys.ts';
-import type { ReadModelDb } from './model/read-model.ts';
-import type { RequestRow } from './model/projections.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
+import type { RequestRow } from '../model/projections.ts';
 
 export type { DuplicateMatch } from '#domain/duplicates/detect.ts';
 

@@ -7,8 +7,8 @@
 import Dexie from 'dexie';
 import type { StaffUser } from '#domain/people/users.ts';
 import { volunteerLists, type VolunteerLists } from './volunteer-lists.ts';
-import { requestOfRow } from './model/projections.ts';
-import type { ReadModelDb } from './model/read-model.ts';
+import { requestOfRow } from '../model/projections.ts';
+import type { ReadModelDb } from '../model/read-model.ts';
 
 export async function volunteerTasks(
   model: ReadModelDb,

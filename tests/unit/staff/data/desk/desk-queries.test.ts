@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
-import { queuePage, type QueuePage } from '$lib/staff/data/desk-queries.ts';
-import { noFilters, type DeskFilters } from '$lib/staff/data/desk-filters.ts';
+import { queuePage, type QueuePage } from '$lib/staff/data/desk/desk-queries.ts';
+import { noFilters, type DeskFilters } from '$lib/staff/data/desk/desk-filters.ts';
 import { retriage } from '$lib/staff/data/model/retriage.ts';
-import { filterCounts } from '$lib/staff/data/desk-counts.ts';
+import { filterCounts } from '$lib/staff/data/desk/desk-counts.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
-import { contactFor, coordinatorId, request, testUuid, user } from '../../../support/factories.ts';
-import { memoryDb } from '../sync/pouch.ts';
+import { contactFor, coordinatorId, request, testUuid, user } from '../../../../support/factories.ts';
+import { memoryDb } from '../../sync/pouch.ts';
 
 // The factories' requests come in on 2030-01-10 and are needed by 2030-01-15.
 const noon = (day: string) => `${day}T12:00:00.000Z`;

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
-import { suggestVolunteers } from '$lib/staff/data/suggestions.ts';
+import { suggestVolunteers } from '$lib/staff/data/volunteers/suggestions.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
-import { contactFor, profile, request, t0, testUuid } from '../../../support/factories.ts';
-import { memoryDb } from '../sync/pouch.ts';
+import { contactFor, profile, request, t0, testUuid } from '../../../../support/factories.ts';
+import { memoryDb } from '../../sync/pouch.ts';
 
 // The factories' requests come in on Thursday 2030-01-10, needed by the 15th; their profiles
 // are free on Monday and Saturday mornings, so in time; Wednesday is the one day past it.
