@@ -33,6 +33,8 @@ export type DeskResults = {
     rebuildMs: number;
     rebuildThrottled: boolean;
   };
+  /** Queue cases whose answer differed between `queuePage` and the old way. */
+  disagreements: string[];
   /** The machine's 1, 5 and 15 minute load averages as the run started and ended. */
   loadAverage: { before: string; after: string };
   ranking: { ranked: number[]; floor: number[]; eligiblePerRequest: number; candidates: number };
@@ -92,6 +94,7 @@ export function printDesk(r: DeskResults): void {
       '(on a shared machine, wall-clock figures grow with it)',
   );
   console.log('  command: npm run bench -- desk\n');
+  for (const d of r.disagreements) console.log(`  ✗ queuePage and the old way disagree: ${d}`);
   const q = `queuePage(model, coordinator, filters, ${r.pageSize}, now)`;
   queueFigure('first page of the queue', 'firstPage', r, q);
   queueFigure('a filter change', 'filterChange', r, q);
