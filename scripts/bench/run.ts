@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: every benchmark, measured on this machine and printed with the command behind
  * each figure, beside a baseline when `BENCH_BASELINE=<git ref>` is set. Performance is measured
- * here, never asserted in tests. One part only: `npm run bench -- resident` or `-- sync` (or
- * `BENCH_ONLY=resident|sync`).
+ * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync` or
+ * `-- desk` (or `BENCH_ONLY=resident|sync|desk`).
  *
  *   resident  what a resident's phone downloads, and Lighthouse (resident-run.ts)
  *   sync      staff devices' first sync beside a plain CouchDB-style server and the IndexedDB
  *             floor, many first syncs at once, and edit → device propagation (sync/run-sync.ts)
+ *   desk      the coordinator's desk with 50,000 requests on the device at 4× CPU throttling:
+ *             queue, filters, search, catch-up, ranking and heap (desk/run-desk.ts)
  */
 export {};
 
-const parts = ['resident', 'sync'] as const;
+const parts = ['resident', 'sync', 'desk'] as const;
 const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
 if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
   console.error(`Unknown part "${asked}": npm run bench [-- ${parts.join(' | ')}]`);
@@ -26,4 +28,8 @@ if (runs('sync')) {
     console.error(`${failures} sync measurement(s) of the current server failed; see above.`);
     process.exitCode = 1;
   }
+}
+if (runs('desk')) {
+  const { runDeskBench } = await import('./desk/run-desk.ts');
+  await runDeskBench();
 }
