@@ -26,7 +26,7 @@ import {
   type MatchRequest,
   type VolunteerCandidate,
 } from '#domain/matching/eligibility.ts';
-import { noFilters, type DeskFilters } from '../../../src/lib/staff/data/desk-filters.ts';
+import { noFilters, type DeskFilters } from '../../../src/lib/staff/data/desk/desk-filters.ts';
 import { generate, type SeedShape } from '../../seed/generate.ts';
 import { seededRandom, type Random } from '../../seed/random.ts';
 import type { DeskCase } from './browser/desk-page.ts';

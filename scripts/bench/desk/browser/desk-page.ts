@@ -13,9 +13,9 @@ import {
   rebuild,
   ReadModelDb,
 } from '../../../../src/lib/staff/data/model/read-model.ts';
-import { queuePage } from '../../../../src/lib/staff/data/desk-queries.ts';
-import { filterCounts } from '../../../../src/lib/staff/data/desk-counts.ts';
-import type { DeskFilters } from '../../../../src/lib/staff/data/desk-filters.ts';
+import { queuePage } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
+import { filterCounts } from '../../../../src/lib/staff/data/desk/desk-counts.ts';
+import type { DeskFilters } from '../../../../src/lib/staff/data/desk/desk-filters.ts';
 import type { StaffUser } from '../../../../src/lib/domain/people/users.ts';
 import { rankVolunteers } from '../../../../src/lib/domain/matching/rank.ts';
 import { brokenRule, type MatchRequest } from '../../../../src/lib/domain/matching/eligibility.ts';

@@ -15,16 +15,22 @@ import {
   matchesStatus,
   statusChoices,
   type DeskFilters,
-} from '../../../../src/lib/staff/data/desk-filters.ts';
-import type { FilterCounts } from '../../../../src/lib/staff/data/desk-counts.ts';
-import type { QueuePage } from '../../../../src/lib/staff/data/desk-queries.ts';
+} from '../../../../src/lib/staff/data/desk/desk-filters.ts';
+import type { FilterCounts } from '../../../../src/lib/staff/data/desk/desk-counts.ts';
+import type { QueuePage } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
 import { requestOfRow, type RequestRow } from '../../../../src/lib/staff/data/model/projections.ts';
 import type { ReadModelDb } from '../../../../src/lib/staff/data/model/read-model.ts';
-import { searchPrefixes } from '../../../../src/lib/staff/data/model/search-keys.ts';
+import { answers, searchLookups } from '../../../../src/lib/domain/search/search-query.ts';
+import { taggedKey } from '../../../../src/lib/domain/search/search-keys.ts';
 
+/** Any reading of the query answered by a key, or (a name) every word starting one of its names. */
 function searched(row: RequestRow, q: string): boolean {
-  return searchPrefixes(q).every((readings) =>
-    readings.some((prefix) => row.search.some((key) => key.startsWith(prefix))),
+  const has = (kind: 'name', key: string) =>
+    row.search.some((k) => k.startsWith(taggedKey(kind, key)));
+  return searchLookups(q).some(
+    (l) =>
+      row.search.some((k) => answers({ ...l, key: taggedKey(l.kind, l.key) }, k)) ||
+      (l.kind === 'name' && l.key.split(' ').every((word) => has('name', word))),
   );
 }
 
