@@ -183,7 +183,8 @@ export async function queuePage(
       const counts = queues.map((q) => walk(model, [q]).count());
       return (await Promise.all(counts)).reduce((a, b) => a + b, 0);
     }
-    if (counted.length === 1) return narrowest.n;
+    // A status or field index counts within the chosen statuses; the search's hits do not.
+    if (counted.length === 1 && found === null) return narrowest.n;
     return walk(model, queues)
       .filter((row) => rowMatches(row, filters, queues, found))
       .count();

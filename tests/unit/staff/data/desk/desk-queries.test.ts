@@ -139,19 +139,23 @@ describe('the queue, read through the model', () => {
 
   it('walks the queue when no filter is narrow, with the same answer as the short path', async () => {
     const docs = Array.from({ length: 2100 }, (_, i) => ({
-      ...request(),
+      ...(i % 7 ? request() : request({ status: 'done', assignee: testUuid() })),
       kind: i % 2 ? ('food' as const) : ('prescription' as const),
       language: i % 3 ? ('cy' as const) : ('en' as const),
     }));
     const { model } = await modelWith(docs);
+    const active = docs.filter((d) => d.status !== 'done');
     const p = await page(model, { kind: 'food', language: 'cy' }, 20);
-    const expected = docs.filter((d) => d.kind === 'food' && d.language === 'cy');
+    const expected = active.filter((d) => d.kind === 'food' && d.language === 'cy');
     expect(p.total).toBe(expected.length);
     expect(p.items.every((i) => i.request.kind === 'food' && i.request.language === 'cy')).toBe(
       true,
     );
     const sorted = await page(model, { kind: 'food', language: 'cy' }, expected.length);
     expect(ids(sorted).slice(0, 20)).toEqual(ids(p));
+    // A search finding more than the short path takes counts only what the status shows.
+    const everyone = await page(model, { q: docs[0]!.postcode_district }, 20);
+    expect(everyone.total).toBe(active.length);
   });
 
   it('judges open requests again on a new day', async () => {
