@@ -220,7 +220,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
     .getByLabel(coordinator.text('work.actions.assign_label'))
     .selectOption(story.other.userId);
   await coordinator.page
-    .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
+    .getByRole('button', { name: coordinator.text('work.actions.assign_button'), exact: true })
     .click();
   await expect(coordinator.fact('volunteer')).toHaveText(story.other.displayName);
 
@@ -264,7 +264,7 @@ test('a task finished offline after the coordinator gave it to someone else is p
     .getByLabel(coordinator.text('work.actions.assign_label'))
     .selectOption(story.holder.userId);
   await coordinator.page
-    .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
+    .getByRole('button', { name: coordinator.text('work.actions.assign_button'), exact: true })
     .click();
   await expect(attention).toHaveCount(0);
   await expect(coordinator.fact('volunteer')).toHaveText(story.holder.displayName);

@@ -75,7 +75,7 @@ test('a resident says No: the coordinator calls, records consent, and the volunt
     .getByLabel(coordinator.text('work.actions.assign_label'))
     .selectOption(volunteer.userId);
   await coordinator.page
-    .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
+    .getByRole('button', { name: coordinator.text('work.actions.assign_button'), exact: true })
     .click();
   await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.assigned'));
 

@@ -122,7 +122,7 @@ for (const lang of ['cy', 'en'] as const) {
       .getByLabel(coordinator.text('work.actions.assign_label'))
       .selectOption(volunteer.userId);
     await page
-      .getByRole('button', { name: coordinator.text('work.actions.assign_button') })
+      .getByRole('button', { name: coordinator.text('work.actions.assign_button'), exact: true })
       .click();
     await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.assigned'));
 
