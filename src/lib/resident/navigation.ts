@@ -3,10 +3,22 @@ import type { Language } from '#domain/languages.ts';
 import { validateFields, type DraftValues } from './draft-values.ts';
 import { applicableSteps, nextStep, previousStep, type Step } from './steps.ts';
 
-export const stepHref = (lang: Language, step: Step, fromCheck = false) =>
-  `/${lang}/request/${step.id}${fromCheck ? '?from=check' : ''}`;
+/**
+ * A journey of the resident's questions: the resident's own under `/<lang>/request`, and the one a
+ * coordinator reads out on a call (staff/intake/). `root` holds the steps and the check page;
+ * Back from the first step goes to `start`.
+ */
+export type Journey = { root: string; start: string };
 
-export const checkHref = (lang: Language) => `/${lang}/request/check`;
+export const residentJourney = (lang: Language): Journey => ({
+  root: `/${lang}/request`,
+  start: `/${lang}`,
+});
+
+export const journeyStepHref = (j: Journey, step: Step, fromCheck = false) =>
+  `${j.root}/${step.id}${fromCheck ? '?from=check' : ''}`;
+
+export const journeyCheckHref = (j: Journey) => `${j.root}/check`;
 
 /** The first page, in order, whose answers are missing or wrong; null when all are complete. */
 export function firstIncompleteStep(d: DraftValues): Step | null {
@@ -15,8 +27,9 @@ export function firstIncompleteStep(d: DraftValues): Step | null {
   );
 }
 
-export function continueHref(
-  lang: Language,
+/** Where Continue goes: the next question, or back to the check page for a changed answer. */
+export function journeyContinueHref(
+  j: Journey,
   stepId: string,
   d: DraftValues,
   fromCheck: boolean,
@@ -24,19 +37,30 @@ export function continueHref(
   if (fromCheck) {
     // A changed answer can open new questions (another kind of help): ask those, then go back.
     const missing = firstIncompleteStep(d);
-    return missing ? stepHref(lang, missing, true) : checkHref(lang);
+    return missing ? journeyStepHref(j, missing, true) : journeyCheckHref(j);
   }
   const next = nextStep(stepId, d);
-  return next ? stepHref(lang, next) : checkHref(lang);
+  return next ? journeyStepHref(j, next) : journeyCheckHref(j);
 }
 
-export function backHref(
-  lang: Language,
+export function journeyBackHref(
+  j: Journey,
   stepId: string,
   d: DraftValues,
   fromCheck: boolean,
 ): string {
-  if (fromCheck) return checkHref(lang);
+  if (fromCheck) return journeyCheckHref(j);
   const previous = previousStep(stepId, d);
-  return previous ? stepHref(lang, previous) : `/${lang}`;
+  return previous ? journeyStepHref(j, previous) : j.start;
 }
+
+export const stepHref = (lang: Language, step: Step, fromCheck = false) =>
+  journeyStepHref(residentJourney(lang), step, fromCheck);
+
+export const checkHref = (lang: Language) => journeyCheckHref(residentJourney(lang));
+
+export const continueHref = (lang: Language, stepId: string, d: DraftValues, fromCheck: boolean) =>
+  journeyContinueHref(residentJourney(lang), stepId, d, fromCheck);
+
+export const backHref = (lang: Language, stepId: string, d: DraftValues, fromCheck: boolean) =>
+  journeyBackHref(residentJourney(lang), stepId, d, fromCheck);

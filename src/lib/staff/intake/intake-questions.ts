@@ -10,8 +10,14 @@
 import type { Language } from '#domain/languages.ts';
 import { i18n, type Translate } from '$lib/i18n/i18n.ts';
 import { Draft } from '$lib/resident/draft.svelte.ts';
-import { validateFields, type DraftValues } from '$lib/resident/draft-values.ts';
-import { applicableSteps, nextStep, previousStep, type Step } from '$lib/resident/steps.ts';
+import type { DraftValues } from '$lib/resident/draft-values.ts';
+import {
+  journeyBackHref,
+  journeyContinueHref,
+  journeyStepHref,
+  type Journey,
+} from '$lib/resident/navigation.ts';
+import type { Step } from '$lib/resident/steps.ts';
 import { wording } from '$lib/resident/wording.ts';
 import { intakeDraftKey } from './draft-key.ts';
 
@@ -42,39 +48,25 @@ export function intakeWording(lang: Language, stepKey?: string): Translate {
 }
 
 export const intakeBase = (lang: Language) => `/${lang}/staff/intake`;
+/** The call's journey: the resident's questions under the intake's own pages (navigation.ts). */
+const intakeJourney = (lang: Language): Journey => ({
+  root: intakeBase(lang),
+  start: intakeBase(lang),
+});
+
 export const intakeStepHref = (lang: Language, step: Step, fromCheck = false) =>
-  `${intakeBase(lang)}/${step.id}${fromCheck ? '?from=check' : ''}`;
-export const intakeCheckHref = (lang: Language) => `${intakeBase(lang)}/check`;
+  journeyStepHref(intakeJourney(lang), step, fromCheck);
 
-/** The first question, in order, whose answer is missing or wrong; null when all are complete. */
-export function firstUnanswered(d: DraftValues): Step | null {
-  return (
-    applicableSteps(d).find((s) => Object.keys(validateFields(s.fields, d)).length > 0) ?? null
-  );
-}
-
-/** Where Continue goes: the next question, or back to the check page for a changed answer. */
-export function intakeContinueHref(
+export const intakeContinueHref = (
   lang: Language,
   stepId: string,
   d: DraftValues,
   fromCheck: boolean,
-): string {
-  if (fromCheck) {
-    const missing = firstUnanswered(d);
-    return missing ? intakeStepHref(lang, missing, true) : intakeCheckHref(lang);
-  }
-  const next = nextStep(stepId, d);
-  return next ? intakeStepHref(lang, next) : intakeCheckHref(lang);
-}
+) => journeyContinueHref(intakeJourney(lang), stepId, d, fromCheck);
 
-export function intakeBackHref(
+export const intakeBackHref = (
   lang: Language,
   stepId: string,
   d: DraftValues,
   fromCheck: boolean,
-): string {
-  if (fromCheck) return intakeCheckHref(lang);
-  const previous = previousStep(stepId, d);
-  return previous ? intakeStepHref(lang, previous) : intakeBase(lang);
-}
+) => journeyBackHref(intakeJourney(lang), stepId, d, fromCheck);

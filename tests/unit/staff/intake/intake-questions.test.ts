@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTexts } from '$lib/i18n/i18n.ts';
 import { applicableSteps, steps } from '$lib/resident/steps.ts';
+import { firstIncompleteStep } from '$lib/resident/navigation.ts';
 import {
-  firstUnanswered,
   intakeBackHref,
   intakeContinueHref,
   intakeWording,
@@ -74,7 +74,7 @@ describe('where the call goes next', () => {
 
   it('from the check page, to the first question a change left unanswered, then back', () => {
     const changed = { ...completeDraft('food'), kind: 'other' };
-    expect(firstUnanswered(changed)?.id).toBe('description');
+    expect(firstIncompleteStep(changed)?.id).toBe('description');
     expect(intakeContinueHref('cy', 'kind', changed, true)).toBe(
       '/cy/staff/intake/description?from=check',
     );
