@@ -17,22 +17,41 @@ import {
   type DeskFilters,
 } from '../../../../src/lib/staff/data/desk/desk-filters.ts';
 import type { FilterCounts } from '../../../../src/lib/staff/data/desk/desk-counts.ts';
-import type { QueuePage } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
+import { queuesFor, type QueuePage } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
 import { requestOfRow, type RequestRow } from '../../../../src/lib/staff/data/model/projections.ts';
 import type { ReadModelDb } from '../../../../src/lib/staff/data/model/read-model.ts';
 import { answers, searchLookups } from '../../../../src/lib/domain/search/search-query.ts';
 import { taggedKey } from '../../../../src/lib/domain/search/search-keys.ts';
+import { keyOfEntry } from '../../../../src/lib/staff/data/model/desk-order.ts';
 
-/** Any reading of the query answered by a key, or (a name) every word starting one of its names. */
-function searched(row: RequestRow, q: string): boolean {
-  const has = (kind: 'name', key: string) =>
-    row.search.some((k) => k.startsWith(taggedKey(kind, key)));
-  return searchLookups(q).some(
-    (l) =>
-      row.search.some((k) => answers({ ...l, key: taggedKey(l.kind, l.key) }, k)) ||
-      (l.kind === 'name' && l.key.split(' ').every((word) => has('name', word))),
-  );
+/**
+ * Where a search lists `row` within its queue (desk-search.ts): by the first reading of the query
+ * one of its keys answers, then by that entry (the key, then the rank); null when none does.
+ */
+function searchRank(row: RequestRow, q: string): string | null {
+  for (const [i, l] of searchLookups(q).entries()) {
+    const tagged = { ...l, key: taggedKey(l.kind, l.key) };
+    const hits = row.search.filter((e) => answers(tagged, keyOfEntry(e))).sort();
+    if (hits.length > 0) return `${String(i).padStart(2, '0')}${hits[0]}`;
+  }
+  return null;
 }
+
+/** A name typed in another order: every word starts one of the row's names. */
+function everyWord(row: RequestRow, q: string): boolean {
+  const words =
+    searchLookups(q)
+      .find((l) => l.kind === 'name')
+      ?.key.split(' ') ?? [];
+  const has = (word: string) =>
+    row.search.some((e) => keyOfEntry(e).startsWith(taggedKey('name', word)));
+  return words.length > 1 && words.every(has);
+}
+
+/** Whether `row` is in a queue the status choice shows, whatever else it is. */
+const queueShown = (row: RequestRow, f: DeskFilters) => queuesFor(f).includes(row.queue);
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function matches(row: RequestRow, f: DeskFilters): boolean {
   const queueOk = !f.unassigned || row.queue === 0;
@@ -44,8 +63,7 @@ function matches(row: RequestRow, f: DeskFilters): boolean {
     (f.urgency === null || row.urgency === f.urgency) &&
     (f.language === null || row.language === f.language) &&
     (f.volunteer === null || row.assignee === f.volunteer) &&
-    (!f.overdue || row.overdue === 1) &&
-    (f.q.trim() === '' || searched(row, f.q))
+    (!f.overdue || row.overdue === 1)
   );
 }
 
@@ -60,9 +78,17 @@ export function oldQueueOver(
   limit: number,
   now: string,
 ): QueuePage {
-  const hits = rows
-    .filter((r) => matches(r, f) && canReadRequest(user, requestOfRow(r), now))
-    .sort(inOrder);
+  const q = f.q.trim();
+  const shown = rows.filter((r) => matches(r, f) && canReadRequest(user, requestOfRow(r), now));
+  let hits = shown.sort(inOrder);
+  if (q !== '') {
+    // As the desk searches: the readings as typed, or if they find nobody, the words in any order.
+    const found = shown.filter((r) => searchRank(r, q) !== null);
+    const direct = rows.some((r) => queueShown(r, f) && searchRank(r, q) !== null);
+    hits = direct
+      ? found.sort((a, b) => a.queue - b.queue || byCodeUnits(searchRank(a, q)!, searchRank(b, q)!))
+      : shown.filter((r) => everyWord(r, q));
+  }
   const items = hits.slice(0, limit).map((row) => ({
     request: requestOfRow(row),
     triage: { score: row.score, reasons: row.reasons, overdue: row.overdue === 1 },
@@ -114,7 +140,7 @@ export function oldCountsOver(
     counts.language[r.language]++;
     if (r.area in counts.area) counts.area[r.area]!++;
     if (r.overdue === 1) counts.overdue++;
-    if (r.assignee === '') counts.unassigned++;
+    if (r.queue === 0) counts.unassigned++;
   }
   return counts;
 }

@@ -1,16 +1,16 @@
 /**
  * How many requests each filter choice would show, so a coordinator sees "Overdue – 3" before
- * choosing it. Every figure is one or a few native IndexedDB counts on the indexes the queue reads
- * by (desk-queries.ts), never a walk: statuses over every request, the rest within the status
- * chosen now, each regardless of the other filters.
+ * choosing it: every figure summed from the tallies (tallies.ts), one read of one small record,
+ * counted as the queue counts its total (desk-queries.ts): statuses over every request, the rest
+ * within the status chosen now, each regardless of the other filters.
  */
 import { languages, type Language } from '#domain/languages.ts';
 import { requestKinds, type RequestKind } from '#domain/questions/request-fields.ts';
-import { requestStatuses } from '#domain/requests/status.ts';
 import { urgencyLevels, type Urgency } from '#domain/requests/urgency.ts';
-import { statusChoices, type DeskFilters, type StatusChoice } from './desk-filters.ts';
-import { indexSource, statusesFor, statusSource } from './desk-queries.ts';
+import { matchesStatus, statusChoices, type DeskFilters, type StatusChoice } from './desk-filters.ts';
+import { queuesFor } from './desk-queries.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
+import { readTallies, sumOf, type Tally } from '../model/tallies.ts';
 
 export type FilterCounts = {
   status: Record<StatusChoice, number>;
@@ -22,9 +22,8 @@ export type FilterCounts = {
   unassigned: number;
 };
 
-async function record<K extends string>(keys: readonly K[], count: (key: K) => Promise<number>) {
-  const values = await Promise.all(keys.map(count));
-  return Object.fromEntries(keys.map((k, i) => [k, values[i]!])) as Record<K, number>;
+function record<K extends string>(keys: readonly K[], count: (key: K) => number) {
+  return Object.fromEntries(keys.map((k) => [k, count(k)])) as Record<K, number>;
 }
 
 export async function filterCounts(
@@ -32,20 +31,19 @@ export async function filterCounts(
   filters: DeskFilters,
   areas: readonly string[],
 ): Promise<FilterCounts> {
-  const statuses = statusesFor(filters.status);
-  const count = (index: string, value: string | number) =>
-    indexSource(model, index, value, statuses).count();
-  const byStatus = await record(requestStatuses, (s) => statusSource(model, s).count());
-  const status = await record(statusChoices, async (choice) =>
-    statusesFor(choice).reduce((sum, s) => sum + byStatus[s], 0),
-  );
-  const [kind, urgency, language, area, overdue, unassigned] = await Promise.all([
-    record(requestKinds, (k) => count('[status+kind]', k)),
-    record(urgencyLevels, (u) => count('[status+urgency]', u)),
-    record(languages, (l) => count('[status+language]', l)),
-    record(areas, (a) => count('[status+area]', a)),
-    count('[status+overdue]', 1),
-    count('[status+assignee]', ''),
-  ]);
-  return { status, kind, urgency, language, area, overdue, unassigned };
+  const tallies = await readTallies(model);
+  const queues = queuesFor({ status: filters.status, unassigned: false });
+  const shown = (t: Tally) => queues.includes(t.queue) && matchesStatus(t.status, filters.status);
+  const count = (keep: (t: Tally) => boolean) => sumOf(tallies, (t) => shown(t) && keep(t));
+  return {
+    status: record(statusChoices, (choice) =>
+      sumOf(tallies, (t) => matchesStatus(t.status, choice)),
+    ),
+    kind: record(requestKinds, (k) => count((t) => t.kind === k)),
+    urgency: record(urgencyLevels, (u) => count((t) => t.urgency === u)),
+    language: record(languages, (l) => count((t) => t.language === l)),
+    area: record(areas, (a) => count((t) => t.area === a)),
+    overdue: count((t) => t.overdue === 1),
+    unassigned: count((t) => t.queue === 0),
+  };
 }

@@ -68,3 +68,28 @@ export function deskFields(
     triage_day: queue === 2 ? neverStale : londonDate(now),
   };
 }
+
+/**
+ * A search key as the read model stores it: behind its queue and before its rank, so one range of
+ * `*search` gives the requests a key finds in one queue already in the desk's order (the page is
+ * the range's first entries), and the closed never slow a search of the open. `\u0001` sorts
+ * before any character of a key, so a prefix's range lists the whole key's entries first
+ * (`jones` before `jonesy`).
+ */
+const sep = '\u0001';
+
+export const searchEntry = (key: string, queue: Queue, rank: string) =>
+  `${queue}${sep}${key}${sep}${rank}`;
+
+/** The entries of `queue` whose key is `key` (`exact`) or starts with it (`prefix`). */
+export function searchRange(
+  key: string,
+  queue: Queue,
+  match: 'exact' | 'prefix',
+): [string, string] {
+  const from = `${queue}${sep}${key}${match === 'exact' ? sep : ''}`;
+  return [from, `${from}\uffff`];
+}
+
+/** The key a stored search entry was made from. */
+export const keyOfEntry = (entry: string) => entry.split(sep)[1] ?? '';

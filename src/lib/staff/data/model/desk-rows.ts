@@ -9,7 +9,7 @@ import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
 import { duplicateKeys, taggedDuplicateKeys } from '#domain/duplicates/duplicate-keys.ts';
 import { requestSearchKeys, taggedSearchKeys } from '#domain/search/search-keys.ts';
-import { deskFields } from './desk-order.ts';
+import { deskFields, searchEntry } from './desk-order.ts';
 import type { ContactRow, ProjectedRequest, RequestRow } from './projections.ts';
 import type { EntityTable } from 'dexie';
 
@@ -22,10 +22,13 @@ const requestIdOfContact = (row: ContactRow) => row.request_id;
 export function joinRow(projected: ProjectedRequest, contact: ContactRow | undefined, now: string) {
   const c = contactOf(contact);
   const doc = { ...projected, _id: projected.id, assignee: projected.assignee || null };
+  const desk = deskFields(doc, c, now);
   return {
     ...projected,
-    ...deskFields(doc, c, now),
-    search: taggedSearchKeys(requestSearchKeys(projected, c)),
+    ...desk,
+    search: taggedSearchKeys(requestSearchKeys(projected, c)).map((key) =>
+      searchEntry(key, desk.queue, desk.rank),
+    ),
     dupkeys: c === null ? [] : taggedDuplicateKeys(duplicateKeys(c)),
   };
 }

@@ -20,10 +20,12 @@ import {
 import { docClassOf } from '#domain/documents/doc-ids.ts';
 import { joinBatch } from './desk-rows.ts';
 import { retriage } from './retriage.ts';
+import { moveTallies } from './tallies.ts';
 
-type Meta = { key: string; value: string | number };
+type Meta = { key: string; value: unknown };
 
-// The queue in order, then an index beside the status for each filter, then search (desk-order.ts).
+// The request indexes of versions 2 to 6 (desk-order.ts): the queue in order, one index beside
+// the status for each filter, search by prefix.
 const requestIndexes = [
   'id',
   '[queue+rank]',
@@ -36,6 +38,29 @@ const requestIndexes = [
   'assignee',
   'triage_day',
   '*search',
+];
+
+/**
+ * Version 7's: each filter's field ahead of the queue's order (`[kind+queue+rank]`, …), so any one
+ * filter's page is the first entries of one range, and search entries in the desk's order
+ * (`searchEntry`); the counts are tallies (tallies.ts), not index walks.
+ */
+const deskIndexes = [
+  'id',
+  '[queue+rank]',
+  '[status+queue+rank]',
+  '[kind+queue+rank]',
+  '[area+queue+rank]',
+  '[urgency+queue+rank]',
+  '[language+queue+rank]',
+  '[assignee+queue+rank]',
+  '[overdue+queue+rank]',
+  'assignee',
+  'triage_day',
+  '*search',
+  '*dupkeys',
+  '[assignee+fields_meta.assignee.at]',
+  'duplicate_of',
 ];
 
 export class ReadModelDb extends Dexie {
@@ -90,6 +115,11 @@ export class ReadModelDb extends Dexie {
     // Version 6: events by `field`, so the few late claims on a device are found without reading
     // every event (handover-queries.ts). Dexie indexes the rows it holds; nothing is read again.
     this.version(6).stores({ events: 'id, [request_id+at], field' });
+    // Version 7: ordered indexes per filter, search entries in the desk's order, and tallies
+    // (deskIndexes above). Search entries and tallies are new kinds of data: rows start again.
+    this.version(7)
+      .stores({ requests: deskIndexes.join(', ') })
+      .upgrade(startAgain);
   }
 }
 
@@ -104,7 +134,7 @@ const tables: TableName[] = ['requests', 'contacts', 'notes', 'events', 'volunte
 const batchSize = 500;
 
 export async function readSince(model: ReadModelDb): Promise<string | number> {
-  return (await model.meta.get('since'))?.value ?? 0;
+  return ((await model.meta.get('since'))?.value as string | number | undefined) ?? 0;
 }
 
 /**
@@ -150,6 +180,8 @@ export async function catchUp(
         deletes.get('contacts') ?? [],
         new Date().toISOString(),
       );
+      const requestIds = [...requests.map((r) => r.id), ...(deletes.get('requests') ?? [])];
+      await moveTallies(model, await model.requests.bulkGet(requestIds), requests);
       puts.set('requests', requests);
       // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
       // and puts of the same id cannot both be in one batch.
@@ -167,7 +199,7 @@ export async function rebuild(
   onPage?: (page: ChangesPage) => void,
 ): Promise<void> {
   await model.transaction('rw', [...tables, 'meta'], async () => {
-    for (const table of tables) await model.table(table).clear();
+    for (const table of [...tables, 'meta']) await model.table(table).clear();
     await model.meta.put({ key: 'since', value: 0 });
   });
   await catchUp(db, model, onPage);
@@ -175,7 +207,9 @@ export async function rebuild(
 
 /** Removes rows by document id (purged documents never reach the changes feed). */
 export async function removeRows(model: ReadModelDb, ids: string[]): Promise<void> {
-  await model.transaction('rw', tables, async () => {
+  await model.transaction('rw', [...tables, 'meta'], async () => {
+    const requests = ids.filter((id) => docClassOf(id) === 'request');
+    await moveTallies(model, await model.requests.bulkGet(requests), []);
     for (const id of ids) {
       const cls = docClassOf(id);
       if (cls !== null) await model.table(tableOfClass[cls]).delete(id);

@@ -9,11 +9,13 @@ import { joinRow } from './desk-rows.ts';
 import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import type { ContactRow, RequestRow } from './projections.ts';
+import { moveTallies } from './tallies.ts';
 
-/** The read model's two tables triage reads (read-model.ts, which runs this after each batch). */
+/** The read model's tables triage reads and writes (read-model.ts, which runs it after each batch). */
 type Tables = Dexie & {
   requests: EntityTable<RequestRow, 'id'>;
   contacts: EntityTable<ContactRow, 'id'>;
+  meta: EntityTable<{ key: string; value: unknown }, 'key'>;
 };
 
 /** Open requests last judged before today in Wales, at most `limit` of them. */
@@ -25,11 +27,13 @@ async function staleRequests(model: Tables, now: string, limit: number) {
 export async function retriage(model: Tables, now: string, batch = 500): Promise<number> {
   let done = 0;
   for (;;) {
-    const n = await model.transaction('rw', [model.requests, model.contacts], async () => {
+    const n = await model.transaction('rw', [model.requests, model.contacts, model.meta], async () => {
       const stale = await staleRequests(model, now, batch);
       if (stale.length === 0) return 0;
       const contacts = await model.contacts.bulkGet(stale.map((r) => requestContactId(r.id)));
-      await model.requests.bulkPut(stale.map((r, i) => joinRow(r, contacts[i], now)));
+      const judged = stale.map((r, i) => joinRow(r, contacts[i], now));
+      await moveTallies(model, stale, judged);
+      await model.requests.bulkPut(judged);
       return stale.length;
     });
     done += n;

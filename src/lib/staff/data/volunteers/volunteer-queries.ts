@@ -21,11 +21,11 @@ import {
 } from '#domain/matching/eligibility.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { taggedKey } from '#domain/search/search-keys.ts';
-import { isClosed, requestStatuses } from '#domain/requests/status.ts';
 import { profileOfRow, requestOfRow, type VolunteerRow } from '../model/projections.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
+import { searchRange, type Queue } from '../model/desk-order.ts';
 
-const openStatuses = requestStatuses.filter((s) => !isClosed(s));
+const queues: Queue[] = [0, 1, 2];
 
 export type LatestTask = { at: string; request: RequestDoc };
 export type VolunteerLoad = { open_tasks: number; latest: LatestTask | null };
@@ -36,8 +36,8 @@ const userIdOf = (row: VolunteerRow) => row.id.replace(/^volunteer:/, '');
 export async function volunteerLoad(model: ReadModelDb, userId: string): Promise<VolunteerLoad> {
   const [open, latest] = await Promise.all([
     model.requests
-      .where('[status+assignee]')
-      .anyOf(openStatuses.map((s) => [s, userId]))
+      .where('[assignee+queue+rank]')
+      .between([userId, 0, Dexie.minKey], [userId, 1, Dexie.maxKey])
       .count(),
     model.requests
       .where('[assignee+fields_meta.assignee.at]')
@@ -64,9 +64,10 @@ export const districtOfBase = (base: string) => base.split(' ')[0]!;
 
 /** The centre of a postcode district, from a request in it the server has placed, or null. */
 export async function districtCentre(model: ReadModelDb, district: string): Promise<GeoPoint | null> {
+  const ranges = queues.map((q) => searchRange(taggedKey('district', district), q, 'exact'));
   const row = await model.requests
     .where('search')
-    .equals(taggedKey('district', district))
+    .inAnyRange(ranges)
     .filter((r) => r.district_centroid !== undefined)
     .first();
   const c = row?.district_centroid;
