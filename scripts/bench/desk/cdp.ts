@@ -5,6 +5,7 @@
  * `Runtime.getHeapUsage`).
  */
 import type { CDPSession, Page } from '@playwright/test';
+import type { CpuProfile } from '../sync/first-sync/cpu-profile.ts';
 
 export const throttleRate = 4;
 
@@ -26,5 +27,17 @@ export class Cdp {
     await this.session.send('HeapProfiler.collectGarbage');
     const { usedSize } = await this.session.send('Runtime.getHeapUsage');
     return usedSize / 1024 / 1024;
+  }
+
+  /** The page's CPU profile while `run` runs (`Profiler.start`/`stop`), sampled every 0.5 ms. */
+  async profiled<T>(run: () => Promise<T>): Promise<{ value: T; profile: CpuProfile }> {
+    await this.session.send('Profiler.enable');
+    await this.session.send('Profiler.setSamplingInterval', { interval: 500 });
+    await this.session.send('Profiler.start');
+    const value = await run();
+    const { profile } = (await this.session.send('Profiler.stop')) as unknown as {
+      profile: CpuProfile;
+    };
+    return { value, profile };
   }
 }

@@ -19,7 +19,9 @@ export async function bundleDeskPage(dir: string): Promise<void> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    // Whitespace only when profiling, so a profile names the functions.
+    minify: process.env.BENCH_DESK_PROFILE !== '1',
+    minifyWhitespace: true,
     outfile: path.join(dir, 'desk-page.js'),
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'silent',

@@ -13,6 +13,7 @@ import { chromiumFlags, chromiumPath } from '../../chromium.ts';
 import { writeResults } from '../common/results-file.ts';
 import type { DeskBenchPage, DeskCase, Timed, Way } from './browser/desk-page.ts';
 import { Cdp, throttleRate } from './cdp.ts';
+import { summarise } from '../sync/first-sync/cpu-profile.ts';
 import { printDesk, type DeskResults } from './desk-figures.ts';
 import { bundleDeskPage, serveDir, writeChunks } from './desk-serve.ts';
 import { deskWorld, type DeskWorld } from './desk-world.ts';
@@ -24,6 +25,8 @@ const runs = Number(process.env.BENCH_DESK_RUNS ?? 10);
 const oldRuns = Number(process.env.BENCH_DESK_OLD_RUNS ?? 1);
 /** Rebuilding 50,000 requests at 4× takes many minutes: by default the unthrottled build stands in. */
 const rebuildThrottled = process.env.BENCH_DESK_REBUILD === '1';
+/** Where catching up spends its time: a CPU profile, summarised, with `BENCH_DESK_PROFILE=1`. */
+const profileCatchUp = process.env.BENCH_DESK_PROFILE === '1';
 const load = () =>
   os
     .loadavg()
@@ -144,7 +147,13 @@ export async function runDeskBench(): Promise<void> {
     await bench('dropOld');
 
     t0 = Date.now();
-    const caughtUp = await bench('catchUpAfter', changesUrl!);
+    const catchUp = () => bench('catchUpAfter', changesUrl!);
+    const caughtUp = profileCatchUp
+      ? await cdp.profiled(catchUp).then(({ value, profile }) => {
+          console.log(summarise(profile, 25));
+          return value;
+        })
+      : await catchUp();
     step(`caught up with ${caughtUp.read} remote changes`, t0);
     t0 = Date.now();
     const rebuilt = rebuildThrottled ? await bench('build') : built;

@@ -70,16 +70,35 @@ export function deskFields(
 }
 
 /**
- * A search key as the read model stores it: behind its queue and before its rank, so one range of
- * `*search` gives the requests a key finds in one queue already in the desk's order (the page is
- * the range's first entries), and the closed never slow a search of the open. `\u0001` sorts
- * before any character of a key, so a prefix's range lists the whole key's entries first
- * (`jones` before `jonesy`).
+ * A search key as the read model stores it: behind its queue and before its place in the queue, so
+ * one range of `*search` gives the requests a key finds in one queue already in the desk's order,
+ * and the closed never slow a search of the open. `\u0001` sorts before any character of a key, so
+ * a prefix's range lists the whole key's entries first (`jones` before `jonesy`). The place is the
+ * rank's order in a third of its length (`searchOrder`): a row holds ten or so entries, and every
+ * byte of a row is read again each time it is shown.
  */
 const sep = '\u0001';
 
-export const searchEntry = (key: string, queue: Queue, rank: string) =>
-  `${queue}${sep}${key}${sep}${rank}`;
+export const searchEntry = (key: string, queue: Queue, order: string) =>
+  `${queue}${sep}${key}${sep}${order}`;
+
+/** Milliseconds in base 36, nine digits: sorts as the instant does until the year 5188. */
+const compactInstant = (instant: string) => Date.parse(instant).toString(36).padStart(9, '0');
+const latestMs = 36 ** 9 - 1;
+
+/**
+ * The rank's order without its id and separators (ties keep the index's own order, by id): the
+ * score inverted, needed-by and created; closed, latest change first.
+ */
+export function searchOrder(
+  request: Pick<RequestDoc, 'needed_by' | 'created_at' | 'updated_at'>,
+  fields: Pick<DeskFields, 'queue' | 'score'>,
+): string {
+  if (fields.queue === 2)
+    return (latestMs - Date.parse(request.updated_at)).toString(36).padStart(9, '0');
+  const score = String(scoreCeiling - fields.score).padStart(4, '0');
+  return `${score}${request.needed_by.replaceAll('-', '')}${compactInstant(request.created_at)}`;
+}
 
 /** The entries of `queue` whose key is `key` (`exact`) or starts with it (`prefix`). */
 export function searchRange(

@@ -9,7 +9,7 @@ import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
 import { duplicateKeys, taggedDuplicateKeys } from '#domain/duplicates/duplicate-keys.ts';
 import { requestSearchKeys, taggedSearchKeys } from '#domain/search/search-keys.ts';
-import { deskFields, searchEntry } from './desk-order.ts';
+import { deskFields, searchEntry, searchOrder } from './desk-order.ts';
 import type { ContactRow, ProjectedRequest, RequestRow } from './projections.ts';
 import type { EntityTable } from 'dexie';
 
@@ -23,11 +23,12 @@ export function joinRow(projected: ProjectedRequest, contact: ContactRow | undef
   const c = contactOf(contact);
   const doc = { ...projected, _id: projected.id, assignee: projected.assignee || null };
   const desk = deskFields(doc, c, now);
+  const order = searchOrder(projected, desk);
   return {
     ...projected,
     ...desk,
     search: taggedSearchKeys(requestSearchKeys(projected, c)).map((key) =>
-      searchEntry(key, desk.queue, desk.rank),
+      searchEntry(key, desk.queue, order),
     ),
     dupkeys: c === null ? [] : taggedDuplicateKeys(duplicateKeys(c)),
   };
