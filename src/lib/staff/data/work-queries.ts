@@ -1,19 +1,11 @@
 /**
- * The read-model queries the work screens run (live, through `liveFrom`). The model holds only what
- * the user may read, already projected; these pick out one screen's rows through its indexes.
+ * Areas and profiles in the model's own row shape, for the pages that still read rows (the intake's
+ * check page and the hand-over page; eslint.config.js names them). Every other screen reads
+ * documents (`areasById` in area-queries.ts, `profilesByUserId` in volunteers/profile-queries.ts):
+ * these go once those pages do.
  */
-import Dexie from 'dexie';
-import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { ReadModelDb } from './model/read-model.ts';
-import { requestOfRow, type AreaRow, type VolunteerRow } from './model/projections.ts';
-import { duplicateLinks, noLinks } from './duplicates/duplicate-links.ts';
-
-
-export const allRequests = async (model: ReadModelDb) =>
-  (await model.requests.toArray()).map(requestOfRow);
-
-export const ownProfile = (model: ReadModelDb, userId: string) =>
-  model.volunteers.get(volunteerDocId(userId));
+import type { AreaRow, VolunteerRow } from './model/projections.ts';
 
 export async function areaNames(model: ReadModelDb): Promise<Map<string, AreaRow>> {
   const rows = await model.areas.toArray();
@@ -23,24 +15,4 @@ export async function areaNames(model: ReadModelDb): Promise<Map<string, AreaRow
 export async function volunteersById(model: ReadModelDb): Promise<Map<string, VolunteerRow>> {
   const rows = await model.volunteers.toArray();
   return new Map(rows.map((v) => [v.id.replace(/^volunteer:/, ''), v]));
-}
-
-/** A request with everything that belongs to it, oldest note and event first, and its links. */
-export async function requestBundle(model: ReadModelDb, requestId: string) {
-  const [row, contact, notes, events] = await Promise.all([
-    model.requests.get(requestId),
-    model.contacts.get(requestContactId(requestId)),
-    model.notes
-      .where('[request_id+created_at]')
-      .between([requestId, Dexie.minKey], [requestId, Dexie.maxKey])
-      .toArray(),
-    model.events
-      .where('[request_id+at]')
-      .between([requestId, Dexie.minKey], [requestId, Dexie.maxKey])
-      .toArray(),
-  ]);
-  const request = row ? requestOfRow(row) : null;
-  // The requests it is linked to as a duplicate, either way (duplicate-links.ts).
-  const links = request ? await duplicateLinks(model, request) : noLinks;
-  return { request, contact: contact ?? null, notes, events, links };
 }
