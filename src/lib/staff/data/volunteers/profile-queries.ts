@@ -7,6 +7,7 @@
 import { volunteerDocId } from '#domain/documents/doc-ids.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { profileOfRow } from '../model/projections.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
 
 /** `userId`'s profile, or undefined when the device does not hold it. */
@@ -16,6 +17,15 @@ export async function volunteerProfile(
 ): Promise<VolunteerDoc | undefined> {
   const row = await model.volunteers.get(volunteerDocId(userId));
   return row && profileOfRow(row);
+}
+
+/** The profile of whoever holds `request`, if this device holds it; null when nobody does. */
+export async function assigneeProfile(
+  model: ReadModelDb,
+  request: Pick<RequestDoc, 'assignee'>,
+): Promise<VolunteerDoc | null> {
+  if (request.assignee === null) return null;
+  return (await volunteerProfile(model, request.assignee)) ?? null;
 }
 
 /** The profiles of volunteers in any of `areas`, each once, through the `*areas` index. */
