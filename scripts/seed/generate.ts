@@ -3,7 +3,8 @@
  * with their contacts, and the history staff would leave on them (status changes, assignments,
  * declines, notes, events), all made with the domain's own constructors and the actions staff take
  * in the app (history.ts), and assigned only to whom `isAssignable` allows (staff.ts), with the
- * points the server would have given them (points/), so the documents look exactly like the app's. The same seed and clock always give the same documents.
+ * points the server would have given them and their volunteers' bases (points/), so the documents
+ * look exactly like the app's. The same seed and clock always give the same documents.
  */
 import { parseSubmission, type SubmissionInput } from '#domain/questions/request-schema.ts';
 import { toDocuments } from '#domain/requests/submission.ts';
@@ -25,7 +26,7 @@ import { areaDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { routedRequest } from '#domain/requests/request.ts';
 import { residentAuthor } from '#domain/documents/stamps.ts';
-import type { Approval } from '#domain/people/volunteer-doc.ts';
+import type { Approval, VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import * as text from './content.ts';
 import { History, type Author } from './history.ts';
 import { day, iso, person, phone, someOf } from './made-up.ts';
@@ -38,6 +39,7 @@ import {
   welshStreets,
   type Place,
 } from './places.ts';
+import { withBase } from './points/seeded-bases.ts';
 import { withPoints } from './points/seeded-points.ts';
 import { seededRandom, type Random } from './random.ts';
 import { staff, type SeedAccount } from './staff.ts';
@@ -179,10 +181,14 @@ export function generate(shape: SeedShape): Generated {
   const nowMs = shape.now.getTime();
   const chosen = places.slice(0, shape.areas);
   const team = staff(r, shape, chosen, nowMs);
-  const docs: StaffDoc[] = [...areaDocs(chosen), ...team.volunteers];
-  const references = new Set<string>();
-  // Points draw from a stream of their own, so a seed gives the same people and requests as before.
+  // Points and bases draw from streams of their own, so a seed gives the same people and requests
+  // as before they were added.
   const placing = seededRandom((shape.seed ^ 0x706c6163) >>> 0);
+  const basing = seededRandom((shape.seed ^ 0x62617365) >>> 0);
+  const homeOf = (v: VolunteerDoc) => chosen.find((p) => p.id === v.areas[0]) ?? chosen[0]!;
+  const volunteers = team.volunteers.map((v) => withBase(v, homeOf(v), basing));
+  const docs: StaffDoc[] = [...areaDocs(chosen), ...volunteers];
+  const references = new Set<string>();
 
   for (let i = 0; i < shape.requests; i++) {
     const place = r.pick(chosen);
