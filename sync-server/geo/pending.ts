@@ -53,7 +53,8 @@ const fresh = (docId: string, now: Date): PendingDoc => ({
  * what it read may be older than the change that marked it again.
  */
 export async function markPending(store: MutableDocStore, docId: string, now: Date) {
-  if ((await store.putIfAbsent(fresh(docId, now))) === 'created') return;
+  // Over the tombstone of a marker worked before: its document has changed since.
+  if ((await store.putUnlessLive(fresh(docId, now))) === 'created') return;
   const existing = await store.get<PendingDoc>(pendingId(docId));
   if (existing?._rev === undefined) return;
   if (existing.gave_up) {
