@@ -39,7 +39,7 @@ import {
   welshStreets,
   type Place,
 } from './places.ts';
-import { withBase } from './points/seeded-bases.ts';
+import { withPlacedBase } from './points/seeded-bases.ts';
 import { withPoints } from './points/seeded-points.ts';
 import { seededRandom, type Random } from './random.ts';
 import { staff, type SeedAccount } from './staff.ts';
@@ -75,6 +75,16 @@ const statusWeights: readonly (readonly [RequestStatus, number])[] = [
 
 function postcode(r: Random, district: string) {
   return `${district} ${r.int(10)}${r.pick([...inwardLetters])}${r.pick([...inwardLetters])}`;
+}
+
+/**
+ * Where a volunteer starts from, as they give it at sign-up: in one of their home area's towns, a
+ * third only the district and the rest a whole postcode.
+ */
+function baseOf(r: Random, chosen: readonly Place[], volunteer: VolunteerDoc): string {
+  const home = chosen.find((p) => p.id === volunteer.areas[0]) ?? chosen[0]!;
+  const { district } = r.pick(home.towns);
+  return r.chance(1 / 3) ? district : postcode(r, district);
 }
 
 function areaDocs(chosen: readonly Place[]): AreaDoc[] {
@@ -185,8 +195,7 @@ export function generate(shape: SeedShape): Generated {
   // as before they were added.
   const placing = seededRandom((shape.seed ^ 0x706c6163) >>> 0);
   const basing = seededRandom((shape.seed ^ 0x62617365) >>> 0);
-  const homeOf = (v: VolunteerDoc) => chosen.find((p) => p.id === v.areas[0]) ?? chosen[0]!;
-  const volunteers = team.volunteers.map((v) => withBase(v, homeOf(v), basing));
+  const volunteers = team.volunteers.map((v) => withPlacedBase(v, baseOf(basing, chosen, v)));
   const docs: StaffDoc[] = [...areaDocs(chosen), ...volunteers];
   const references = new Set<string>();
 

@@ -148,7 +148,7 @@ describe('no device writes the point of a base', () => {
 
   it('refuses moving, adding or dropping one, and lets a base change carry the old one', () => {
     const me = user('volunteer', ['ceredigion']);
-    const placed = {
+    const placed: VolunteerDoc = {
       ...profile(me.id, ['ceredigion']),
       base_postcode: 'SY23',
       base_centroid: centre('SY23'),
