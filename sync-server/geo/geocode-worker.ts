@@ -110,6 +110,8 @@ export function startGeocoding(options: GeocodingOptions): GeocodeWorker {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      // The start's sweep too, so storage is not closed under it.
+      await started;
       await running;
     },
   };
