@@ -2,8 +2,8 @@
  * The rule that keeps the server's points the server's: a write from any device (an admin's
  * included) that would add, change or remove a server-written fact (geocoded.ts) is refused, so a
  * point can never be forged, nor moved to make a volunteer look nearer (a request's, or the
- * volunteer's own base). The server writes them
- * outside `/db`, and the merge keeps them when a device's revision was made before they arrived.
+ * volunteer's own base). The server writes them outside `/db`, and the merge keeps them when a
+ * device's revision was made before they arrived.
  */
 import { serverFieldsOf } from './geocoded.ts';
 

@@ -72,9 +72,9 @@ type Fact = { at: string };
 
 /**
  * The facts only the server writes (a contact's `location`, a profile's `base_centroid`) merge by
- * their own time, whichever
- * revision was written last: the ancestor a field-by-field merge needs is often compacted away
- * already, and a device's later edit must not take the server's point with it.
+ * their own time, whichever revision was written last: the ancestor a field-by-field merge needs
+ * is often compacted away already, and a device's later edit must not take the server's point
+ * with it.
  */
 function withServerFacts<T extends StaffDoc>(merged: T, leaves: readonly T[]): T {
   const fields = serverFieldsOf(merged.type);
