@@ -71,4 +71,36 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Screens read domain documents through the staff data module (src/lib/staff/data/), never
+    // its read model: the model's tables and row types are the module's own (docs/architecture.md,
+    // "The coordinator's desk"). The sync layer feeds the model, so it may reach inside.
+    files: ['src/routes/**', 'src/lib/staff/**'],
+    ignores: [
+      'src/lib/staff/data/**',
+      'src/lib/staff/sync/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)data/model/',
+              message:
+                "Read through the data module's queries; a screen holds the model only as read-model-handle.ts gives it.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[property.name=/^(requests|contacts|notes|events|volunteers|areas|meta)$/]:matches([object.name='model'], [object.property.name='model'], [object.callee.name='model'])",
+          message: "Read the model through the data module's queries, not its tables.",
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,8 @@
  * with their contacts, and the history staff would leave on them (status changes, assignments,
  * declines, notes, events), all made with the domain's own constructors and the actions staff take
  * in the app (history.ts), and assigned only to whom `isAssignable` allows (staff.ts), with the
- * points the server would have given them (points/), so the documents look exactly like the app's. The same seed and clock always give the same documents.
+ * points the server would have given them and their volunteers' bases (points/), so the documents
+ * look exactly like the app's. The same seed and clock always give the same documents.
  */
 import { parseSubmission, type SubmissionInput } from '#domain/questions/request-schema.ts';
 import { toDocuments } from '#domain/requests/submission.ts';
@@ -25,7 +26,7 @@ import { areaDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import { routedRequest } from '#domain/requests/request.ts';
 import { residentAuthor } from '#domain/documents/stamps.ts';
-import type { Approval } from '#domain/people/volunteer-doc.ts';
+import type { Approval, VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import * as text from './content.ts';
 import { History, type Author } from './history.ts';
 import { day, iso, person, phone, someOf } from './made-up.ts';
@@ -38,6 +39,7 @@ import {
   welshStreets,
   type Place,
 } from './places.ts';
+import { withPlacedBase } from './points/seeded-bases.ts';
 import { withPoints } from './points/seeded-points.ts';
 import { seededRandom, type Random } from './random.ts';
 import { staff, type SeedAccount } from './staff.ts';
@@ -73,6 +75,16 @@ const statusWeights: readonly (readonly [RequestStatus, number])[] = [
 
 function postcode(r: Random, district: string) {
   return `${district} ${r.int(10)}${r.pick([...inwardLetters])}${r.pick([...inwardLetters])}`;
+}
+
+/**
+ * Where a volunteer starts from, as they give it at sign-up: in one of their home area's towns, a
+ * third only the district and the rest a whole postcode.
+ */
+function baseOf(r: Random, chosen: readonly Place[], volunteer: VolunteerDoc): string {
+  const home = chosen.find((p) => p.id === volunteer.areas[0]) ?? chosen[0]!;
+  const { district } = r.pick(home.towns);
+  return r.chance(1 / 3) ? district : postcode(r, district);
 }
 
 function areaDocs(chosen: readonly Place[]): AreaDoc[] {
@@ -179,10 +191,13 @@ export function generate(shape: SeedShape): Generated {
   const nowMs = shape.now.getTime();
   const chosen = places.slice(0, shape.areas);
   const team = staff(r, shape, chosen, nowMs);
-  const docs: StaffDoc[] = [...areaDocs(chosen), ...team.volunteers];
-  const references = new Set<string>();
-  // Points draw from a stream of their own, so a seed gives the same people and requests as before.
+  // Points and bases draw from streams of their own, so a seed gives the same people and requests
+  // as before they were added.
   const placing = seededRandom((shape.seed ^ 0x706c6163) >>> 0);
+  const basing = seededRandom((shape.seed ^ 0x62617365) >>> 0);
+  const volunteers = team.volunteers.map((v) => withPlacedBase(v, baseOf(basing, chosen, v)));
+  const docs: StaffDoc[] = [...areaDocs(chosen), ...volunteers];
+  const references = new Set<string>();
 
   for (let i = 0; i < shape.requests; i++) {
     const place = r.pick(chosen);

@@ -1,10 +1,12 @@
 /**
- * The background worker that gives requests their points (place-writer.ts), from the markers intake
- * and `/db` leave (pending.ts). It looks for due markers every `pollMs`, claims each, works it, and
- * either removes it or schedules the next try with backoff; a source that is down only delays the
- * points, never intake. Markers live in the database, so a restart (or another instance) carries
- * on where this one stopped; at start, markers given up earlier get another round.
+ * The background worker that gives requests their points (place-writer.ts) and volunteers' bases
+ * theirs (place-base.ts), from the markers intake, sign-up and `/db` leave (pending.ts). It looks
+ * for due markers every `pollMs`, claims each, works it, and either removes it or schedules the
+ * next try with backoff; a source that is down only delays the points, never intake. Markers live
+ * in the database, so a restart (or another instance) carries on where this one stopped; at start,
+ * markers given up earlier get another round, and profiles whose base has no point get a marker.
  */
+import { docClassOf } from '#domain/documents/doc-ids.ts';
 import type { Storage } from '../storage/storage.ts';
 import { GeocoderUnavailable, type Geocoder } from './geocoder.ts';
 import {
@@ -12,10 +14,13 @@ import {
   defaultBackoff,
   duePending,
   finish,
+  markPending,
+  placedIdOf,
   retryLater,
   wakeGivenUp,
   type Backoff,
 } from './pending.ts';
+import { markUnplacedBases, placeVolunteerBase } from './place-base.ts';
 import { placeRequest } from './place-writer.ts';
 
 export type GeocodingOptions = {
@@ -46,16 +51,23 @@ export function startGeocoding(options: GeocodingOptions): GeocodeWorker {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
+  /** A marker names a request or a volunteer's profile (pending.ts). */
+  const place = (id: string) =>
+    docClassOf(id) === 'volunteer'
+      ? placeVolunteerBase(storage.replicatedDb, geocoder, id, now)
+      : placeRequest(storage.replicatedDb, geocoder, id, now);
+
   async function work() {
     for (const marker of await duePending(store, now())) {
       if (stopped) return;
       const claimed = await claim(store, marker, now(), leaseMs);
       if (claimed === null) continue;
+      const id = placedIdOf(claimed);
       let why: string;
       try {
-        const outcome = await placeRequest(storage.replicatedDb, geocoder, claimed.request_id, now);
+        const outcome = await place(id);
         if (outcome.done) {
-          if (outcome.unknown) log(`geocode: ${claimed.request_id}: postcode district not known`);
+          if (outcome.unknown) log(`geocode: ${id}: postcode district not known`);
           await finish(store, claimed);
           continue;
         }
@@ -65,8 +77,7 @@ export function startGeocoding(options: GeocodingOptions): GeocodeWorker {
         if (!(error instanceof GeocoderUnavailable)) console.error('geocode:', error);
       }
       const next = await retryLater(store, claimed, now(), backoff);
-      if (next.gave_up)
-        log(`geocode: ${claimed.request_id}: gave up after ${next.attempts} tries (${why})`);
+      if (next.gave_up) log(`geocode: ${id}: gave up after ${next.attempts} tries (${why})`);
     }
   }
 
@@ -87,7 +98,9 @@ export function startGeocoding(options: GeocodingOptions): GeocodeWorker {
     await pass();
   };
 
-  const started = wakeGivenUp(store, now()).catch(() => undefined);
+  const started = wakeGivenUp(store, now())
+    .then(() => markUnplacedBases(storage.replicatedDb, (id) => markPending(store, id, now())))
+    .catch((error: unknown) => console.error('geocode:', error));
   const timer = setInterval(() => void pass(), options.pollMs ?? 2_000);
   timer.unref();
   void started.then(pass);
@@ -97,6 +110,8 @@ export function startGeocoding(options: GeocodingOptions): GeocodeWorker {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      // The start's sweep too, so storage is not closed under it.
+      await started;
       await running;
     },
   };

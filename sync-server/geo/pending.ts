@@ -1,8 +1,9 @@
 /**
- * Requests waiting for their points, as markers in the server-only database
- * (`geocode:<request id>`): intake writes one as it stores the request, `/db` when a device
- * writes a request or contact whose point is missing or stale, so nothing waits on a geocoder and
- * a restart forgets nothing. Any instance may work a marker: it claims it for a while
+ * Documents waiting for their points, as markers in the server-only database
+ * (`geocode:<document id>`, a request's or a volunteer's profile's): intake writes one as it
+ * stores the request, sign-up as it stores a profile with a base, `/db` when a device writes a
+ * request, contact or profile whose point is missing or stale (place-needed.ts), so nothing waits
+ * on a geocoder and a restart forgets nothing. Any instance may work a marker: it claims it for a while
  * (`lease_until`, written with the marker's revision, so of two instances one wins), and a marker
  * that fails is tried again later with backoff, a bounded number of times.
  */
@@ -11,18 +12,19 @@ import type { MutableDocStore, StoredDoc } from '../storage/storage.ts';
 export type PendingDoc = StoredDoc & {
   _rev?: string;
   type: 'geocode_pending';
-  request_id: string;
   attempts: number;
   /** Not to be tried before this (ISO). */
   next_at: string;
   /** Claimed by an instance until this (ISO); empty when free. */
   lease_until: string;
-  /** Tried `maxAttempts` times: left alone until the server restarts or the request changes. */
+  /** Tried `maxAttempts` times: left alone until the server restarts or the document changes. */
   gave_up: boolean;
 };
 
 export const pendingPrefix = 'geocode:';
-export const pendingId = (requestId: string) => `${pendingPrefix}${requestId}`;
+export const pendingId = (docId: string) => `${pendingPrefix}${docId}`;
+/** The document a marker is for: its id says it, so no field can disagree with it. */
+export const placedIdOf = (marker: PendingDoc) => marker._id.slice(pendingPrefix.length);
 
 export type Backoff = { baseMs: number; capMs: number; maxAttempts: number };
 
@@ -36,10 +38,9 @@ export function retryDelayMs(attempts: number, backoff: Backoff, random = Math.r
   return Math.round(capped * (0.75 + random() * 0.5));
 }
 
-const fresh = (requestId: string, now: Date): PendingDoc => ({
-  _id: pendingId(requestId),
+const fresh = (docId: string, now: Date): PendingDoc => ({
+  _id: pendingId(docId),
   type: 'geocode_pending',
-  request_id: requestId,
   attempts: 0,
   next_at: now.toISOString(),
   lease_until: '',
@@ -47,16 +48,17 @@ const fresh = (requestId: string, now: Date): PendingDoc => ({
 });
 
 /**
- * Marks a request as needing its points. A marker already there is woken if given up, and touched
+ * Marks a document as needing its points. A marker already there is woken if given up, and touched
  * if an instance is working it now, so that instance does not take it away when done (`finish`):
  * what it read may be older than the change that marked it again.
  */
-export async function markPending(store: MutableDocStore, requestId: string, now: Date) {
-  if ((await store.putIfAbsent(fresh(requestId, now))) === 'created') return;
-  const existing = await store.get<PendingDoc>(pendingId(requestId));
+export async function markPending(store: MutableDocStore, docId: string, now: Date) {
+  // Over the tombstone of a marker worked before: its document has changed since.
+  if ((await store.putUnlessLive(fresh(docId, now))) === 'created') return;
+  const existing = await store.get<PendingDoc>(pendingId(docId));
   if (existing?._rev === undefined) return;
   if (existing.gave_up) {
-    await store.replace({ ...fresh(requestId, now), _rev: existing._rev });
+    await store.replace({ ...fresh(docId, now), _rev: existing._rev });
   } else if (existing.lease_until > now.toISOString()) {
     await store.replace({ ...existing, attempts: 0, next_at: now.toISOString() } as PendingDoc & {
       _rev: string;
@@ -83,7 +85,7 @@ export async function claim(store: MutableDocStore, doc: PendingDoc, now: Date, 
   return outcome === 'replaced' ? await store.get<PendingDoc>(doc._id) : null;
 }
 
-/** Done: the marker goes, unless the request was marked again meanwhile (its revision moved). */
+/** Done: the marker goes, unless the document was marked again meanwhile (its revision moved). */
 export async function finish(store: MutableDocStore, claimed: PendingDoc) {
   const now = await store.get<PendingDoc>(claimed._id);
   if (now?._rev === claimed._rev) await store.remove(claimed._id);
@@ -109,7 +111,7 @@ export async function wakeGivenUp(store: MutableDocStore, now: Date) {
   for (const id of await store.idsWithPrefix(pendingPrefix)) {
     const doc = await store.get<PendingDoc>(id);
     if (doc?.gave_up && doc._rev) {
-      await store.replace({ ...fresh(doc.request_id, now), _rev: doc._rev });
+      await store.replace({ ...fresh(placedIdOf(doc), now), _rev: doc._rev });
     }
   }
 }

@@ -2,12 +2,8 @@
  * Working out one request's points and writing them: the district's centre onto the request, the
  * postcode's point onto its contact (a postcode the source does not know gets its district's
  * centre, `precision: 'district'`). Only what is missing or stale is looked up and written
- * (`needsCentroid`, `needsLocation`), so working a marker twice changes nothing.
- *
- * Written as ordinary new revisions of the current winner, outside `/db`'s judging: these are the
- * server's own facts (#domain/places/geocoded.ts). A device's write in between makes the put a
- * conflict (409), and the request is read again and written again; a device's revision made from
- * before it arrives as a conflict branch, and the merge keeps the point.
+ * (`needsCentroid`, `needsLocation`), so working a marker twice changes nothing. Written as new
+ * revisions of the current winner (fact-writes.ts).
  */
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { Point } from '#domain/places/point.ts';
@@ -21,45 +17,8 @@ import { normalisePostcode, postcodeDistrict } from '#domain/questions/contact-f
 import type { ContactDoc } from '#domain/requests/contact.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ReplicatedDb } from '../storage/storage.ts';
+import { update, winner, type PlaceOutcome } from './fact-writes.ts';
 import type { Geocoder } from './geocoder.ts';
-
-/** `done`, or why to try again later (never personal data: this reaches the log). */
-export type PlaceOutcome = { done: true; unknown: boolean } | { done: false; why: string };
-
-const hasStatus = (error: unknown, status: number) =>
-  typeof error === 'object' && error !== null && (error as { status?: number }).status === status;
-
-async function winner<T>(db: ReplicatedDb, id: string): Promise<T | null> {
-  try {
-    return (await db.get(id)) as unknown as T;
-  } catch (error) {
-    if (hasStatus(error, 404)) return null;
-    throw error;
-  }
-}
-
-/** A few tries against devices writing the same document at the same moment. */
-const conflictTries = 5;
-
-/** Puts `change(current)` on the current winner, reading again after a conflict. */
-async function update<T extends { _id: string }>(
-  db: ReplicatedDb,
-  id: string,
-  change: (current: T) => T | null,
-): Promise<void> {
-  for (let i = 0; i < conflictTries; i++) {
-    const current = await winner<T>(db, id);
-    const next = current === null ? null : change(current);
-    if (next === null) return;
-    try {
-      await db.put(next as unknown as PouchDB.Core.PutDocument<object>);
-      return;
-    } catch (error) {
-      if (!hasStatus(error, 409)) throw error;
-    }
-  }
-  throw new Error(`${id}: still conflicting after ${conflictTries} tries`);
-}
 
 export async function placeRequest(
   db: ReplicatedDb,

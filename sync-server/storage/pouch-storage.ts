@@ -66,6 +66,17 @@ class PouchDocStore implements MutableDocStore {
     }
   }
 
+  async putUnlessLive(doc: StoredDoc): Promise<'created' | 'exists'> {
+    // Without `_rev`, CouchDB and PouchDB write over a deleted document and refuse a live one (409).
+    try {
+      await this.#db.put(doc);
+      return 'created';
+    } catch (error) {
+      if (hasStatus(error, 409)) return 'exists';
+      throw error;
+    }
+  }
+
   async replace(doc: StoredDoc & { _rev: string }): Promise<'replaced' | 'conflict'> {
     try {
       await this.#db.put(doc);

@@ -34,6 +34,13 @@ export interface MutableDocStore extends DocStore {
    * decides whether to re-read and retry, so no update is ever lost silently.
    */
   replace(doc: StoredDoc & { _rev: string }): Promise<'replaced' | 'conflict'>;
+  /**
+   * Writes the document unless a live one has its id: unlike `putIfAbsent`, one deleted is written
+   * over, for what comes and goes under one id (a geocoding marker, removed when done and needed
+   * again when the document changes). Atomic per id: of two racing writers exactly one gets
+   * `created`.
+   */
+  putUnlessLive(doc: StoredDoc): Promise<'created' | 'exists'>;
 }
 
 /**

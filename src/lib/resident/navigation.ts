@@ -27,6 +27,12 @@ export function firstIncompleteStep(d: DraftValues): Step | null {
   );
 }
 
+/** Where a check page sends unfinished answers back to: the first step they leave incomplete. */
+export function firstIncompleteHref(j: Journey, d: DraftValues): string | null {
+  const missing = firstIncompleteStep(d);
+  return missing ? journeyStepHref(j, missing) : null;
+}
+
 /** Where Continue goes: the next question, or back to the check page for a changed answer. */
 export function journeyContinueHref(
   j: Journey,
@@ -53,14 +59,3 @@ export function journeyBackHref(
   const previous = previousStep(stepId, d);
   return previous ? journeyStepHref(j, previous) : j.start;
 }
-
-export const stepHref = (lang: Language, step: Step, fromCheck = false) =>
-  journeyStepHref(residentJourney(lang), step, fromCheck);
-
-export const checkHref = (lang: Language) => journeyCheckHref(residentJourney(lang));
-
-export const continueHref = (lang: Language, stepId: string, d: DraftValues, fromCheck: boolean) =>
-  journeyContinueHref(residentJourney(lang), stepId, d, fromCheck);
-
-export const backHref = (lang: Language, stepId: string, d: DraftValues, fromCheck: boolean) =>
-  journeyBackHref(residentJourney(lang), stepId, d, fromCheck);

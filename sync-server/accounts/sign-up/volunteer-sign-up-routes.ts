@@ -1,8 +1,9 @@
 /**
  * `POST /api/volunteers`: a volunteer signs up (`{ username, password, name, phone, areas, skills,
- * availability }`) and gets `201 { username, approval: 'pending' }`, with no session: they sign in
- * as any member of staff does. Public, so limited per client address like the resident's
- * submissions. Answers:
+ * availability, base_postcode? }`) and gets `201 { username, approval: 'pending' }`, with no
+ * session: they sign in as any member of staff does (a base is placed later,
+ * volunteer-sign-up.ts). Public, so limited per client address like the resident's submissions.
+ * Answers:
  * - `400 invalid_request` with `fields` (field → error code, see #domain/people/volunteer-sign-up.ts),
  *   including `areas: 'unknown_area'` for an area that does not exist;
  * - `409 id_conflict` with `fields: { username: 'taken' }`: nothing else about the account is said;

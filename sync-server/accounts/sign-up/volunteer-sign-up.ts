@@ -10,6 +10,9 @@
  * A crash between the two writes leaves a profile without an account. Once it is older
  * than `orphanAfterMs` (far longer than a sign-up takes between its two writes, so never a sign-up
  * still under way) the next sign-up with that username writes over it.
+ *
+ * A base postcode is placed later, as a request's is (sync-server/geo/): the sign-up leaves a
+ * marker and answers, so a geocoder that is slow or down never holds a volunteer up.
  */
 import { passwordProblem } from '#domain/people/account-rules.ts';
 import type { SignUp } from '#domain/people/volunteer-sign-up.ts';
@@ -21,6 +24,8 @@ import { staffUserId } from '../staff-user-id.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { createAccount, findAccount, type AccountProblem } from '../account-store.ts';
 import type { ScryptParams } from '../password-hash.ts';
+import { markPending } from '../../geo/pending.ts';
+import { placeNeededFor } from '../../geo/place-needed.ts';
 
 export type SignUpOutcome =
   | { kind: 'created'; userId: string }
@@ -47,6 +52,15 @@ async function orphanRev(ctx: VolunteerSignUpContext, id: string): Promise<strin
   if (found?.approval !== 'pending' && found?.approval !== 'rejected') return null;
   const age = ctx.now().getTime() - Date.parse(found.created_at);
   return age > orphanAfterMs ? found._rev : null;
+}
+
+/** A marker that fails to save fails no sign-up: the worker's start finds the profile anyway. */
+async function markBase(ctx: VolunteerSignUpContext, profile: VolunteerDoc) {
+  const id = placeNeededFor(profile);
+  if (id === null) return;
+  await markPending(ctx.storage.serverOnly, id, ctx.now()).catch((error: unknown) =>
+    console.error('geocode:', error),
+  );
 }
 
 const isConflict = (error: unknown) =>
@@ -104,7 +118,10 @@ export async function signUpVolunteer(
     await undo();
     throw error;
   }
-  if (account.ok) return { kind: 'created', userId };
+  if (account.ok) {
+    await markBase(ctx, profile);
+    return { kind: 'created', userId };
+  }
   await undo();
   return account.problem === 'exists'
     ? { kind: 'taken' }

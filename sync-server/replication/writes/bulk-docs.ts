@@ -43,8 +43,11 @@ export type BulkDocsOptions = {
   ) => Promise<ForbiddenReason | null>;
   /** Told of every contact whose old revisions should leave storage (compaction.ts). */
   onContactChanged: (id: string) => void;
-  /** Told of every request a written document leaves without its points (sync-server/geo/). */
-  onPlaceNeeded?: (requestId: string) => Promise<void>;
+  /**
+   * Told of every request or profile a written document leaves without its points, or with stale
+   * ones (sync-server/geo/place-needed.ts).
+   */
+  onPlaceNeeded?: (docId: string) => Promise<void>;
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

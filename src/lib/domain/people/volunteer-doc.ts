@@ -11,6 +11,7 @@ import { couchFields, idOfClass, type CouchMeta } from '../documents/couch-field
 import { isAreaId } from '../documents/doc-ids.ts';
 import { freeText, uniqueList } from '../questions/free-text.ts';
 import { instantSchema } from '../documents/stamps.ts';
+import { districtCentroidSchema, type DistrictCentroid } from '../places/geocoded.ts';
 
 export const volunteerSkills = ['driver', 'dbs_checked', 'welsh_speaker'] as const;
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -38,6 +39,8 @@ export type VolunteerDoc = CouchMeta & {
    * (`SY23`) or a whole postcode (`SY23 1AA`), as much as they chose to tell. Optional.
    */
   base_postcode?: string;
+  /** The centre of the base's postcode district, once the server has worked it out (volunteer-base.ts). */
+  base_centroid?: DistrictCentroid;
   created_at: string;
   updated_at: string;
 };
@@ -84,6 +87,7 @@ export const volunteerDocSchema: v.GenericSchema<unknown, VolunteerDoc> = v.stri
     ),
     approval: v.picklist(approvals, 'invalid'),
     base_postcode: v.optional(basePostcodeSchema),
+    base_centroid: v.optional(districtCentroidSchema),
     created_at: instantSchema,
     updated_at: instantSchema,
   },

@@ -6,6 +6,8 @@
  * - `location` on the contact: the postcode unit's own point (`CF10 1EP`), personal data, read only
  *   by those who may read the contact. A postcode the table or service does not know falls back to
  *   its district's centre, and says so (`precision: 'district'`).
+ * A volunteer's profile carries a third, `base_centroid`: the centre of their base's district,
+ * a `DistrictCentroid` like the request's (people/volunteer-base.ts).
  *
  * Only the server writes them (write-access.ts refuses any device's change), each says what it was
  * worked out from (`district`, `postcode`), so an edited postcode is seen to need a new one, and
@@ -38,10 +40,15 @@ export const locationSchema = v.strictObject(
 );
 
 /** The fields only the server writes, by document type: devices carry them, never change them. */
-export const serverWrittenFields = {
-  request: ['district_centroid'],
-  contact: ['location'],
-} as const satisfies Record<string, readonly string[]>;
+const serverWrittenFields = new Map<string, readonly string[]>([
+  ['request', ['district_centroid']],
+  ['contact', ['location']],
+  ['volunteer', ['base_centroid']],
+]);
+
+/** The server-written fields of a document of `type` (none for a type that has none). */
+export const serverFieldsOf = (type: string | null): readonly string[] =>
+  (type === null ? undefined : serverWrittenFields.get(type)) ?? [];
 
 /**
  * Of two versions of a server-written fact, the one to keep: present beats absent, then the later

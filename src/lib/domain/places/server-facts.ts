@@ -1,18 +1,16 @@
 /**
  * The rule that keeps the server's points the server's: a write from any device (an admin's
  * included) that would add, change or remove a server-written fact (geocoded.ts) is refused, so a
- * point can never be forged, nor moved to make a volunteer look nearer. The server writes them
- * outside `/db`, and the merge keeps them when a device's revision was made before they arrived.
+ * point can never be forged, nor moved to make a volunteer look nearer (a request's, or the
+ * volunteer's own base). The server writes them outside `/db`, and the merge keeps them when a
+ * device's revision was made before they arrived.
  */
-import { serverWrittenFields } from './geocoded.ts';
+import { serverFieldsOf } from './geocoded.ts';
 
 type Body = Record<string, unknown>;
 
 const typeOf = (doc: object | null) =>
   doc !== null && 'type' in doc && typeof doc.type === 'string' ? doc.type : null;
-
-const factFieldsOf = (type: string | null): readonly string[] =>
-  type === 'request' || type === 'contact' ? serverWrittenFields[type] : [];
 
 /** Equal whatever order the keys came in: facts are flat objects of strings and numbers. */
 function sameFact(a: unknown, b: unknown): boolean {
@@ -30,7 +28,7 @@ function sameFact(a: unknown, b: unknown): boolean {
  * carry none). Deletions keep no facts (routing-fields.ts) and are judged elsewhere.
  */
 export function changesServerFact(before: object | null, after: object): boolean {
-  const fields = factFieldsOf(typeOf(after) ?? typeOf(before));
+  const fields = serverFieldsOf(typeOf(after) ?? typeOf(before));
   return fields.some((f) =>
     before === null
       ? (after as Body)[f] !== undefined

@@ -11,7 +11,7 @@ import type { StaffDoc } from './document-classes.ts';
 import { mergeRequests } from './merge.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { changedFields } from './write-integrity.ts';
-import { laterFact, serverWrittenFields } from '../places/geocoded.ts';
+import { laterFact, serverFieldsOf } from '../places/geocoded.ts';
 
 export type Resolution<T extends StaffDoc> = {
   /** The body to write on top of the winning revision (its `_rev` is the winner's). */
@@ -69,16 +69,15 @@ const newerFirst = (a: StaffDoc, b: StaffDoc) =>
 const bookkeeping = new Set(['_id', '_rev', '_conflicts', '_revisions', 'updated_at']);
 
 type Fact = { at: string };
-const factFields = (d: StaffDoc): readonly string[] =>
-  d.type === 'contact' ? serverWrittenFields.contact : [];
 
 /**
- * The facts only the server writes (a contact's `location`) merge by their own time, whichever
- * revision was written last: the ancestor a field-by-field merge needs is often compacted away
- * already, and a device's later edit must not take the server's point with it.
+ * The facts only the server writes (a contact's `location`, a profile's `base_centroid`) merge by
+ * their own time, whichever revision was written last: the ancestor a field-by-field merge needs
+ * is often compacted away already, and a device's later edit must not take the server's point
+ * with it.
  */
 function withServerFacts<T extends StaffDoc>(merged: T, leaves: readonly T[]): T {
-  const fields = factFields(merged);
+  const fields = serverFieldsOf(merged.type);
   if (fields.length === 0) return merged;
   const body: Record<string, unknown> = { ...merged };
   for (const field of fields) {

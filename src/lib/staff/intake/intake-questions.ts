@@ -10,15 +10,9 @@
 import type { Language } from '#domain/languages.ts';
 import { i18n, type Translate } from '$lib/i18n/i18n.ts';
 import { Draft } from '$lib/resident/draft.svelte.ts';
-import type { DraftValues } from '$lib/resident/draft-values.ts';
-import {
-  journeyBackHref,
-  journeyContinueHref,
-  journeyStepHref,
-  type Journey,
-} from '$lib/resident/navigation.ts';
+import { journeyStepHref, type Journey } from '$lib/resident/navigation.ts';
 import type { Step } from '$lib/resident/steps.ts';
-import { wording } from '$lib/resident/wording.ts';
+import { has, wording } from '$lib/resident/wording.ts';
 import { intakeDraftKey } from './draft-key.ts';
 
 export const intakeDraft = new Draft(intakeDraftKey);
@@ -47,26 +41,15 @@ export function intakeWording(lang: Language, stepKey?: string): Translate {
   };
 }
 
-export const intakeBase = (lang: Language) => `/${lang}/staff/intake`;
+/** Whether the call has words of its own for `key`, or the resident's journey has them. */
+export const intakeHas = (lang: Language) => (key: string) =>
+  has(lang, key) || has(lang, key.replace(/^request\./, 'intake.ask.'));
+
 /** The call's journey: the resident's questions under the intake's own pages (navigation.ts). */
-const intakeJourney = (lang: Language): Journey => ({
-  root: intakeBase(lang),
-  start: intakeBase(lang),
+export const intakeJourney = (lang: Language): Journey => ({
+  root: `/${lang}/staff/intake`,
+  start: `/${lang}/staff/intake`,
 });
 
 export const intakeStepHref = (lang: Language, step: Step, fromCheck = false) =>
   journeyStepHref(intakeJourney(lang), step, fromCheck);
-
-export const intakeContinueHref = (
-  lang: Language,
-  stepId: string,
-  d: DraftValues,
-  fromCheck: boolean,
-) => journeyContinueHref(intakeJourney(lang), stepId, d, fromCheck);
-
-export const intakeBackHref = (
-  lang: Language,
-  stepId: string,
-  d: DraftValues,
-  fromCheck: boolean,
-) => journeyBackHref(intakeJourney(lang), stepId, d, fromCheck);

@@ -3,7 +3,8 @@
  * replicates, survives reloads and purges, and goes with the replica at sign-out.
  */
 import { requestIdOf } from '#domain/documents/doc-ids.ts';
-import type { ReadModelDb } from '../data/model/read-model.ts';
+import type { ReadModelDb } from '../data/read-model-handle.ts';
+import { requestsById } from '../data/requests/request-queries.ts';
 import type { SyncSnapshot } from '../sync/status/sync-snapshot.ts';
 import { nextLog, orphaned, type LoggedRefusal } from './refusal-log.ts';
 
@@ -27,17 +28,15 @@ export async function updateRefusalLog(
       ...denied.flatMap((d) => requestIdOf(d.id) ?? []),
     ]),
   ];
-  const rows = new Map(
-    (await model.requests.bulkGet(ids)).flatMap((r) => (r === undefined ? [] : [[r.id, r]])),
-  );
+  const requests = await requestsById(model, ids);
   const entries = nextLog(
     doc.entries,
     denied,
     (id) => {
-      const row = rows.get(id);
-      return row ? { reference: row.reference, kind: row.kind } : null;
+      const request = requests.get(id);
+      return request ? { reference: request.reference, kind: request.kind } : null;
     },
-    (id) => rows.has(id),
+    (id) => requests.has(id),
   );
   if (JSON.stringify(entries) !== JSON.stringify(doc.entries)) {
     // Another tab writing at the same moment wins; the next update catches up.

@@ -22,7 +22,7 @@ import { answerLines, sectionOf, type Section } from '$lib/resident/answer-lines
 import type { DraftValues } from '$lib/resident/draft-values.ts';
 import { applicableSteps } from '$lib/resident/steps.ts';
 
-/** The parts of a contact that hold answers (a read-model row has them too). */
+/** The parts of a contact that hold answers. */
 export type Answers = Pick<
   ContactDoc,
   'for_someone_else' | 'requester' | 'contact' | 'details' | 'circumstances'

@@ -6,7 +6,7 @@ import type { Language } from '#domain/languages.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { isAssignable } from '#domain/people/assignable.ts';
 import type { AreaDoc } from '#domain/areas/area-doc.ts';
-import { profileOfRow, type VolunteerRow } from '$lib/staff/data/model/projections.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 
 /**
  * Volunteers of the request's area a coordinator may assign, and whoever holds it now, by name.
@@ -14,12 +14,12 @@ import { profileOfRow, type VolunteerRow } from '$lib/staff/data/model/projectio
  */
 export function assignChoices(
   request: RequestDoc,
-  volunteers: ReadonlyMap<string, VolunteerRow>,
+  volunteers: ReadonlyMap<string, VolunteerDoc>,
   who: (id: string) => string,
   lang: Language,
 ): [string, string][] {
   const list = [...volunteers]
-    .filter(([, v]) => isAssignable({ profile: profileOfRow(v), enabled: true }, request.area))
+    .filter(([, v]) => isAssignable({ profile: v, enabled: true }, request.area))
     .map(([id, v]): [string, string] => [id, v.name]);
   if (request.assignee && !list.some(([id]) => id === request.assignee)) {
     list.push([request.assignee, who(request.assignee)]);

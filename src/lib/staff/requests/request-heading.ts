@@ -4,6 +4,7 @@
  * the page's own data arrives later, so the announced title was "This request is not on this
  * device" on every request (issue 9). `undefined` when nobody is signed in here.
  */
+import { requestById } from '../data/requests/request-queries.ts';
 import { openWork } from '../work/work-session.ts';
 
 export type RequestHeading = { kind: string; reference: string };
@@ -13,6 +14,6 @@ export async function requestHeading(
 ): Promise<RequestHeading | null | undefined> {
   const work = await openWork();
   if (work === null) return undefined;
-  const row = await work.session.device.dbs.model.requests.get(requestId);
-  return row ? { kind: row.kind, reference: row.reference } : null;
+  const request = await requestById(work.session.device.dbs.model, requestId);
+  return request ? { kind: request.kind, reference: request.reference } : null;
 }

@@ -11,7 +11,7 @@ import type { WorkSession } from '../work/work-session.ts';
 type Target = {
   work: WorkSession;
   user: StaffUser;
-  volunteer: { id: string; name: string };
+  volunteer: { _id: string; name: string };
   listHref: string;
 };
 
@@ -24,7 +24,7 @@ export async function saveVolunteerChange(
   change: ProfileChange,
 ): Promise<Problem | null> {
   const db = ctx.work.session.device.dbs.local;
-  const outcome = await changeProfile(db, ctx.user, ctx.volunteer.id, change);
+  const outcome = await changeProfile(db, ctx.user, ctx.volunteer._id, change);
   if (!outcome.ok) return outcome.problem;
   await ctx.work.session.device.refresh();
   noteSaved({ kind, name: ctx.volunteer.name });

@@ -5,18 +5,17 @@
  * is what an admin typed and may not be approved yet.
  */
 import type { StaffUser } from '#domain/people/users.ts';
-import { volunteerAccessAreas } from '#domain/people/volunteer-doc.ts';
-import { profileOfRow, type VolunteerRow } from '../data/model/projections.ts';
+import { volunteerAccessAreas, type VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import type { StaffAccount } from '../session.ts';
 
 export function workUser(
   account: Pick<StaffAccount, 'role' | 'areas'>,
   id: string,
-  profile?: VolunteerRow,
+  profile?: VolunteerDoc,
 ): StaffUser {
   if (account.role !== 'volunteer') {
     return { id, role: account.role, areas: [...account.areas], disabled: false };
   }
-  const areas = profile ? volunteerAccessAreas(profileOfRow(profile)) : [];
+  const areas = profile ? volunteerAccessAreas(profile) : [];
   return { id, role: 'volunteer', areas, disabled: false };
 }

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTexts } from '$lib/i18n/i18n.ts';
 import { applicableSteps, steps } from '$lib/resident/steps.ts';
-import { firstIncompleteStep } from '$lib/resident/navigation.ts';
 import {
-  intakeBackHref,
-  intakeContinueHref,
-  intakeWording,
-} from '$lib/staff/intake/intake-questions.ts';
+  firstIncompleteStep,
+  journeyBackHref,
+  journeyContinueHref,
+} from '$lib/resident/navigation.ts';
+import { intakeHas, intakeJourney, intakeWording } from '$lib/staff/intake/intake-questions.ts';
 import { completeDraft } from '../../../support/submissions.ts';
 import { localeInstance, translator } from '../../../support/locale-i18n.ts';
 
@@ -56,6 +56,17 @@ describe('the questions as a coordinator reads them out', () => {
   });
 });
 
+describe('which optional words a call has', () => {
+  it('finds a key in the call’s own words as well as in the resident’s', () => {
+    const has = intakeHas('cy');
+    expect(has('request.name.hint')).toBe(false);
+    expect(has('request.language.hint')).toBe(true);
+    // Only the call has its own consent answers (intake.ask.consent.yes).
+    expect(has('request.consent.yes')).toBe(true);
+    expect(has('request.consent.maybe')).toBe(false);
+  });
+});
+
 describe('where the call goes next', () => {
   it('through the same questions as the web form, under /staff/intake, then to the check page', () => {
     const draft = completeDraft('prescription');
@@ -65,20 +76,22 @@ describe('where the call goes next', () => {
     while (href !== '/en/staff/intake/check') {
       const id = href.replace('/en/staff/intake/', '');
       visited.push(id);
-      href = intakeContinueHref('en', id, draft, false);
+      href = journeyContinueHref(intakeJourney('en'), id, draft, false);
     }
     expect(visited).toEqual(order);
-    expect(intakeBackHref('cy', order[0]!, draft, false)).toBe('/cy/staff/intake');
-    expect(intakeBackHref('cy', 'kind', draft, true)).toBe('/cy/staff/intake/check');
+    expect(journeyBackHref(intakeJourney('cy'), order[0]!, draft, false)).toBe('/cy/staff/intake');
+    expect(journeyBackHref(intakeJourney('cy'), 'kind', draft, true)).toBe(
+      '/cy/staff/intake/check',
+    );
   });
 
   it('from the check page, to the first question a change left unanswered, then back', () => {
     const changed = { ...completeDraft('food'), kind: 'other' };
     expect(firstIncompleteStep(changed)?.id).toBe('description');
-    expect(intakeContinueHref('cy', 'kind', changed, true)).toBe(
+    expect(journeyContinueHref(intakeJourney('cy'), 'kind', changed, true)).toBe(
       '/cy/staff/intake/description?from=check',
     );
-    expect(intakeContinueHref('cy', 'kind', completeDraft('food'), true)).toBe(
+    expect(journeyContinueHref(intakeJourney('cy'), 'kind', completeDraft('food'), true)).toBe(
       '/cy/staff/intake/check',
     );
   });

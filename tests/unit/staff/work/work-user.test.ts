@@ -7,13 +7,9 @@ import { profile, request, testUuid } from '../../../support/factories.ts';
 describe('workUser', () => {
   it("gives a volunteer their approved profile's areas, none while pending", () => {
     const id = testUuid();
-    const row = (approval: 'approved' | 'pending') => {
-      const { _id, ...rest } = profile(id, ['powys'], approval);
-      return { ...rest, id: _id };
-    };
     const account = { role: 'volunteer' as const, areas: ['ceredigion'] };
-    expect(workUser(account, id, row('approved')).areas).toEqual(['powys']);
-    expect(workUser(account, id, row('pending')).areas).toEqual([]);
+    expect(workUser(account, id, profile(id, ['powys'], 'approved')).areas).toEqual(['powys']);
+    expect(workUser(account, id, profile(id, ['powys'], 'pending')).areas).toEqual([]);
     expect(workUser(account, id).areas).toEqual([]);
     expect(workUser({ role: 'coordinator', areas: ['gwynedd'] }, id).areas).toEqual(['gwynedd']);
   });

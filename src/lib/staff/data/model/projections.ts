@@ -90,8 +90,11 @@ export function requestOfRow(row: ProjectedRequest): RequestDoc {
   };
 }
 
-/** A profile's row back as the document the domain judges. */
-export const profileOfRow = (row: VolunteerRow): VolunteerDoc => {
+/** Any other row back as its document: the model only renamed `_id` to `id`. */
+export function docOfRow<T extends { _id: string }>(row: Row<T>): T {
   const { id, ...rest } = row;
-  return { ...rest, _id: id } as VolunteerDoc;
-};
+  return { ...rest, _id: id } as unknown as T;
+}
+
+/** A profile's row back as the document the domain judges. */
+export const profileOfRow = (row: VolunteerRow): VolunteerDoc => docOfRow<VolunteerDoc>(row);

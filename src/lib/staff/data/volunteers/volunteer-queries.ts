@@ -5,27 +5,22 @@
  * - their latest task: the last row of `[assignee+fields_meta.assignee.at]`, the request most
  *   recently given to them that they still hold (a request's assignee stamp is the assignment
  *   that gave it them, assignments.ts);
- * - where they start from: the centre of their base's postcode district, taken from a request on
- *   the device in that district that the server has placed (`district_centroid`, looked up by its
- *   `district:` search key). The device learns nothing new about anyone; a district with no placed
- *   request here is unknown, which matching counts as far (rank.ts).
+ * - where they start from: the centre of their base's postcode district, which the server wrote
+ *   onto their profile (`base_centroid`, #domain/people/volunteer-base.ts); a base not placed yet,
+ *   or placed before it changed, is unknown, which matching counts as far (rank.ts).
  */
 import Dexie from 'dexie';
 import { requestContactId, volunteerDocId } from '#domain/documents/doc-ids.ts';
-import type { GeoPoint } from '#domain/matching/geo-point.ts';
 import {
   matchRequestOf,
   volunteerCandidate,
   type MatchRequest,
   type VolunteerCandidate,
 } from '#domain/matching/eligibility.ts';
+import { basePointOf } from '#domain/people/volunteer-base.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { taggedKey } from '#domain/search/search-keys.ts';
 import { profileOfRow, requestOfRow, type VolunteerRow } from '../model/projections.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
-import { searchRange, type Queue } from '../model/desk-order.ts';
-
-const queues: Queue[] = [0, 1, 2];
 
 export type LatestTask = { at: string; request: RequestDoc };
 export type VolunteerLoad = { open_tasks: number; latest: LatestTask | null };
@@ -59,21 +54,6 @@ export async function volunteerLoads(
   return new Map(userIds.map((id, i) => [id, loads[i]!]));
 }
 
-/** `SY23` of `SY23 1AA` or `SY23` (a stored base postcode, volunteer-doc.ts). */
-export const districtOfBase = (base: string) => base.split(' ')[0]!;
-
-/** The centre of a postcode district, from a request in it the server has placed, or null. */
-export async function districtCentre(model: ReadModelDb, district: string): Promise<GeoPoint | null> {
-  const ranges = queues.map((q) => searchRange(taggedKey('district', district), q, 'exact'));
-  const row = await model.requests
-    .where('search')
-    .inAnyRange(ranges)
-    .filter((r) => r.district_centroid !== undefined)
-    .first();
-  const c = row?.district_centroid;
-  return c ? { lat: c.lat, lon: c.lon } : null;
-}
-
 export type MatchInputs = {
   request: MatchRequest;
   candidates: VolunteerCandidate[];
@@ -99,23 +79,14 @@ export async function matchInputs(model: ReadModelDb, request: RequestDoc): Prom
   const rows = (await model.volunteers.where('areas').equals(request.area).toArray()).filter(
     (row) => row.id !== volunteerDocId(request.assignee ?? ''),
   );
-  const centres = new Map<string, Promise<GeoPoint | null>>();
-  const baseOf = (row: VolunteerRow) => {
-    if (row.base_postcode === undefined) return Promise.resolve(null);
-    const district = districtOfBase(row.base_postcode);
-    if (!centres.has(district)) centres.set(district, districtCentre(model, district));
-    return centres.get(district)!;
-  };
   const ids = rows.map(userIdOf);
-  const [loads, bases] = await Promise.all([
-    volunteerLoads(model, ids),
-    Promise.all(rows.map(baseOf)),
-  ]);
+  const loads = await volunteerLoads(model, ids);
   const candidates = rows.map((row, i) => {
     const load = loads.get(ids[i]!)!;
-    return volunteerCandidate(ids[i]!, profileOfRow(row), {
+    const profile = profileOfRow(row);
+    return volunteerCandidate(ids[i]!, profile, {
       enabled: true,
-      base: bases[i]!,
+      base: basePointOf(profile),
       open_tasks: load.open_tasks,
       last_assigned_at: load.latest?.at ?? null,
     });

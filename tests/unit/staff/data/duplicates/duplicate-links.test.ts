@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
 import { duplicateLinks, possibleDuplicates } from '$lib/staff/data/duplicates/duplicate-links.ts';
-import { requestBundle } from '$lib/staff/data/work-queries.ts';
+import { requestBundle } from '$lib/staff/data/requests/request-bundle.ts';
 import { markDuplicate, setRegister } from '#domain/requests/edits.ts';
 import { at, contactFor, request, user } from '../../../../support/factories.ts';
 import { memoryDb } from '../../sync/pouch.ts';

@@ -63,8 +63,12 @@ describe('volunteers suggested for a request', () => {
 
   it('ranks a near volunteer above an unknown one, with the distance in kilometres', async () => {
     const target = welshRequest();
-    const near = volunteer('Near', { base_postcode: 'SY23 1AA' });
-    const unknown = volunteer('Unknown');
+    const near = volunteer('Near', {
+      base_postcode: 'SY23 1AA',
+      base_centroid: { lat: 52.41, lon: -4.08, district: 'SY23', at: t0 },
+    });
+    // A base the server has not placed yet is not guessed from the requests on the device.
+    const unknown = volunteer('Unknown', { base_postcode: 'SY23' });
     const model = await modelWith([target, unknown.doc, near.doc]);
     const { ranked } = await suggestVolunteers(model, target, now);
     expect(ranked.map((s) => s.name)).toEqual(['Near', 'Unknown']);

@@ -1,12 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
-import {
-  districtCentre,
-  districtOfBase,
-  matchInputs,
-  volunteerLoad,
-} from '$lib/staff/data/volunteers/volunteer-queries.ts';
+import { matchInputs, volunteerLoad } from '$lib/staff/data/volunteers/volunteer-queries.ts';
 import { assign } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import {
@@ -76,19 +71,11 @@ describe("a volunteer's load", () => {
   });
 });
 
-describe('where a volunteer starts from', () => {
-  it('is the centre of their base district, from a request the server placed there', async () => {
-    const { model } = await modelWith([
-      request(), // in SY23, not placed yet
-      placed(request(), 'SY23', 52.41, -4.08),
-      placed(request(), 'LL55', 53.14, -4.27),
-    ]);
-    expect(await districtCentre(model, 'SY23')).toEqual({ lat: 52.41, lon: -4.08 });
-    expect(await districtCentre(model, 'LL55')).toEqual({ lat: 53.14, lon: -4.27 });
-    expect(await districtCentre(model, 'CF10')).toBeNull();
-    expect(districtOfBase('SY23 1AA')).toBe('SY23');
-    expect(districtOfBase('LL55')).toBe('LL55');
-  });
+/** A profile with its base placed by the server at `lat`, `lon` for `district`. */
+const based = (doc: ReturnType<typeof profile>, base: string, district: string, lat: number, lon: number) => ({
+  ...doc,
+  base_postcode: base,
+  base_centroid: { lat, lon, district, at: t0 },
 });
 
 describe('what matching is given for a request', () => {
@@ -105,10 +92,9 @@ describe('what matching is given for a request', () => {
       target,
       contactFor(target),
       verasTask,
-      placed(request(), 'LL55', 53.14, -4.27),
-      { ...profile(vera, ['ceredigion']), base_postcode: 'SY23 1AA' },
-      { ...profile(owen, ['ceredigion']), base_postcode: 'LL55', skills: [] },
-      { ...profile(gwen, ['powys']), base_postcode: 'SY23' },
+      based(profile(vera, ['ceredigion']), 'SY23 1AA', 'SY23', 52.41, -4.08),
+      { ...based(profile(owen, ['ceredigion']), 'LL55', 'LL55', 53.14, -4.27), skills: [] },
+      based(profile(gwen, ['powys']), 'SY23', 'SY23', 52.41, -4.08),
       profile(holder, ['ceredigion']),
     ]);
     const inputs = await matchInputs(model, target);
@@ -133,6 +119,28 @@ describe('what matching is given for a request', () => {
       speaks_welsh: false,
     });
     expect(inputs.names.get(vera)).toBe('Dafydd ap Gwilym');
+  });
+
+  it('knows a base only from the point the server put on the profile, for the base as it is', async () => {
+    const [unplaced, moved, none] = [testUuid(), testUuid(), testUuid()];
+    const target = placed(request({ status: 'triaged' }), 'SY23', 52.41, -4.08);
+    const { model } = await modelWith([
+      target,
+      // A request placed in the base's own district tells the desk nothing of the volunteer.
+      placed(request(), 'SY23', 52.41, -4.08),
+      { ...profile(unplaced, ['ceredigion']), base_postcode: 'SY23 1AA' },
+      // Moved to SY23 since the server placed them in LL55: not placed again yet.
+      { ...based(profile(moved, ['ceredigion']), 'LL55', 'LL55', 53.14, -4.27), base_postcode: 'SY23' },
+      profile(none, ['ceredigion']),
+    ]);
+    const inputs = await matchInputs(model, target);
+    expect(inputs.candidates.map((c) => [c.id, c.base]).sort()).toEqual(
+      [
+        [unplaced, null],
+        [moved, null],
+        [none, null],
+      ].sort(),
+    );
   });
 
   it('an unrouted request has no candidates, and an unplaced one no point', async () => {
