@@ -35,6 +35,8 @@ export type BulkDocsOptions = {
   limit: WriteLimit;
   maxDocs: number;
   candidate: (userId: string) => Promise<Candidate>;
+  /** The requests stored now as duplicates of one (routing/duplicate-links.ts). */
+  duplicatesOf: (requestId: string) => Promise<string[]>;
   /** Binds a new request's reference for its writer (sync-server/intake/reference-pool.ts). */
   useReference: (
     user: StaffUser,
@@ -109,7 +111,12 @@ export async function bulkDocs(
   }
   const ids = docs.map((d) => (isObject(d) && typeof d._id === 'string' ? d._id : ''));
   const related = ids.flatMap((id) => requestIdOf(id) ?? []);
-  return options.lock.run([...ids, ...related], async () => {
+  // A request named as the one kept takes turns too, so of a chain made in two batches at once
+  // the second is judged with the first stored (duplicate-link.ts).
+  const kept = docs.flatMap((d) =>
+    isObject(d) && typeof d.duplicate_of === 'string' ? [d.duplicate_of] : [],
+  );
+  return options.lock.run([...ids, ...related, ...kept], async () => {
     const ctx = {
       db,
       user,
@@ -119,6 +126,7 @@ export async function bulkDocs(
       judgedAt: options.now().toISOString(),
       batchRequests: new Map<string, RequestDoc>(),
       candidate: options.candidate,
+      duplicatesOf: options.duplicatesOf,
       useReference: (reference: string, requestId: string) =>
         options.useReference(user, reference, requestId),
     };

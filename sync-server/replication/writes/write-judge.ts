@@ -46,6 +46,8 @@ export type JudgeContext = {
   batchRequests: Map<string, RequestDoc>;
   /** The volunteer a task would be given to, as the server knows them now. */
   candidate: (userId: string) => Promise<Candidate>;
+  /** The requests stored now as duplicates of one (routing/duplicate-links.ts). */
+  duplicatesOf: (requestId: string) => Promise<string[]>;
   /** Binds a new request's reference to it, or says why not (sync-server/intake/). */
   useReference: (reference: string, requestId: string) => Promise<ForbiddenReason | null>;
 };
