@@ -25,7 +25,7 @@ import type { KeyedLock } from './keyed-lock.ts';
 import { presentOf } from './present-outcome.ts';
 import { settleAll } from './resolve-conflicts.ts';
 import { placeNeededFor } from '../../geo/place-needed.ts';
-import { eventsIn } from './handover-reason.ts';
+import { eventsIn } from './related/handover-reason.ts';
 import { judge, refuse, type Verdict } from './write-judge.ts';
 import type { WriteLimit } from './write-limit.ts';
 

@@ -21,9 +21,9 @@ import { historyProblem, maxRevisionIds } from '#domain/replication/revision-his
 import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
-import { duplicateLinkProblem } from './duplicate-link.ts';
-import { handoverReason } from './handover-reason.ts';
-import { handoverTargetProblem } from './handover-target.ts';
+import { duplicateLinkProblem } from './related/duplicate-link.ts';
+import { handoverReason } from './related/handover-reason.ts';
+import { handoverTargetProblem } from './related/handover-target.ts';
 import { lateClaim } from '#domain/handover/late-claim.ts';
 import { routableTombstone } from '#domain/replication/routing-fields.ts';
 

@@ -9,7 +9,7 @@ import { docClassOf, eventDocId } from '#domain/documents/doc-ids.ts';
 import { givesReasonFor, movesArea } from '#domain/handover/handover-reason.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import * as v from 'valibot';
-import type { ReplicatedDb } from '../../storage/storage.ts';
+import type { ReplicatedDb } from '../../../storage/storage.ts';
 
 /** The events a batch carries that pass their schema: the reasons it may bring for a move. */
 export function eventsIn(docs: readonly unknown[]): EventDoc[] {

@@ -9,7 +9,7 @@ import { duplicateTargetProblem, linksAnew } from '#domain/duplicates/mark-dupli
 import type { ForbiddenReason } from '#domain/forbidden-reasons.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { ReplicatedDb } from '../../storage/storage.ts';
+import type { ReplicatedDb } from '../../../storage/storage.ts';
 
 type LinkContext = {
   db: ReplicatedDb;
