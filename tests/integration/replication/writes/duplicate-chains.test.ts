@@ -63,7 +63,7 @@ forEachStorage('chains and cycles of duplicates', (storage) => {
   async function upload(s: TestServer, db: PouchDB.Database, who: Staff) {
     const denied: { id: string; reason: string }[] = [];
     const push = db.replicate.to(remoteDb(s, who.cookie));
-    push.on('denied', (e) => {
+    void push.on('denied', (e) => {
       const { id, reason } = e as unknown as { id: string; reason: string };
       denied.push({ id, reason });
     });

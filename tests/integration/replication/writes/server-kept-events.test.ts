@@ -42,7 +42,7 @@ forEachStorage('events only the server keeps', (storage) => {
     await db.put(event);
     const denied = new Map<string, string>();
     const push = db.replicate.to(remoteDb(s, who.cookie));
-    push.on('denied', (e) => {
+    void push.on('denied', (e) => {
       const { id, reason } = e as unknown as { id: string; reason: string };
       denied.set(id, reason);
     });
