@@ -84,6 +84,10 @@ export function replicationRoutes(options: ReplicationOptions): Hono<Replication
     limit: new WriteLimit(options.writesPerMinute ?? defaultWritesPerMinute),
     maxDocs: options.maxBulkDocs ?? defaultMaxBulkDocs,
     onContactChanged: () => compaction.changed(),
+    duplicatesOf: async (requestId) => {
+      await index.current();
+      return index.duplicatesOf(requestId);
+    },
     ...(options.onPlaceNeeded === undefined ? {} : { onPlaceNeeded: options.onPlaceNeeded }),
     useReference: (user, reference, requestId) =>
       useReference(options.accounts, user, reference, requestId),

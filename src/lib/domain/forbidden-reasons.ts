@@ -13,6 +13,8 @@ export const forbiddenReasons = [
   'already_assigned',
   'invalid_transition',
   'invalid_duplicate',
+  // Marking a request a duplicate when others are duplicates of it (duplicates/mark-duplicate.ts).
+  'has_duplicates',
   'read_only_field',
   'wrong_author',
   'unstamped_change',
@@ -25,9 +27,13 @@ export const forbiddenReasons = [
   'no_longer_yours',
   'needs_an_area',
   // A hand-over to another area (handover/): to one that does not exist; a claim that arrived
-  // after the request had been handed out of the volunteer's areas.
+  // after the request had been handed out of the volunteer's areas; a move with no event giving
+  // its reason (handover/handover-reason.ts).
   'unknown_area',
   'handed_over',
+  'no_handover_reason',
+  // An event only the server keeps (records/server-events.ts).
+  'server_only',
   // A request created by a member of staff (phone intake: intake/reference-pool.ts).
   'not_phone_intake',
   'reference_not_yours',

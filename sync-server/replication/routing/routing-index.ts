@@ -26,6 +26,7 @@ import { routingProjection } from '#domain/replication/routing-fields.ts';
 import { databaseGeneration, generationCheckMs } from '../../storage/database-generation.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { ChangeWaiters } from './change-waiters.ts';
+import { DuplicateLinks, keptOf } from './duplicate-links.ts';
 import type { Body, DbSeq, FeedStart, IndexEntry } from './index-entry.ts';
 import { isLive, storedBodies } from './stored-bodies.ts';
 
@@ -56,6 +57,7 @@ export class RoutingIndex {
   #log: IndexEntry[] = [];
   #stale = 0;
   readonly #children = new Map<string, Set<string>>();
+  readonly #duplicateLinks = new DuplicateLinks();
   /** The position of the last change read. */
   #pos = 0;
   /** The database's sequence the index has read up to. */
@@ -123,6 +125,9 @@ export class RoutingIndex {
         const leaves = [rev, ...change.changes.map((c) => c.rev).filter((r) => r !== rev)];
         const routing = await this.#routingOf(change.id, rev, deleted, doc);
         const earlier = this.#earlierOf(change.id, routing);
+        if (docClassOf(change.id) === 'request') {
+          this.#duplicateLinks.set(change.id, keptOf(doc, deleted));
+        }
         const pos = ++this.#pos;
         this.#posOf.set(String(change.seq), pos);
         this.#add({ id: change.id, pos, seq: change.seq, rev, leaves, deleted, routing, earlier });
@@ -165,6 +170,7 @@ export class RoutingIndex {
     this.#log = [];
     this.#stale = 0;
     this.#children.clear();
+    this.#duplicateLinks.clear();
     this.#posOf.clear();
     this.#posOf.set('0', 0);
     this.#lastSeq = 0;
@@ -266,6 +272,11 @@ export class RoutingIndex {
       if (entry !== undefined && !entry.deleted) entries.push(entry);
     }
     return entries;
+  }
+
+  /** The requests closed as duplicates of `requestId`, as far as the index has read. */
+  duplicatesOf(requestId: string): string[] {
+    return this.#duplicateLinks.of(requestId);
   }
 
   /** Every document, in no particular order. */

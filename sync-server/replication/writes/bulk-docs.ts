@@ -25,7 +25,8 @@ import type { KeyedLock } from './keyed-lock.ts';
 import { presentOf } from './present-outcome.ts';
 import { settleAll } from './resolve-conflicts.ts';
 import { placeNeededFor } from '../../geo/place-needed.ts';
-import { judge, type Verdict } from './write-judge.ts';
+import { eventsIn } from './related/handover-reason.ts';
+import { judge, refuse, type Verdict } from './write-judge.ts';
 import type { WriteLimit } from './write-limit.ts';
 
 export type BulkDocsOptions = {
@@ -35,6 +36,8 @@ export type BulkDocsOptions = {
   limit: WriteLimit;
   maxDocs: number;
   candidate: (userId: string) => Promise<Candidate>;
+  /** The requests stored now as duplicates of one (routing/duplicate-links.ts). */
+  duplicatesOf: (requestId: string) => Promise<string[]>;
   /** Binds a new request's reference for its writer (sync-server/intake/reference-pool.ts). */
   useReference: (
     user: StaffUser,
@@ -109,7 +112,12 @@ export async function bulkDocs(
   }
   const ids = docs.map((d) => (isObject(d) && typeof d._id === 'string' ? d._id : ''));
   const related = ids.flatMap((id) => requestIdOf(id) ?? []);
-  return options.lock.run([...ids, ...related], async () => {
+  // A request named as the one kept takes turns too, so of a chain made in two batches at once
+  // the second is judged with the first stored (duplicate-link.ts).
+  const kept = docs.flatMap((d) =>
+    isObject(d) && typeof d.duplicate_of === 'string' ? [d.duplicate_of] : [],
+  );
+  return options.lock.run([...ids, ...related, ...kept], async () => {
     const ctx = {
       db,
       user,
@@ -118,7 +126,9 @@ export async function bulkDocs(
       known: await knownRevs(db, docs, newEdits),
       judgedAt: options.now().toISOString(),
       batchRequests: new Map<string, RequestDoc>(),
+      batchEvents: eventsIn(docs),
       candidate: options.candidate,
+      duplicatesOf: options.duplicatesOf,
       useReference: (reference: string, requestId: string) =>
         options.useReference(user, reference, requestId),
     };
@@ -130,6 +140,7 @@ export async function bulkDocs(
       verdicts[i] = await judge(ctx, docs[i], ids[i] ?? '');
       await breathe();
     }
+    refuseMovesWithoutReason(verdicts, ids);
     const writes = verdicts.flatMap((v) => ('write' in v ? [v.write] : []));
     const written = await storeInSlices(db, writes, newEdits);
     await writeAfter(db, verdicts);
@@ -144,6 +155,19 @@ export async function bulkDocs(
       return written[next++] ?? { ok: true, id: v.write._id };
     });
     return c.json(answer, 201);
+  });
+}
+
+/**
+ * A request moved to another area on the strength of an event in the same batch stands only if
+ * that event was stored too (handover-reason.ts); the event is judged after the request.
+ */
+function refuseMovesWithoutReason(verdicts: Verdict[], ids: readonly string[]) {
+  const stood = new Set(verdicts.flatMap((v, i) => ('refused' in v ? [] : [ids[i]])));
+  verdicts.forEach((v, i) => {
+    if ('write' in v && v.needs !== undefined && !stood.has(v.needs)) {
+      verdicts[i] = refuse(v.write._id, 'no_handover_reason');
+    }
   });
 }
 

@@ -4,7 +4,8 @@
  * revision (`canWrite`, the same rule a device applies before it writes), whatever ancestor the
  * device names; whoever it would give the task to must be assignable now (assignable.ts); and a
  * request it closes as a duplicate must name one its writer may link it to (duplicate-link.ts); an
- * area it hands the request to must exist (handover-target.ts). A refused claim on a request handed
+ * area it hands the request to must exist (handover-target.ts) and the event giving the reason
+ * must be stored or come with it (handover-reason.ts). A refused claim on a request handed
  * out of the volunteer's areas meanwhile is kept for the coordinator (handover/late-claim.ts).
  */
 import type { EventDoc } from '#domain/records/append-only-docs.ts';
@@ -20,8 +21,9 @@ import { historyProblem, maxRevisionIds } from '#domain/replication/revision-his
 import type { StaffUser } from '#domain/people/users.ts';
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { outcomeOf, type Present } from './present-outcome.ts';
-import { duplicateLinkProblem } from './duplicate-link.ts';
-import { handoverTargetProblem } from './handover-target.ts';
+import { duplicateLinkProblem } from './related/duplicate-link.ts';
+import { handoverReason } from './related/handover-reason.ts';
+import { handoverTargetProblem } from './related/handover-target.ts';
 import { lateClaim } from '#domain/handover/late-claim.ts';
 import { routableTombstone } from '#domain/replication/routing-fields.ts';
 
@@ -30,7 +32,8 @@ export type Conflict = { id: string; error: 'conflict'; reason: string };
 export type Verdict =
   | { refused: Refusal; keep: EventDoc | null }
   | { refused: Conflict; keep: null }
-  | { write: StoredDoc; thenDelete: StoredDoc | null }
+  /** `needs`: the id of an event in the same batch this write stands on (handover-reason.ts). */
+  | { write: StoredDoc; thenDelete: StoredDoc | null; needs?: string }
   | { unchanged: string };
 
 export type JudgeContext = {
@@ -44,8 +47,12 @@ export type JudgeContext = {
   judgedAt: string;
   /** Requests as this batch leaves them, so a contact is judged with its request's new state. */
   batchRequests: Map<string, RequestDoc>;
+  /** The events this batch carries, judged after its requests (handover-reason.ts). */
+  batchEvents: readonly EventDoc[];
   /** The volunteer a task would be given to, as the server knows them now. */
   candidate: (userId: string) => Promise<Candidate>;
+  /** The requests stored now as duplicates of one (routing/duplicate-links.ts). */
+  duplicatesOf: (requestId: string) => Promise<string[]>;
   /** Binds a new request's reference to it, or says why not (sync-server/intake/). */
   useReference: (reference: string, requestId: string) => Promise<ForbiddenReason | null>;
 };
@@ -53,7 +60,11 @@ export type JudgeContext = {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const refuse = (id: string, reason: ForbiddenReason, keep: EventDoc | null = null): Verdict => ({
+export const refuse = (
+  id: string,
+  reason: ForbiddenReason,
+  keep: EventDoc | null = null,
+): Verdict => ({
   refused: { id, error: 'forbidden', reason },
   keep,
 });
@@ -126,6 +137,7 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
     return claim === null ? refuse(id, verdict.reason) : refuse(id, 'handed_over', claim);
   }
   const afterRequest = asRequest(after);
+  let needs: string | undefined;
   if (afterRequest !== null) {
     const given = afterRequest.assignee;
     // A new assignee, or the present one taken to another area: they must work there.
@@ -139,6 +151,9 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
     if (target !== null) return refuse(id, target);
     const link = await duplicateLinkProblem(ctx, presentRequest, afterRequest);
     if (link !== null) return refuse(id, link);
+    const reason = await handoverReason(ctx.db, ctx.batchEvents, presentRequest, afterRequest);
+    if (!reason.ok) return refuse(id, 'no_handover_reason');
+    needs = reason.inBatch ?? undefined;
     // Last, once all else allows it: a new request takes a reference its writer holds.
     if (before === null) {
       const problem = await ctx.useReference(afterRequest.reference, id);
@@ -150,5 +165,6 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
     deletesPresent && before !== null
       ? routableTombstone({ _id: id, _rev: before._rev ?? '', _deleted: true }, before)
       : null;
-  return { write: routableTombstone(doc, before), thenDelete };
+  const write = routableTombstone(doc, before);
+  return needs === undefined ? { write, thenDelete } : { write, thenDelete, needs };
 }

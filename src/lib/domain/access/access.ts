@@ -32,6 +32,9 @@
  *   consent), no contacts, no deletions. Notes and events on any request they have ever been assigned, so work
  *   written offline is not refused because the task moved meanwhile. Their own profile, except
  *   approval, areas and granting themselves `dbs_checked`.
+ * - Events only the server keeps (a late report, a late claim) come from no device, an admin's
+ *   neither; a decision on a late claim (`handover_kept`) only from a coordinator of the request's
+ *   area or an admin (record-write-access.ts).
  * - Integrity, for everyone: notes and events are never changed or deleted; a changed register is
  *   restamped by its writer; the assignment log only grows, with the writer's own entries; notes,
  *   events and stamps name the writer as author; a deleted document comes back only by an admin.

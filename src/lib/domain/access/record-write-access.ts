@@ -3,6 +3,7 @@
  * (append-only-docs.ts). The policy judges every note and event with it (write-access.ts), and the
  * request page shows the note form only where it allows, so the two never disagree.
  */
+import { serverKeptEventFields, type EventDoc } from '../records/append-only-docs.ts';
 import { hasBeenAssigned } from '../requests/assignments.ts';
 import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
 import type { RequestDoc } from '../requests/request.ts';
@@ -21,4 +22,26 @@ export function canAddToRecord(user: StaffUser, request: RequestDoc | undefined)
   }
   const worksOnIt = request.assignee === user.id || hasBeenAssigned(request.assignments, user.id);
   return worksOnIt ? allowed : forbidden('not_assigned_to_you');
+}
+
+/**
+ * Whether `user` may decide a late claim on `request` (handover/late-claim.ts): a coordinator of
+ * the area it was handed to, where it is now, or an admin. The request page offers the decision
+ * by it, and the policy judges the `handover_kept` event by it, against the present request.
+ */
+export function mayDecideLateClaim(user: StaffUser, request: RequestDoc | undefined): boolean {
+  if (user.disabled || request === undefined) return false;
+  return user.role === 'admin' || (user.role === 'coordinator' && coversArea(user, request.area));
+}
+
+/** An event on `request`'s record: as any addition to it, and by its kind. */
+export function canAddEvent(
+  user: StaffUser,
+  event: Pick<EventDoc, 'field'>,
+  request: RequestDoc | undefined,
+): WriteVerdict {
+  if (serverKeptEventFields.includes(event.field)) return forbidden('server_only');
+  const added = canAddToRecord(user, request);
+  if (!added.ok || event.field !== 'handover_kept') return added;
+  return mayDecideLateClaim(user, request) ? allowed : forbidden('role_cannot_write');
 }

@@ -13,7 +13,7 @@ import {
 import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
 import { canWriteProfile } from './profile-write-access.ts';
 import { mayWriteForAssignee } from '../records/new-note.ts';
-import { canAddToRecord } from './record-write-access.ts';
+import { canAddEvent, canAddToRecord } from './record-write-access.ts';
 import { isWholeAnswer } from '../intake/contact-agreement.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { canStaffWriteRequest, canVolunteerWriteRequest } from './request-write-access.ts';
@@ -41,7 +41,7 @@ function appendOnlyWrite(
     return forbidden('role_cannot_write');
   }
   const request = related?._id === requestIdOf(doc._id) ? related : undefined;
-  return canAddToRecord(user, request);
+  return doc.type === 'event' ? canAddEvent(user, doc, request) : canAddToRecord(user, request);
 }
 
 function contactWrite(

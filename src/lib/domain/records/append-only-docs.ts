@@ -68,6 +68,15 @@ export const eventFields = [
 ] as const;
 export type EventField = (typeof eventFields)[number];
 
+/**
+ * Events only the server keeps, of a write it refused, dated when it arrived: what a volunteer
+ * reported or claimed too late. No device writes one (the policy refuses it, `server_only`): a
+ * forged one would put words in a volunteer's mouth, or open a conflict for a coordinator to
+ * decide that nobody made. A coordinator's decision on a late claim (`handover_kept`) is theirs
+ * to write, from their device (access/record-write-access.ts).
+ */
+export const serverKeptEventFields: readonly EventField[] = ['late_status', 'late_claim'];
+
 export type EventDoc = CouchMeta & {
   _id: string;
   type: 'event';

@@ -141,8 +141,15 @@ forEachStorage('handing a request to another area', (storage) => {
       const nowhere: RequestDoc = { ...result.handed.request, area: 'atlantis' };
       const answer = await push(s, ann.cookie, [branchOff<RequestDoc>(present, nowhere)]);
       expect(answer[0]).toMatchObject({ error: 'forbidden', reason: 'unknown_area' });
-      const ok = await push(s, ann.cookie, [branchOff(present, result.handed.request)]);
-      expect(ok[0]?.error).toBeUndefined();
+      const ok = await push(s, ann.cookie, [
+        branchOff(present, result.handed.request),
+        {
+          ...result.handed.event,
+          _rev: `1-${'e'.repeat(32)}`,
+          _revisions: { start: 1, ids: ['e'.repeat(32)] },
+        },
+      ]);
+      expect(ok.map((answer) => answer.error)).toEqual([undefined, undefined]);
       expect(((await stored(s, open._id)) as RequestDoc).area).toBe('gwynedd');
     });
 

@@ -17,32 +17,34 @@ const volunteer = user('volunteer', ['ceredigion']);
 describe('mayMarkDuplicate', () => {
   it('offers it to a coordinator of the area and to an admin', () => {
     const [dup, kept] = [request(), request()];
-    expect(mayMarkDuplicate(coordinator, dup, kept, now)).toBe(true);
-    expect(mayMarkDuplicate(admin, dup, kept, now)).toBe(true);
+    expect(mayMarkDuplicate(coordinator, dup, kept, now, false)).toBe(true);
+    expect(mayMarkDuplicate(admin, dup, kept, now, false)).toBe(true);
   });
 
   it('never to a volunteer, nor a coordinator of other areas', () => {
     const [dup, kept] = [request(), request()];
-    expect(mayMarkDuplicate(volunteer, dup, kept, now)).toBe(false);
-    expect(mayMarkDuplicate(elsewhere, dup, kept, now)).toBe(false);
+    expect(mayMarkDuplicate(volunteer, dup, kept, now, false)).toBe(false);
+    expect(mayMarkDuplicate(elsewhere, dup, kept, now, false)).toBe(false);
   });
 
   it('not against itself, a request not held, one gone, or one outside the writer’s areas', () => {
     const dup = request();
-    expect(mayMarkDuplicate(coordinator, dup, dup, now)).toBe(false);
-    expect(mayMarkDuplicate(coordinator, dup, null, now)).toBe(false);
-    expect(mayMarkDuplicate(coordinator, dup, { ...request(), _deleted: true }, now)).toBe(false);
+    expect(mayMarkDuplicate(coordinator, dup, dup, now, false)).toBe(false);
+    expect(mayMarkDuplicate(coordinator, dup, null, now, false)).toBe(false);
+    expect(mayMarkDuplicate(coordinator, dup, { ...request(), _deleted: true }, now, false)).toBe(
+      false,
+    );
     const away = request({ area: 'powys' });
-    expect(mayMarkDuplicate(coordinator, dup, away, now)).toBe(false);
-    expect(mayMarkDuplicate(admin, dup, away, now)).toBe(true);
+    expect(mayMarkDuplicate(coordinator, dup, away, now, false)).toBe(false);
+    expect(mayMarkDuplicate(admin, dup, away, now, false)).toBe(true);
   });
 
   it('not against a duplicate, nor once linked, nor when others are its duplicates', () => {
     const kept = request();
     const already = markDuplicate(request(), kept._id, coordinator.id, at(10));
     const third = request();
-    expect(mayMarkDuplicate(coordinator, third, already, now)).toBe(false);
-    expect(mayMarkDuplicate(coordinator, already, third, now)).toBe(false);
+    expect(mayMarkDuplicate(coordinator, third, already, now, false)).toBe(false);
+    expect(mayMarkDuplicate(coordinator, already, third, now, false)).toBe(false);
     expect(mayMarkDuplicate(coordinator, kept, third, now, true)).toBe(false);
     expect(mayMarkDuplicate(coordinator, kept, third, now, false)).toBe(true);
   });

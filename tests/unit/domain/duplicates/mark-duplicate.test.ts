@@ -105,19 +105,33 @@ describe('duplicateTargetProblem', () => {
   const marked = request();
   it('needs another live request, itself no duplicate, that the writer may see', () => {
     const kept = request();
-    expect(duplicateTargetProblem(coordinator, marked, kept)).toBe(null);
-    expect(duplicateTargetProblem(admin, marked, request({ area: 'powys' }))).toBe(null);
-    expect(duplicateTargetProblem(coordinator, marked, null)).toBe('invalid_duplicate');
-    expect(duplicateTargetProblem(coordinator, marked, marked)).toBe('invalid_duplicate');
-    expect(duplicateTargetProblem(coordinator, marked, { ...kept, _deleted: true })).toBe(
+    expect(duplicateTargetProblem(coordinator, marked, kept, false)).toBe(null);
+    expect(duplicateTargetProblem(admin, marked, request({ area: 'powys' }), false)).toBe(null);
+    expect(duplicateTargetProblem(coordinator, marked, null, false)).toBe('invalid_duplicate');
+    expect(duplicateTargetProblem(coordinator, marked, marked, false)).toBe('invalid_duplicate');
+    expect(duplicateTargetProblem(coordinator, marked, { ...kept, _deleted: true }, false)).toBe(
       'invalid_duplicate',
     );
     const chained = markDuplicate(kept, request()._id, coordinator.id, at(1));
-    expect(duplicateTargetProblem(coordinator, marked, chained)).toBe('invalid_duplicate');
-    expect(duplicateTargetProblem(coordinator, marked, request({ area: 'powys' }))).toBe(
+    expect(duplicateTargetProblem(coordinator, marked, chained, false)).toBe('invalid_duplicate');
+    expect(duplicateTargetProblem(coordinator, marked, request({ area: 'powys' }), false)).toBe(
       'outside_your_areas',
     );
-    expect(duplicateTargetProblem(volunteer, marked, kept)).toBe('role_cannot_write');
+    expect(duplicateTargetProblem(volunteer, marked, kept, false)).toBe('role_cannot_write');
+  });
+
+  it('refuses both halves of a chain or a cycle, whichever is judged second', () => {
+    const [a, b, c] = [request(), request(), request()];
+    // A of B first: B, which A now names, may not become a duplicate of C, nor of A.
+    const aOfB = markDuplicate(a, b._id, coordinator.id, at(1));
+    expect(duplicateTargetProblem(coordinator, a, b, false)).toBe(null);
+    expect(duplicateTargetProblem(coordinator, b, c, true)).toBe('has_duplicates');
+    expect(duplicateTargetProblem(coordinator, b, aOfB, true)).toBe('invalid_duplicate');
+    // B of C first: A may not name B, which is now a duplicate itself.
+    const bOfC = markDuplicate(b, c._id, coordinator.id, at(1));
+    expect(duplicateTargetProblem(coordinator, a, bOfC, false)).toBe('invalid_duplicate');
+    // Even an admin, who may link across areas, makes no chain.
+    expect(duplicateTargetProblem(admin, b, c, true)).toBe('has_duplicates');
   });
 
   it('is asked only when a write sets a new link', () => {

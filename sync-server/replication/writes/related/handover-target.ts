@@ -6,7 +6,7 @@
 import { areaDocId } from '#domain/documents/doc-ids.ts';
 import type { ForbiddenReason } from '#domain/forbidden-reasons.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { ReplicatedDb } from '../../storage/storage.ts';
+import type { ReplicatedDb } from '../../../storage/storage.ts';
 
 /** Why `after` may not move the request to its area, or null (also when it does not move it). */
 export async function handoverTargetProblem(
