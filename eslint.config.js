@@ -76,10 +76,7 @@ export default ts.config(
     // its read model: the model's tables and row types are the module's own (docs/architecture.md,
     // "The coordinator's desk"). The sync layer feeds the model, so it may reach inside.
     files: ['src/routes/**', 'src/lib/staff/**'],
-    ignores: [
-      'src/lib/staff/data/**',
-      'src/lib/staff/sync/**',
-    ],
+    ignores: ['src/lib/staff/data/**', 'src/lib/staff/sync/**'],
     rules: {
       'no-restricted-imports': [
         'error',
