@@ -136,7 +136,7 @@ async function pageIds(way: Way, user: StaffUser, f: DeskFilters, limit: number,
     way === 'indexed'
       ? await queuePage(model, user, f, limit, now)
       : (await oldDesk(model, user, f, limit, now)).page;
-  return { total: p.total, ids: p.items.map((i) => i.request._id) };
+  return { total: p.total, capped: p.capped, ids: p.items.map((i) => i.request._id) };
 }
 
 type RankCase = { request: MatchRequest };

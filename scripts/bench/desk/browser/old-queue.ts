@@ -93,7 +93,7 @@ export function oldQueueOver(
     request: requestOfRow(row),
     triage: { score: row.score, reasons: row.reasons, overdue: row.overdue === 1 },
   }));
-  return { items, total: hits.length, more: hits.length > limit };
+  return { items, total: hits.length, more: hits.length > limit, capped: false };
 }
 
 /**

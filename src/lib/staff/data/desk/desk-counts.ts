@@ -10,7 +10,7 @@ import { urgencyLevels, type Urgency } from '#domain/requests/urgency.ts';
 import { matchesStatus, statusChoices, type DeskFilters, type StatusChoice } from './desk-filters.ts';
 import { queuesFor } from './desk-queries.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
-import { readTallies, sumOf, type Tally } from '../model/tallies.ts';
+import { readTallies } from '../model/tallies.ts';
 
 export type FilterCounts = {
   status: Record<StatusChoice, number>;
@@ -22,28 +22,35 @@ export type FilterCounts = {
   unassigned: number;
 };
 
-function record<K extends string>(keys: readonly K[], count: (key: K) => number) {
-  return Object.fromEntries(keys.map((k) => [k, count(k)])) as Record<K, number>;
-}
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export async function filterCounts(
   model: ReadModelDb,
   filters: DeskFilters,
   areas: readonly string[],
 ): Promise<FilterCounts> {
-  const tallies = await readTallies(model);
   const queues = queuesFor({ status: filters.status, unassigned: false });
-  const shown = (t: Tally) => queues.includes(t.queue) && matchesStatus(t.status, filters.status);
-  const count = (keep: (t: Tally) => boolean) => sumOf(tallies, (t) => shown(t) && keep(t));
-  return {
-    status: record(statusChoices, (choice) =>
-      sumOf(tallies, (t) => matchesStatus(t.status, choice)),
-    ),
-    kind: record(requestKinds, (k) => count((t) => t.kind === k)),
-    urgency: record(urgencyLevels, (u) => count((t) => t.urgency === u)),
-    language: record(languages, (l) => count((t) => t.language === l)),
-    area: record(areas, (a) => count((t) => t.area === a)),
-    overdue: count((t) => t.overdue === 1),
-    unassigned: count((t) => t.queue === 0),
+  const counts: FilterCounts = {
+    status: zeros(statusChoices),
+    kind: zeros(requestKinds),
+    urgency: zeros(urgencyLevels),
+    language: zeros(languages),
+    area: zeros(areas),
+    overdue: 0,
+    unassigned: 0,
   };
+  // One pass over the tallies: each adds to every figure it belongs to.
+  for (const t of await readTallies(model)) {
+    for (const choice of statusChoices)
+      if (matchesStatus(t.status, choice)) counts.status[choice] += t.n;
+    if (!queues.includes(t.queue) || !matchesStatus(t.status, filters.status)) continue;
+    counts.kind[t.kind] += t.n;
+    counts.urgency[t.urgency] += t.n;
+    counts.language[t.language] += t.n;
+    if (t.area in counts.area) counts.area[t.area]! += t.n;
+    if (t.overdue === 1) counts.overdue += t.n;
+    if (t.queue === 0) counts.unassigned += t.n;
+  }
+  return counts;
 }

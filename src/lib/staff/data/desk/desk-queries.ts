@@ -3,8 +3,8 @@
  * count of a long range (docs/architecture.md, "The coordinator's desk"):
  * - the total is summed from the tallies (tallies.ts), one small record;
  * - the page is the first entries of one ordered range: `[queue+rank]` with no filter, else the
- *   chosen filter with the fewest rows, `[kind+queue+rank]` and the like, whose size the tallies
- *   also give. Its rows are read in chunks and checked against the other filters until the page
+ *   chosen filter with the fewest rows, `[kind+queue+rank]` and the like (or an area and a kind
+ *   together, `[area+kind+queue+rank]`), whose size the tallies also give. Its rows are read in chunks and checked against the other filters until the page
  *   is full; the tallies say how many of the range's rows match, so the first chunk is sized to
  *   fill the page and one read is the rule;
  * - a volunteer's work is read whole from `[assignee+queue+rank]` (it is short) and counted as read;
@@ -26,7 +26,13 @@ import { readTallies, sumOf, type Tally } from '../model/tallies.ts';
 import { searchPage } from './desk-search.ts';
 
 export type QueueItem = { request: RequestDoc; triage: Triage };
-export type QueuePage = { items: QueueItem[]; total: number; more: boolean };
+/**
+ * A page of the queue: its rows, how many match in all and whether there are more to show.
+ * `capped`: a search found more than it counts (desk-search.ts), and `total` is that many.
+ */
+export type QueuePage = { items: QueueItem[]; total: number; more: boolean; capped: boolean };
+
+export const emptyPage: QueuePage = { items: [], total: 0, more: false, capped: false };
 
 /** The most rows one read of a range takes. */
 const maxChunk = 1000;
@@ -63,10 +69,10 @@ export const itemOf = (row: RequestRow): QueueItem => ({
   triage: { score: row.score, reasons: row.reasons, overdue: row.overdue === 1 },
 });
 
-/** An ordered range of requests: an index and the value ahead of its queue (none: `[queue+rank]`). */
-export type Route = { index: string; value: string | number | null };
+/** An ordered range of requests: an index and the values ahead of its queue (none: `[queue+rank]`). */
+export type Route = { index: string; values: (string | number)[] };
 
-const wholeQueue: Route = { index: '[queue+rank]', value: null };
+const wholeQueue: Route = { index: '[queue+rank]', values: [] };
 
 /**
  * The rows of `route` within `queues`, in the desk's order, that `keep` accepts, until `want` are
@@ -81,7 +87,7 @@ export async function walkRoute(
   chunk: number,
 ): Promise<RequestRow[]> {
   const key = (queue: Queue, rank: IndexableType) =>
-    (route.value === null ? [queue, rank] : [route.value, queue, rank]) as IndexableType;
+    [...route.values, queue, rank] as IndexableType;
   const upper = key(Math.max(...queues) as Queue, Dexie.maxKey);
   let lower = key(Math.min(...queues) as Queue, Dexie.minKey);
   let after = false;
@@ -110,7 +116,7 @@ function routes(f: DeskFilters, queues: Queue[], tallies: Tally[]) {
   const list = [{ route: wholeQueue, size: size(() => true) }];
   const add = (field: keyof Tally, value: string | number | null) => {
     if (value === null) return;
-    const route = { index: `[${field}+queue+rank]`, value };
+    const route = { index: `[${field}+queue+rank]`, values: [value] };
     list.push({ route, size: size((t) => t[field] === value) });
   };
   if (f.status !== 'active' && f.status !== 'all') add('status', f.status);
@@ -119,6 +125,12 @@ function routes(f: DeskFilters, queues: Queue[], tallies: Tally[]) {
   add('urgency', f.urgency);
   add('language', f.language);
   if (f.overdue) add('overdue', 1);
+  // An area and a kind together, as a coordinator covering several areas often asks.
+  const { area, kind } = f;
+  if (area !== null && kind !== null) {
+    const route = { index: '[area+kind+queue+rank]', values: [area, kind] };
+    list.push({ route, size: size((t) => t.area === area && t.kind === kind) });
+  }
   return list;
 }
 
@@ -134,20 +146,20 @@ export async function queuePage(
   now: string,
 ): Promise<QueuePage> {
   const queues = queuesFor(filters);
-  if (queues.length === 0) return { items: [], total: 0, more: false };
+  if (queues.length === 0) return emptyPage;
   const readable = (row: RequestRow) => canReadRequest(user, requestOfRow(row), now);
   if (filters.q.trim() !== '') return searchPage(model, filters, queues, readable, limit);
   const keep = (row: RequestRow) => rowMatches(row, filters, queues) && readable(row);
 
   if (filters.volunteer !== null) {
     // A volunteer's work is short: read it all, and count what matches as it is read.
-    const route = { index: '[assignee+queue+rank]', value: filters.volunteer };
+    const route = { index: '[assignee+queue+rank]', values: [filters.volunteer] };
     const rows = await walkRoute(model, route, queues, keep, Infinity, maxChunk);
     return pageOf(rows, rows.length, limit);
   }
   const tallies = await readTallies(model);
   const total = sumOf(tallies, (t) => rowMatches(t, filters, queues));
-  if (total === 0) return { items: [], total: 0, more: false };
+  if (total === 0) return emptyPage;
   const [narrowest] = routes(filters, queues, tallies).sort((a, b) => a.size - b.size);
   const want = limit + 1;
   const chunk = Math.min(maxChunk, Math.ceil((want * narrowest!.size) / total) + 8);
@@ -155,8 +167,14 @@ export async function queuePage(
   return pageOf(rows, total, limit);
 }
 
-export const pageOf = (rows: RequestRow[], total: number, limit: number): QueuePage => ({
+export const pageOf = (
+  rows: RequestRow[],
+  total: number,
+  limit: number,
+  capped = false,
+): QueuePage => ({
   items: rows.slice(0, limit).map(itemOf),
   total,
   more: rows.length > limit,
+  capped,
 });

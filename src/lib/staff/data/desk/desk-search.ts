@@ -6,7 +6,8 @@
  * - unassigned first, then work in hand, then closed, as on the queue;
  * - within a queue, the most specific reading first (a reference before a phone number), a whole
  *   key before the longer ones it starts (`jones` before `jonesy`), each most pressing first.
- * The total is how many ids were found, each once. With another filter chosen as well, the rows
+ * The total is how many ids were found, each once, up to `searchCap`: beyond it the desk says "more
+ * than 200" and asks for more to search by. With another filter chosen as well, the rows
  * found are read and checked, and those that match are counted. A name typed in another order than
  * it is held in ("jones sian") finds nobody as typed, and then finds those with each word starting
  * one of their names.
@@ -17,7 +18,7 @@ import type { DeskFilters } from './desk-filters.ts';
 import { searchRange, type Queue } from '../model/desk-order.ts';
 import type { RequestRow } from '../model/projections.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
-import { pageOf, rowMatches, type QueuePage } from './desk-queries.ts';
+import { emptyPage, pageOf, rowMatches, type QueuePage } from './desk-queries.ts';
 
 type Range = [string, string];
 
@@ -27,10 +28,24 @@ const rangesOf = (lookups: Lookup[], queues: Queue[]): Range[] =>
 const inRange = (model: ReadModelDb, [from, to]: Range) =>
   model.requests.where('search').between(from, to, true, true);
 
-/** The ids the ranges hold, in the ranges' order, each once. */
-async function idsIn(model: ReadModelDb, ranges: Range[]): Promise<string[]> {
-  const each = await Promise.all(ranges.map((r) => inRange(model, r).primaryKeys()));
-  return [...new Set(each.flat())];
+/**
+ * How many requests a search counts before it says "more than this": reading an index costs
+ * about the same for each entry, and a search finding hundreds is one to narrow, not to read.
+ */
+export const searchCap = 200;
+
+/** The ids the ranges hold, in the ranges' order, each once; with `most`, no more than it. */
+async function idsIn(model: ReadModelDb, ranges: Range[], most?: number): Promise<string[]> {
+  if (most === undefined) {
+    const each = await Promise.all(ranges.map((r) => inRange(model, r).primaryKeys()));
+    return [...new Set(each.flat())];
+  }
+  const found = new Set<string>();
+  for (const range of ranges) {
+    if (found.size >= most) break;
+    for (const id of await inRange(model, range).limit(most).primaryKeys()) found.add(id);
+  }
+  return [...found].slice(0, most);
 }
 
 /** The ids whose names have each word of a name lookup starting one of them, in any order. */
@@ -79,7 +94,7 @@ export async function searchPage(
 ): Promise<QueuePage> {
   const lookups = searchLookups(filters.q);
   const ranges = rangesOf(lookups, queues);
-  if (ranges.length === 0) return { items: [], total: 0, more: false };
+  if (ranges.length === 0) return emptyPage;
   if (narrowed(filters)) {
     const ids = await idsIn(model, ranges);
     const found = ids.length > 0 ? ids : await anyOrder(model, lookups, queues);
@@ -88,7 +103,12 @@ export async function searchPage(
     );
     return pageOf(rows, rows.length, limit);
   }
-  const first = await firstRows(model, ranges[0]!, idsIn(model, ranges), limit + 1);
+  const found = idsIn(model, ranges, searchCap + 1);
+  const first = await firstRows(model, ranges[0]!, found, Math.min(limit + 1, searchCap + 1));
+  if (first.ids.length > searchCap) {
+    const rows = first.rows.filter(readable).slice(0, searchCap);
+    return pageOf(rows, searchCap, limit, true);
+  }
   if (first.ids.length > 0) return pageOf(first.rows.filter(readable), first.ids.length, limit);
   const ids = await anyOrder(model, lookups, queues);
   const rows = held(await model.requests.bulkGet(ids.slice(0, limit + 1))).filter(readable);

@@ -51,6 +51,7 @@ const deskIndexes = [
   '[status+queue+rank]',
   '[kind+queue+rank]',
   '[area+queue+rank]',
+  '[area+kind+queue+rank]',
   '[urgency+queue+rank]',
   '[language+queue+rank]',
   '[assignee+queue+rank]',

@@ -12,8 +12,6 @@
  */
 import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
-import type { RequestStatus } from '#domain/requests/status.ts';
-import type { Queue } from './desk-order.ts';
 import type { RequestRow } from './projections.ts';
 
 /** The fields a tally is kept by, as a row holds them. */
@@ -22,39 +20,52 @@ export type Tallied = Pick<
   'status' | 'queue' | 'kind' | 'area' | 'urgency' | 'language' | 'overdue'
 >;
 
-/** Every combination held, by its key (`tallyKey`), with how many rows have it. */
-export type Tallies = Record<string, number>;
-
-/** One tally with its combination read back. */
+/** One tally: a combination of those fields and how many rows have it. */
 export type Tally = Tallied & { n: number };
+
+/**
+ * The tallies as stored: a column per field (one array each), so reading them is a copy of a few
+ * arrays, with nothing to parse on every read of the desk.
+ */
+type Columns = { [K in keyof Tally]: Tally[K][] };
+
+const fields = ['status', 'queue', 'kind', 'area', 'urgency', 'language', 'overdue', 'n'] as const;
 
 type Meta = { key: string; value: unknown };
 type Tables = Dexie & { meta: EntityTable<Meta, 'key'> };
 
 const metaKey = 'tallies';
 
-// Area ids are slugs (doc-ids.ts), so `|` cannot occur in a field.
+// Area ids are slugs (doc-ids.ts) and the other fields are the domain's words, so none holds `|`.
 export const tallyKey = (row: Tallied): string =>
   [row.status, row.queue, row.kind, row.area, row.urgency, row.language, row.overdue].join('|');
 
-function tallyOf(key: string, n: number): Tally {
-  const [status, queue, kind, area, urgency, language, overdue] = key.split('|');
-  return {
-    status: status as RequestStatus,
-    queue: Number(queue) as Queue,
-    kind: kind as Tally['kind'],
-    area: area!,
-    urgency: urgency as Tally['urgency'],
-    language: language as Tally['language'],
-    overdue: Number(overdue) as 0 | 1,
+function rowsOf(columns: Columns | undefined): Tally[] {
+  if (columns === undefined) return [];
+  return columns.n.map((n, i) => ({
+    status: columns.status[i]!,
+    queue: columns.queue[i]!,
+    kind: columns.kind[i]!,
+    area: columns.area[i]!,
+    urgency: columns.urgency[i]!,
+    language: columns.language[i]!,
+    overdue: columns.overdue[i]!,
     n,
-  };
+  }));
 }
+
+function columnsOf(tallies: Iterable<Tally>): Columns {
+  const columns = Object.fromEntries(fields.map((f) => [f, []])) as unknown as Columns;
+  for (const t of tallies) for (const f of fields) (columns[f] as unknown[]).push(t[f]);
+  return columns;
+}
+
+const stored = async (model: Tables) =>
+  (await model.meta.get(metaKey))?.value as Columns | undefined;
 
 /** The tallies as stored; an empty model has none. */
 export async function readTallies(model: Tables): Promise<Tally[]> {
-  const stored = (await model.meta.get(metaKey))?.value as Tallies | undefined;
-  return Object.entries(stored ?? {}).map(([key, n]) => tallyOf(key, n));
+  return rowsOf(await stored(model));
 }
 
 /**
@@ -66,17 +77,28 @@ export async function moveTallies(
   before: readonly (Tallied | undefined)[],
   after: readonly Tallied[],
 ): Promise<void> {
-  const tallies = ((await model.meta.get(metaKey))?.value as Tallies | undefined) ?? {};
+  const tallies = new Map(rowsOf(await stored(model)).map((t) => [tallyKey(t), t]));
   const add = (row: Tallied, by: number) => {
     const key = tallyKey(row);
-    const n = (tallies[key] ?? 0) + by;
-    if (n === 0) delete tallies[key];
-    else tallies[key] = n;
+    const t = tallies.get(key) ?? { ...pick(row), n: 0 };
+    t.n += by;
+    if (t.n === 0) tallies.delete(key);
+    else tallies.set(key, t);
   };
   for (const row of before) if (row !== undefined) add(row, -1);
   for (const row of after) add(row, 1);
-  await model.meta.put({ key: metaKey, value: tallies });
+  await model.meta.put({ key: metaKey, value: columnsOf(tallies.values()) });
 }
+
+const pick = ({ status, queue, kind, area, urgency, language, overdue }: Tallied): Tallied => ({
+  status,
+  queue,
+  kind,
+  area,
+  urgency,
+  language,
+  overdue,
+});
 
 /** How many rows the tallies say match `keep`. */
 export const sumOf = (tallies: readonly Tally[], keep: (t: Tally) => boolean): number =>

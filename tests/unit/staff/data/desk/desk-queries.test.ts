@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
 import { queuePage, type QueuePage } from '$lib/staff/data/desk/desk-queries.ts';
+import { searchCap } from '$lib/staff/data/desk/desk-search.ts';
 import { noFilters, type DeskFilters } from '$lib/staff/data/desk/desk-filters.ts';
 import { retriage } from '$lib/staff/data/model/retriage.ts';
 import { filterCounts } from '$lib/staff/data/desk/desk-counts.ts';
@@ -81,6 +82,8 @@ describe('the queue, read through the model', () => {
     expect(ids(await page(model, { area: 'powys' }))).toEqual([medicine._id]);
     expect((await page(model, { language: 'cy' })).total).toBe(3);
     expect(ids(await page(model, { language: 'en', kind: 'food' }))).toEqual([english._id]);
+    expect(ids(await page(model, { area: 'powys', kind: 'prescription' }))).toEqual([medicine._id]);
+    expect((await page(model, { area: 'powys', kind: 'food' })).total).toBe(0);
     expect(ids(await page(model, { volunteer: testUuid(777) }))).toEqual([mine._id]);
     expect((await page(model, { unassigned: true })).total).toBe(3);
     expect((await page(model, { status: 'assigned' })).total).toBe(1);
@@ -153,9 +156,17 @@ describe('the queue, read through the model', () => {
     );
     const sorted = await page(model, { kind: 'food', language: 'cy' }, expected.length);
     expect(ids(sorted).slice(0, 20)).toEqual(ids(p));
-    // A search finding more than the short path takes counts only what the status shows.
+    // A search finding more than it counts says so, and lists the first it found.
     const everyone = await page(model, { q: docs[0]!.postcode_district }, 20);
-    expect(everyone.total).toBe(active.length);
+    expect(everyone).toMatchObject({ total: searchCap, capped: true, more: true });
+    expect(everyone.items).toHaveLength(20);
+    const open = await page(model, { q: docs[0]!.postcode_district }, 500);
+    expect(open.items).toHaveLength(searchCap);
+    expect(open.more).toBe(false);
+    // Narrowed by another filter, it reads what it found and counts it all.
+    const food = await page(model, { q: docs[0]!.postcode_district, kind: 'food' }, 20);
+    expect(food).toMatchObject({ total: active.filter((d) => d.kind === 'food').length });
+    expect(food.capped).toBe(false);
   });
 
   it('judges open requests again on a new day', async () => {
