@@ -17,7 +17,8 @@ import {
   type DeskFilters,
 } from '../../../../src/lib/staff/data/desk/desk-filters.ts';
 import type { FilterCounts } from '../../../../src/lib/staff/data/desk/desk-counts.ts';
-import { queuesFor, type QueuePage } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
+import { queuesFor } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
+import type { QueuePage } from '../../../../src/lib/staff/data/desk/queue-page.ts';
 import { requestOfRow, type RequestRow } from '../../../../src/lib/staff/data/model/projections.ts';
 import type { ReadModelDb } from '../../../../src/lib/staff/data/model/read-model.ts';
 import { answers, searchLookups } from '../../../../src/lib/domain/search/search-query.ts';

@@ -15,24 +15,14 @@
 import Dexie, { type IndexableType } from 'dexie';
 import type { StaffUser } from '#domain/people/users.ts';
 import { canReadRequest } from '#domain/access/read-access.ts';
-import type { RequestDoc } from '#domain/requests/request.ts';
 import { isClosed, requestStatuses, type RequestStatus } from '#domain/requests/status.ts';
-import type { Triage } from '#domain/triage/urgency-score.ts';
 import { matchesStatus, type DeskFilters, type StatusChoice } from './desk-filters.ts';
 import type { Queue } from '../model/desk-order.ts';
 import { requestOfRow, type RequestRow } from '../model/projections.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
 import { readTallies, sumOf, type Tally } from '../model/tallies.ts';
 import { searchPage } from './desk-search.ts';
-
-export type QueueItem = { request: RequestDoc; triage: Triage };
-/**
- * A page of the queue: its rows, how many match in all and whether there are more to show.
- * `capped`: a search found more than it counts (desk-search.ts), and `total` is that many.
- */
-export type QueuePage = { items: QueueItem[]; total: number; more: boolean; capped: boolean };
-
-export const emptyPage: QueuePage = { items: [], total: 0, more: false, capped: false };
+import { emptyPage, pageOf, rowMatches, type QueuePage } from './queue-page.ts';
 
 /** The most rows one read of a range takes. */
 const maxChunk = 1000;
@@ -50,24 +40,7 @@ export function statusesFor(choice: StatusChoice): RequestStatus[] {
   return requestStatuses.filter((s) => matchesStatus(s, choice));
 }
 
-/** Every filter but the search on a stored row (or a tally of rows). */
-export function rowMatches(row: Tally | RequestRow, f: DeskFilters, queues: Queue[]): boolean {
-  return (
-    queues.includes(row.queue) &&
-    matchesStatus(row.status, f.status) &&
-    (f.kind === null || row.kind === f.kind) &&
-    (f.area === null || row.area === f.area) &&
-    (f.urgency === null || row.urgency === f.urgency) &&
-    (f.language === null || row.language === f.language) &&
-    (f.volunteer === null || ('assignee' in row && row.assignee === f.volunteer)) &&
-    (!f.overdue || row.overdue === 1)
-  );
-}
 
-export const itemOf = (row: RequestRow): QueueItem => ({
-  request: requestOfRow(row),
-  triage: { score: row.score, reasons: row.reasons, overdue: row.overdue === 1 },
-});
 
 /** An ordered range of requests: an index and the values ahead of its queue (none: `[queue+rank]`). */
 export type Route = { index: string; values: (string | number)[] };
@@ -167,14 +140,3 @@ export async function queuePage(
   return pageOf(rows, total, limit);
 }
 
-export const pageOf = (
-  rows: RequestRow[],
-  total: number,
-  limit: number,
-  capped = false,
-): QueuePage => ({
-  items: rows.slice(0, limit).map(itemOf),
-  total,
-  more: rows.length > limit,
-  capped,
-});

@@ -18,7 +18,7 @@ import type { DeskFilters } from './desk-filters.ts';
 import { searchRange, type Queue } from '../model/desk-order.ts';
 import type { RequestRow } from '../model/projections.ts';
 import type { ReadModelDb } from '../model/read-model.ts';
-import { emptyPage, pageOf, rowMatches, type QueuePage } from './desk-queries.ts';
+import { emptyPage, pageOf, rowMatches, type QueuePage } from './queue-page.ts';
 
 type Range = [string, string];
 

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
-import { queuePage, type QueuePage } from '$lib/staff/data/desk/desk-queries.ts';
+import { queuePage } from '$lib/staff/data/desk/desk-queries.ts';
+import type { QueuePage } from '$lib/staff/data/desk/queue-page.ts';
 import { searchCap } from '$lib/staff/data/desk/desk-search.ts';
 import { noFilters, type DeskFilters } from '$lib/staff/data/desk/desk-filters.ts';
 import { retriage } from '$lib/staff/data/model/retriage.ts';
