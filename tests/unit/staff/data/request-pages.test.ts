@@ -1,26 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
+import { describe, expect, it } from 'vitest';
 import { requestById } from '$lib/staff/data/requests/request-queries.ts';
 import { areasById } from '$lib/staff/data/area-queries.ts';
 import { assigneeProfile } from '$lib/staff/data/volunteers/profile-queries.ts';
 import { area, profile, request, testUuid } from '../../../support/factories.ts';
-import { memoryDb } from '../sync/pouch.ts';
+import { readModels } from './read-models.ts';
 
-let n = 0;
-const open: ReadModelDb[] = [];
-afterEach(async () => {
-  for (const m of open.splice(0)) await m.delete();
-});
-
-async function modelWith(docs: object[]) {
-  const db = memoryDb();
-  const model = new ReadModelDb(`request-page-${++n}`);
-  open.push(model);
-  await db.bulkDocs(docs);
-  await catchUp(db, model);
-  return model;
-}
+const modelWith = readModels('request-page');
 
 describe("a request's pages, through the read model", () => {
   it('gives back the request as the document written, with null for no area or assignee', async () => {

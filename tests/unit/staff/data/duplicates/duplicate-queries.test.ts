@@ -1,26 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
+import { describe, expect, it } from 'vitest';
 import { duplicatesAmong, duplicatesFor } from '$lib/staff/data/duplicates/duplicate-queries.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { ContactDoc } from '#domain/requests/contact.ts';
 import { contactFor, request } from '../../../../support/factories.ts';
-import { memoryDb } from '../../sync/pouch.ts';
+import { readModelsWithDb } from '../read-models.ts';
 
-let n = 0;
-const open: ReadModelDb[] = [];
-afterEach(async () => {
-  for (const m of open.splice(0)) await m.delete();
-});
-
-async function modelWith(docs: object[]) {
-  const db = memoryDb();
-  const model = new ReadModelDb(`dups-${++n}`);
-  open.push(model);
-  await db.bulkDocs(docs);
-  await catchUp(db, model);
-  return { db, model };
-}
+const modelWith = readModelsWithDb('dups');
 
 /** A request and its contact, the resident's details changed by `person`. */
 function asked(person: Partial<ContactDoc['contact']>, at = '2030-01-10T09:00:00.000Z') {

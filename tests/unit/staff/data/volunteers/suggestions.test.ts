@@ -1,30 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
+import { describe, expect, it } from 'vitest';
 import { suggestVolunteers } from '$lib/staff/data/volunteers/suggestions.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { contactFor, profile, request, t0, testUuid } from '../../../../support/factories.ts';
-import { memoryDb } from '../../sync/pouch.ts';
+import { readModels } from '../read-models.ts';
 
 // The factories' requests come in on Thursday 2030-01-10, needed by the 15th; their profiles
 // are free on Monday and Saturday mornings, so in time; Wednesday is the one day past it.
 const now = '2030-01-10T12:00:00.000Z';
 
-let n = 0;
-const open: ReadModelDb[] = [];
-afterEach(async () => {
-  for (const m of open.splice(0)) await m.delete();
-});
-
-async function modelWith(docs: object[]) {
-  const db = memoryDb();
-  const model = new ReadModelDb(`suggestions-${++n}`);
-  open.push(model);
-  await db.bulkDocs(docs);
-  await catchUp(db, model);
-  return model;
-}
+const modelWith = readModels('suggestions');
 
 const welshRequest = (more: Partial<RequestDoc> = {}): RequestDoc => ({
   ...request(),

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
+import { describe, expect, it } from 'vitest';
 import { matchInputs, volunteerLoad } from '$lib/staff/data/volunteers/volunteer-queries.ts';
 import { assign } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
@@ -13,22 +12,10 @@ import {
   t0,
   testUuid,
 } from '../../../../support/factories.ts';
-import { memoryDb } from '../../sync/pouch.ts';
+import { catchUp } from '$lib/staff/data/model/read-model.ts';
+import { readModelsWithDb } from '../read-models.ts';
 
-let n = 0;
-const open: ReadModelDb[] = [];
-afterEach(async () => {
-  for (const m of open.splice(0)) await m.delete();
-});
-
-async function modelWith(docs: object[]) {
-  const db = memoryDb();
-  const model = new ReadModelDb(`volunteer-queries-${++n}`);
-  open.push(model);
-  await db.bulkDocs(docs);
-  await catchUp(db, model);
-  return { db, model };
-}
+const modelWith = readModelsWithDb('volunteer-queries');
 
 const placed = (r: RequestDoc, district: string, lat: number, lon: number): RequestDoc => ({
   ...r,
