@@ -4,6 +4,7 @@
  * and the three session calls.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StaffRole } from '#domain/people/account-rules.ts';
@@ -38,6 +39,22 @@ export const days = (n: number) => hours(n * 24);
 
 export function startAccountServer(options: TestServerOptions = {}): Promise<TestServer> {
   return startTestServer({ ...options, accounts: { scrypt: testScrypt, ...options.accounts } });
+}
+
+/**
+ * Call in a suite's body: the function it gives starts a server for the test that calls it
+ * (`startAccountServer`), and every server it started is closed after that test.
+ */
+export function serverPerTest(): (options?: TestServerOptions) => Promise<TestServer> {
+  const started: TestServer[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) await s.close();
+  });
+  return async (options = {}) => {
+    const s = await startAccountServer(options);
+    started.push(s);
+    return s;
+  };
 }
 
 export type SeedUser = {

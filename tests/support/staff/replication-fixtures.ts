@@ -102,6 +102,35 @@ export function dbFetch(
   return fetch(`${server.url}${path}`, { ...init, headers });
 }
 
+/** One document's answer from `/db/_bulk_docs`: its id and rev, or why it was refused. */
+export type BulkAnswer = { id?: string; ok?: boolean; error?: string; reason?: string };
+
+/**
+ * `docs` posted to `/db/_bulk_docs` with `cookie`, as a device's replication posts them
+ * (`newEdits: false`) or as a client writing new revisions; the status and each answer.
+ */
+export async function postBulkDocs(
+  server: TestServer,
+  cookie: string,
+  docs: unknown[],
+  newEdits = true,
+): Promise<{ status: number; answers: BulkAnswer[] }> {
+  const res = await dbFetch(server, '/db/_bulk_docs', {
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ docs, new_edits: newEdits }),
+  });
+  return { status: res.status, answers: (await res.json()) as BulkAnswer[] };
+}
+
+/** A device of `who`, synced from the server once (then offline, unless the test syncs it). */
+export async function syncedDevice(server: TestServer, who: Staff): Promise<PouchDB.Database> {
+  const db = deviceDb();
+  await db.replicate.from(remoteDb(server, who.cookie));
+  return db;
+}
+
 /** Compaction as CouchDB runs it by itself: only leaf revisions keep their bodies. */
 export async function compact(s: TestServer, kind: StorageKind): Promise<void> {
   if (kind === 'leveldb') {

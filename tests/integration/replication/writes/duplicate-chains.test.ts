@@ -5,52 +5,39 @@
  * whatever the order, in one batch or two, or two batches at once; the request it would have closed
  * stays as it was. Links are one step (duplicates/mark-duplicate.ts).
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { markDuplicate, setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { request } from '../../../support/factories.ts';
 import type { TestServer } from '../../../support/server/test-server.ts';
-import { startAccountServer } from '../../../support/staff/account-fixtures.ts';
+import { serverPerTest } from '../../../support/staff/account-fixtures.ts';
 import {
-  dbFetch,
-  deviceDb,
+  postBulkDocs,
   remoteDb,
   seed,
   staff,
   stored,
+  syncedDevice,
+  type BulkAnswer,
   type Staff,
 } from '../../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../../support/world/seeded-world.ts';
 import { forEachStorage } from '../../../support/server/storages.ts';
 
-type Answer = { ok?: boolean; error?: string; reason?: string };
-
 forEachStorage('chains and cycles of duplicates', (storage) => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const startServer = serverPerTest();
 
   const current = async (s: TestServer, id: string) => (await stored(s, id)) as RequestDoc;
 
   /** Cath and Carys coordinate Ceredigion, where three open requests look alike. */
   async function start() {
-    const s = await startAccountServer({ storage });
-    server = s;
+    const s = await startServer({ storage });
     const { cath } = await seedWorld(s);
     const carys = await staff(s, 'carys', 'coordinator', ['ceredigion']);
     const made = [request(), request(), request()];
     await seed(s, made);
     const [a, b, c] = await Promise.all(made.map(async (r) => current(s, r._id)));
     return { s, cath, carys, a: a!, b: b!, c: c! };
-  }
-
-  /** `who`'s laptop, synced, then offline. */
-  async function laptop(s: TestServer, who: Staff) {
-    const db = deviceDb();
-    await db.replicate.from(remoteDb(s, who.cookie));
-    return db;
   }
 
   /** Closes `dupId` as a duplicate of `keptId` on the laptop, as the request's page does. */
@@ -76,8 +63,8 @@ forEachStorage('chains and cycles of duplicates', (storage) => {
     { first: 'B of C', refused: 'a', reason: 'invalid_duplicate' },
   ] as const)('refuses the second half of a chain when $first arrives first', async (order) => {
     const { s, cath, carys, a, b, c } = await start();
-    const cathsLaptop = await laptop(s, cath);
-    const carysLaptop = await laptop(s, carys);
+    const cathsLaptop = await syncedDevice(s, cath);
+    const carysLaptop = await syncedDevice(s, carys);
     await markOn(cathsLaptop, cath, a._id, b._id);
     await markOn(carysLaptop, carys, b._id, c._id);
     const laptops = [
@@ -97,8 +84,8 @@ forEachStorage('chains and cycles of duplicates', (storage) => {
 
   it('refuses the second half of a cycle', async () => {
     const { s, cath, carys, a, b } = await start();
-    const cathsLaptop = await laptop(s, cath);
-    const carysLaptop = await laptop(s, carys);
+    const cathsLaptop = await syncedDevice(s, cath);
+    const carysLaptop = await syncedDevice(s, carys);
     await markOn(cathsLaptop, cath, a._id, b._id);
     await markOn(carysLaptop, carys, b._id, a._id);
     expect(await upload(s, cathsLaptop, cath)).toEqual([]);
@@ -108,15 +95,10 @@ forEachStorage('chains and cycles of duplicates', (storage) => {
     expect((await current(s, b._id)).duplicate_of).toBeUndefined();
   });
 
-  async function push(s: TestServer, cookie: string, docs: unknown[]): Promise<Answer[]> {
-    const res = await dbFetch(s, '/db/_bulk_docs', {
-      method: 'POST',
-      cookie,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ docs }),
-    });
-    expect(res.status).toBe(201);
-    return (await res.json()) as Answer[];
+  async function push(s: TestServer, cookie: string, docs: unknown[]): Promise<BulkAnswer[]> {
+    const { status, answers } = await postBulkDocs(s, cookie, docs);
+    expect(status).toBe(201);
+    return answers;
   }
 
   it('refuses the second half of a chain sent in the same batch, in either order', async () => {

@@ -6,29 +6,27 @@
  * is a duplicate itself, to itself, on a request left open, and from a stale revision branched off
  * before the request named was closed.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { markDuplicate, setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import { foodSubmission, withField } from '../../../support/server/submission-fixtures.ts';
 import { postJson, type TestServer } from '../../../support/server/test-server.ts';
-import { startAccountServer } from '../../../support/staff/account-fixtures.ts';
-import { branchOff, dbFetch, stored } from '../../../support/staff/replication-fixtures.ts';
+import { serverPerTest } from '../../../support/staff/account-fixtures.ts';
+import {
+  branchOff,
+  postBulkDocs,
+  stored,
+  type BulkAnswer,
+} from '../../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../../support/world/seeded-world.ts';
 import { forEachStorage } from '../../../support/server/storages.ts';
 
-type Answer = { ok?: boolean; error?: string; reason?: string };
-
 forEachStorage('marking a request a duplicate', (storage) => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function start() {
-    const s = await startAccountServer({ storage });
-    server = s;
+    const s = await startServer({ storage });
     const world = await seedWorld(s);
     const area = await s.storage.replicatedDb.get<Record<string, unknown>>('area:ceredigion');
     await s.storage.replicatedDb.bulkDocs([
@@ -59,15 +57,10 @@ forEachStorage('marking a request a duplicate', (storage) => {
     cookie: string,
     doc: unknown,
     newEdits = true,
-  ): Promise<Answer> {
-    const res = await dbFetch(s, '/db/_bulk_docs', {
-      method: 'POST',
-      cookie,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ docs: [doc], new_edits: newEdits }),
-    });
-    expect(res.status).toBeLessThan(500);
-    return ((await res.json()) as Answer[])[0] ?? {};
+  ): Promise<BulkAnswer> {
+    const { status, answers } = await postBulkDocs(s, cookie, [doc], newEdits);
+    expect(status).toBeLessThan(500);
+    return answers[0] ?? {};
   }
 
   async function statusOf(s: TestServer, receipt: SubmissionReceipt) {

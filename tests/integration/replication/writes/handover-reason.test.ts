@@ -4,40 +4,35 @@
  * server, as a device's replication sends them in batches of any size; never without it, with
  * someone else's, with an earlier move's, or with one the server refuses.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { handOver } from '#domain/handover/hand-over.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { saveHandover } from '../../../../src/lib/staff/requests/handover-writes.ts';
 import { area, testUuid } from '../../../support/factories.ts';
 import type { TestServer } from '../../../support/server/test-server.ts';
-import { startAccountServer } from '../../../support/staff/account-fixtures.ts';
+import { serverPerTest } from '../../../support/staff/account-fixtures.ts';
 import {
   branchOff,
-  dbFetch,
   deviceDb,
+  postBulkDocs,
   remoteDb,
   seed,
   staff,
   stored,
+  type BulkAnswer,
   type Staff,
 } from '../../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../../support/world/seeded-world.ts';
 import { forEachStorage } from '../../../support/server/storages.ts';
 
 const known = ['ceredigion', 'gwynedd'];
-type Answer = { ok?: boolean; error?: string; reason?: string };
 
 forEachStorage('the reason a hand-over comes with', (storage) => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function start() {
-    const s = await startAccountServer({ storage });
-    server = s;
+    const s = await startServer({ storage });
     const world = await seedWorld(s);
     await seed(s, [area('gwynedd')]);
     const dafydd = await staff(s, 'dafydd', 'coordinator', ['ceredigion', 'gwynedd']);
@@ -60,15 +55,10 @@ forEachStorage('the reason a hand-over comes with', (storage) => {
     return { ...doc, _rev: `1-${id}`, _revisions: { start: 1, ids: [id] } };
   };
 
-  async function push(s: TestServer, who: Staff, docs: unknown[]): Promise<Answer[]> {
-    const res = await dbFetch(s, '/db/_bulk_docs', {
-      method: 'POST',
-      cookie: who.cookie,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ docs, new_edits: false }),
-    });
-    expect(res.status).toBe(201);
-    return (await res.json()) as Answer[];
+  async function push(s: TestServer, who: Staff, docs: unknown[]): Promise<BulkAnswer[]> {
+    const { status, answers } = await postBulkDocs(s, who.cookie, docs, false);
+    expect(status).toBe(201);
+    return answers;
   }
 
   const areaOf = async (s: TestServer, id: string) => ((await stored(s, id)) as RequestDoc).area;

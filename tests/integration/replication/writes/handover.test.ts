@@ -4,7 +4,7 @@
  * an area that exists, whatever old revision a device branches off; and a claim made offline
  * while it was being handed over is never lost, whichever reaches the server first.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { EventDoc } from '#domain/records/append-only-docs.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
@@ -15,15 +15,16 @@ import { claim } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { TestServer } from '../../../support/server/test-server.ts';
 import { area, at, testUuid } from '../../../support/factories.ts';
-import { startAccountServer, testClock } from '../../../support/staff/account-fixtures.ts';
+import { serverPerTest, testClock } from '../../../support/staff/account-fixtures.ts';
 import {
   branchOff,
   dbFetch,
-  deviceDb,
+  postBulkDocs,
   remoteDb,
   seed,
   staff,
   stored,
+  syncedDevice,
   type Staff,
 } from '../../../support/staff/replication-fixtures.ts';
 import { seedWorld } from '../../../support/world/seeded-world.ts';
@@ -36,26 +37,15 @@ forEachStorage('handing a request to another area', (storage) => {
   const serverNow = at(24 * 60);
   const fresh = (minutes = 0) => at(24 * 60 - 1 + minutes);
 
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function start() {
-    server = await startAccountServer({ storage, now: testClock(serverNow).now });
-    const world = await seedWorld(server);
-    await seed(server, [area('gwynedd'), area('powys')]);
-    const dafydd = await staff(server, 'dafydd', 'coordinator', ['ceredigion', 'gwynedd']);
-    const ann = await staff(server, 'ann', 'admin', []);
-    return { s: server, world, dafydd, ann };
-  }
-
-  /** A device of `who`, synced with the server. */
-  async function device(s: TestServer, who: Staff) {
-    const db = deviceDb();
-    await db.replicate.from(remoteDb(s, who.cookie));
-    return db;
+    const s = await startServer({ storage, now: testClock(serverNow).now });
+    const world = await seedWorld(s);
+    await seed(s, [area('gwynedd'), area('powys')]);
+    const dafydd = await staff(s, 'dafydd', 'coordinator', ['ceredigion', 'gwynedd']);
+    const ann = await staff(s, 'ann', 'admin', []);
+    return { s, world, dafydd, ann };
   }
 
   /** Hands the request over on `who`'s device, as the hand-over page writes it. */
@@ -68,15 +58,8 @@ forEachStorage('handing a request to another area', (storage) => {
     return result.handed;
   }
 
-  async function push(s: TestServer, cookie: string, docs: unknown[]) {
-    const res = await dbFetch(s, '/db/_bulk_docs', {
-      method: 'POST',
-      cookie,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ docs, new_edits: false }),
-    });
-    return (await res.json()) as { error?: string; reason?: string }[];
-  }
+  const push = async (s: TestServer, cookie: string, docs: unknown[]) =>
+    (await postBulkDocs(s, cookie, docs, false)).answers;
 
   const readStatus = async (s: TestServer, cookie: string, id: string) =>
     (await dbFetch(s, `/db/${encodeURIComponent(id)}`, { cookie })).status;
@@ -95,7 +78,7 @@ forEachStorage('handing a request to another area', (storage) => {
     it('a coordinator of both areas hands it over with the reason in its history', async () => {
       const { s, world, dafydd } = await start();
       const { open } = world.requests;
-      const laptop = await device(s, dafydd);
+      const laptop = await syncedDevice(s, dafydd);
       const handed = await handOverOn(laptop, dafydd, open._id, 'gwynedd');
       const up = await laptop.replicate.to(remoteDb(s, dafydd.cookie));
       expect(up.doc_write_failures).toBe(0);
@@ -189,8 +172,8 @@ forEachStorage('handing a request to another area', (storage) => {
     it('reaching the server second, is refused, kept for the coordinator, and can be given back', async () => {
       const { s, world, dafydd } = await start();
       const { open } = world.requests;
-      const phone = await device(s, world.vera);
-      const laptop = await device(s, dafydd);
+      const phone = await syncedDevice(s, world.vera);
+      const laptop = await syncedDevice(s, dafydd);
       // No signal on Vera's phone: she claims it there.
       await phone.put(claim(await phone.get<RequestDoc>(open._id), world.vera.user.id, fresh(-5)));
       await handOverOn(laptop, dafydd, open._id, 'gwynedd');
@@ -246,8 +229,8 @@ forEachStorage('handing a request to another area', (storage) => {
     it('reaching the server first, makes the stale hand-over the refused write', async () => {
       const { s, world, dafydd } = await start();
       const { open } = world.requests;
-      const phone = await device(s, world.vera);
-      const laptop = await device(s, dafydd);
+      const phone = await syncedDevice(s, world.vera);
+      const laptop = await syncedDevice(s, dafydd);
       await phone.put(claim(await phone.get<RequestDoc>(open._id), world.vera.user.id, fresh(-5)));
       expect((await phone.replicate.to(remoteDb(s, world.vera.cookie))).doc_write_failures).toBe(0);
       // The laptop had no signal: it never saw the claim, and hands over the open request.

@@ -4,13 +4,13 @@
  * from one who may decide it, judged against the request as it is now: against the real server, on
  * both storages, pushed by real PouchDB devices.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { EventDoc } from '#domain/records/append-only-docs.ts';
 import { eventOn } from '#domain/records/history.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { testUuid } from '../../../support/factories.ts';
 import type { TestServer } from '../../../support/server/test-server.ts';
-import { startAccountServer } from '../../../support/staff/account-fixtures.ts';
+import { serverPerTest } from '../../../support/staff/account-fixtures.ts';
 import {
   deviceDb,
   remoteDb,
@@ -22,15 +22,10 @@ import { seedWorld } from '../../../support/world/seeded-world.ts';
 import { forEachStorage } from '../../../support/server/storages.ts';
 
 forEachStorage('events only the server keeps', (storage) => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function start() {
-    const s = await startAccountServer({ storage });
-    server = s;
+    const s = await startServer({ storage });
     const world = await seedWorld(s);
     const ann = await staff(s, 'ann', 'admin', []);
     return { s, world, ann };
