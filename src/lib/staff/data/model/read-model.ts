@@ -56,7 +56,6 @@ const deskIndexes = [
   '[language+queue+rank]',
   '[assignee+queue+rank]',
   '[overdue+queue+rank]',
-  'assignee',
   'triage_day',
   '*search',
   '*dupkeys',
@@ -119,8 +118,11 @@ export class ReadModelDb extends Dexie {
     // Version 7: ordered indexes per filter, search entries in the desk's order, and tallies
     // (deskIndexes above). Search entries and tallies are new kinds of data: rows start again.
     this.version(7)
-      .stores({ requests: deskIndexes.join(', ') })
+      .stores({ requests: [...deskIndexes, 'assignee'].join(', ') })
       .upgrade(startAgain);
+    // Version 8: no `assignee` index: `[assignee+queue+rank]` finds the same rows, and every index
+    // entry is written again on each change a row takes (catching up pays it for every request).
+    this.version(8).stores({ requests: deskIndexes.join(', ') });
   }
 }
 
@@ -148,49 +150,72 @@ export type ChangesPage = {
   lastSeq: string | number;
 };
 
-/** Applies every change after the stored seq; returns how many changes it read. */
+const readPage = (db: PouchDB.Database, since: string | number) =>
+  db.changes({ since, limit: batchSize, include_docs: true, style: 'all_docs' });
+
+/**
+ * Applies every change after the stored seq; returns how many changes it read. The next page of
+ * the feed is read while this one is stored: the two are different databases, so IndexedDB works
+ * on both at once, and the replica's read no longer waits for the model's write (or the reverse).
+ */
 export async function catchUp(
   db: PouchDB.Database,
   model: ReadModelDb,
   onPage?: (page: ChangesPage) => void,
 ): Promise<number> {
   let read = 0;
+  let since = await readSince(model);
+  let next = readPage(db, since);
   for (;;) {
-    const since = await readSince(model);
-    const feed = await db.changes({
-      since,
-      limit: batchSize,
-      include_docs: true,
-      style: 'all_docs',
-    });
+    const feed = await next;
     if (feed.results.length === 0) return read;
+    next = readPage(db, feed.last_seq);
+    // Awaited on the next turn; if this page's write fails first, its failure is the one reported.
+    next.catch(() => {});
     onPage?.({ since, results: feed.results, lastSeq: feed.last_seq });
     read += feed.results.length;
-    const puts = new Map<TableName, { id: string }[]>(tables.map((t) => [t, []]));
-    const deletes = new Map<TableName, string[]>(tables.map((t) => [t, []]));
-    for (const change of feed.results) {
-      const p = projectDoc(change.id, change.doc);
-      if (p.op === 'put') puts.get(p.table)?.push(p.row);
-      if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
-    }
-    await model.transaction('rw', [...tables, 'meta'], async () => {
-      const requests = await joinBatch(
+    await storePage(model, feed.results, feed.last_seq);
+    since = feed.last_seq;
+  }
+}
+
+/** One page of the feed into the tables, with the seq it reached, in one transaction. */
+async function storePage(
+  model: ReadModelDb,
+  results: PouchDB.Core.ChangesResponseChange<object>[],
+  lastSeq: string | number,
+): Promise<void> {
+  const puts = new Map<TableName, { id: string }[]>(tables.map((t) => [t, []]));
+  const deletes = new Map<TableName, string[]>(tables.map((t) => [t, []]));
+  for (const change of results) {
+    const p = projectDoc(change.id, change.doc);
+    if (p.op === 'put') puts.get(p.table)?.push(p.row);
+    if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
+  }
+  const ownRequests = (puts.get('requests') as ProjectedRequest[]).map((r) => r.id);
+  await model.transaction('rw', [...tables, 'meta'], async () => {
+    // The rows the batch replaces are read beside the join's reads, not after them.
+    const [requests, replaced] = await Promise.all([
+      joinBatch(
         model,
         puts.get('requests') as ProjectedRequest[],
         puts.get('contacts') as ContactRow[],
         deletes.get('contacts') ?? [],
         new Date().toISOString(),
-      );
-      const requestIds = [...requests.map((r) => r.id), ...(deletes.get('requests') ?? [])];
-      await moveTallies(model, await model.requests.bulkGet(requestIds), requests);
-      puts.set('requests', requests);
-      // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
-      // and puts of the same id cannot both be in one batch.
-      for (const [table, ids] of deletes) if (ids.length) await model.table(table).bulkDelete(ids);
-      for (const [table, rows] of puts) if (rows.length) await model.table(table).bulkPut(rows);
-      await model.meta.put({ key: 'since', value: feed.last_seq });
-    });
-  }
+      ),
+      model.requests.bulkGet([...ownRequests, ...(deletes.get('requests') ?? [])]),
+    ]);
+    const own = new Set(ownRequests);
+    const others = requests.filter((r) => !own.has(r.id)).map((r) => r.id);
+    const before = others.length ? [...replaced, ...(await model.requests.bulkGet(others))] : replaced;
+    await moveTallies(model, before, requests);
+    puts.set('requests', requests);
+    // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
+    // and puts of the same id cannot both be in one batch.
+    for (const [table, ids] of deletes) if (ids.length) await model.table(table).bulkDelete(ids);
+    for (const [table, rows] of puts) if (rows.length) await model.table(table).bulkPut(rows);
+    await model.meta.put({ key: 'since', value: lastSeq });
+  });
 }
 
 /** Clears the model and replays the whole local database. */

@@ -1,5 +1,6 @@
 /**
- * A volunteer's lists read through the model's indexes: their own tasks by `assignee`, the open
+ * A volunteer's lists read through the model's indexes: their own tasks through
+ * `[assignee+queue+rank]`, the open
  * ones they might take from the front of the queue (`[queue+rank]`, queue 0: open and nobody's),
  * then judged by the domain (volunteer-lists.ts) exactly as before. A volunteer's device holds few
  * requests, but no screen reads a whole table.
@@ -16,7 +17,10 @@ export async function volunteerTasks(
   now: string,
 ): Promise<VolunteerLists> {
   const [mine, open] = await Promise.all([
-    model.requests.where('assignee').equals(user.id).toArray(),
+    model.requests
+      .where('[assignee+queue+rank]')
+      .between([user.id, Dexie.minKey, Dexie.minKey], [user.id, Dexie.maxKey, Dexie.maxKey])
+      .toArray(),
     model.requests.where('[queue+rank]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
   ]);
   return volunteerLists([...mine, ...open].map(requestOfRow), user, now);
