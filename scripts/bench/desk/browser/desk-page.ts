@@ -5,6 +5,7 @@
  * the queue page calls them, and `rankVolunteers` — and times them with `performance.now()`.
  * Beside them, the old way (old-queue.ts) as the baseline. Node orchestrates (run-desk.ts).
  */
+import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import indexeddb from 'pouchdb-adapter-indexeddb';
 import {
@@ -13,6 +14,7 @@ import {
   rebuild,
   ReadModelDb,
 } from '../../../../src/lib/staff/data/model/read-model.ts';
+import { projectDoc } from '../../../../src/lib/staff/data/model/projections.ts';
 import { queuePage } from '../../../../src/lib/staff/data/desk/desk-queries.ts';
 import { filterCounts } from '../../../../src/lib/staff/data/desk/desk-counts.ts';
 import type { DeskFilters } from '../../../../src/lib/staff/data/desk/desk-filters.ts';
@@ -69,24 +71,68 @@ async function build(): Promise<{ ms: number; requests: number }> {
   return { ms, requests: await model.requests.count() };
 }
 
+/** What catching up costs, and the parts of it any way of keeping a read model pays. */
+export type CatchUpTimes = {
+  ms: number;
+  read: number;
+  /** The replica's own write of the changes, as replication stores them. */
+  replicaWriteMs: number;
+  /** Reading the changes back from the replica's feed, as `catchUp` reads them. */
+  feedMs: number;
+  /** The same, with each document checked against the domain's schema (`projectDoc`). */
+  feedCheckedMs: number;
+  /** The rows catch-up stored, written again into the model's table (all its indexes). */
+  rowWriteMs: number;
+  /** The same rows into a table with no index but the key: IndexedDB's floor for them. */
+  plainWriteMs: number;
+};
+
 /**
- * The remote changes land in the replica (untimed), then `catchUp` brings the model level. First,
- * where the time goes: the same changes read from the replica alone, as `catchUp` reads them.
+ * The remote changes land in the replica (`bulkDocs`, `new_edits: false`, timed as the
+ * replica's own cost), then `catchUp` brings the model level. Beside it, where the time goes: the
+ * changes read back from the replica alone, then read and checked, and the rows it stored written
+ * again, with the model's indexes and without any.
  */
-async function catchUpAfter(url: string): Promise<{ ms: number; read: number; feedMs: number }> {
+async function catchUpAfter(url: string): Promise<CatchUpTimes> {
   const { db, model } = open();
-  await db.bulkDocs(await fetchJson<PouchDB.Core.PutDocument<object>[]>(url), { new_edits: false });
-  const since = await readSince(model);
+  const changes = await fetchJson<PouchDB.Core.PutDocument<object>[]>(url);
   let t0 = performance.now();
-  for (let s = since, n = -1; n !== 0;) {
-    const feed = await db.changes({ since: s, limit: 500, include_docs: true, style: 'all_docs' });
-    n = feed.results.length;
-    s = feed.last_seq;
-  }
-  const feedMs = performance.now() - t0;
+  await db.bulkDocs(changes, { new_edits: false });
+  const replicaWriteMs = performance.now() - t0;
+  const since = await readSince(model);
+  const readFeed = async (check: boolean) => {
+    const start = performance.now();
+    for (let s = since, n = -1; n !== 0;) {
+      const feed = await db.changes({
+        since: s,
+        limit: 500,
+        include_docs: true,
+        style: 'all_docs',
+      });
+      if (check) for (const c of feed.results) projectDoc(c.id, c.doc);
+      n = feed.results.length;
+      s = feed.last_seq;
+    }
+    return performance.now() - start;
+  };
+  const feedMs = await readFeed(false);
+  const feedCheckedMs = await readFeed(true);
   t0 = performance.now();
   const read = await catchUp(db, model);
-  return { ms: performance.now() - t0, read, feedMs };
+  const ms = performance.now() - t0;
+
+  const rows = (await model.requests.bulkGet(changes.map((c) => c._id!))).filter((r) => !!r);
+  t0 = performance.now();
+  await model.requests.bulkPut(rows);
+  const rowWriteMs = performance.now() - t0;
+  const plain = new Dexie('cymorth-bench-plain');
+  plain.version(1).stores({ rows: 'id' });
+  await plain.table('rows').bulkPut(rows);
+  t0 = performance.now();
+  await plain.table('rows').bulkPut(rows);
+  const plainWriteMs = performance.now() - t0;
+  plain.close();
+  return { ms, read, replicaWriteMs, feedMs, feedCheckedMs, rowWriteMs, plainWriteMs };
 }
 
 /**
