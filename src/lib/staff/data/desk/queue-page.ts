@@ -12,9 +12,17 @@ import type { Tally } from '../model/tallies.ts';
 export type QueueItem = { request: RequestDoc; triage: Triage };
 /**
  * A page of the queue: its rows, how many match in all and whether there are more to show.
- * `capped`: a search found more than it counts (desk-search.ts), and `total` is that many.
+ * `capped`: a search found more than it counts (desk-search.ts), and `total` is that many; or,
+ * with another filter too, more than it reads and checks: then `checked` is how many it checked,
+ * and `total` how many of those match.
  */
-export type QueuePage = { items: QueueItem[]; total: number; more: boolean; capped: boolean };
+export type QueuePage = {
+  items: QueueItem[];
+  total: number;
+  more: boolean;
+  capped: boolean;
+  checked?: number;
+};
 
 export const emptyPage: QueuePage = { items: [], total: 0, more: false, capped: false };
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadModelDb, catchUp } from '$lib/staff/data/model/read-model.ts';
 import { queuePage } from '$lib/staff/data/desk/desk-queries.ts';
 import type { QueuePage } from '$lib/staff/data/desk/queue-page.ts';
-import { searchCap } from '$lib/staff/data/desk/desk-search.ts';
+import { checkCap, searchCap } from '$lib/staff/data/desk/desk-search.ts';
 import { noFilters, type DeskFilters } from '$lib/staff/data/desk/desk-filters.ts';
 import { retriage } from '$lib/staff/data/model/retriage.ts';
 import { filterCounts } from '$lib/staff/data/desk/desk-counts.ts';
@@ -164,10 +164,25 @@ describe('the queue, read through the model', () => {
     const open = await page(model, { q: docs[0]!.postcode_district }, 500);
     expect(open.items).toHaveLength(searchCap);
     expect(open.more).toBe(false);
-    // Narrowed by another filter, it reads what it found and counts it all.
+    // Narrowed by another filter, it reads and checks the first it found, up to its cap, and
+    // says it stopped there: the matches among them, most pressing first.
     const food = await page(model, { q: docs[0]!.postcode_district, kind: 'food' }, 20);
-    expect(food).toMatchObject({ total: active.filter((d) => d.kind === 'food').length });
-    expect(food.capped).toBe(false);
+    // Every request here shares the district, so the search finds them in the queue's order.
+    const firstChecked = (await page(model, {}, checkCap)).items
+      .filter((i) => i.request.kind === 'food');
+    expect(food).toMatchObject({ capped: true, checked: checkCap, total: firstChecked.length });
+    expect(food.total).toBeLessThan(active.filter((d) => d.kind === 'food').length);
+    expect(ids(food)).toEqual(firstChecked.slice(0, 20).map((i) => i.request._id));
+    // Below the cap it counts every match.
+    const q = docs[3]!.reference;
+    const found = await page(model, { q }, checkCap);
+    expect(found.capped).toBe(false);
+    const one = await page(model, { q, kind: 'food' }, checkCap);
+    const matching = found.items.filter((i) => i.request.kind === 'food');
+    expect(matching.length).toBeGreaterThan(0);
+    expect(one).toMatchObject({ total: matching.length, capped: false });
+    expect(ids(one)).toEqual(matching.map((i) => i.request._id));
+    expect(one.checked).toBeUndefined();
   });
 
   it('judges open requests again on a new day', async () => {
