@@ -17,7 +17,7 @@ import { browser } from './browser.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { followChanges } from '$lib/staff/data/model/read-model.ts';
+import { followChanges } from '$lib/staff/data/model/follow-changes.ts';
 import { Replicator, type ReplicatorOptions } from '$lib/staff/sync/replicator/replicator.ts';
 import type { Lock } from '$lib/staff/sync/replicator/tab-leadership.ts';
 import type { SyncSnapshot } from '$lib/staff/sync/status/sync-snapshot.ts';

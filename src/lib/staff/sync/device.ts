@@ -17,7 +17,8 @@ import { evictionCycle } from './eviction/eviction-cycle.ts';
 import type { EndReason } from './eviction/eviction-plan.ts';
 import { purgeFromDevice } from './eviction/purge.ts';
 import { wasRefused } from './replica/refusal-watch.ts';
-import { followChanges, removeRows } from '../data/model/read-model.ts';
+import { removeRows } from '../data/model/read-model.ts';
+import { followChanges } from '../data/model/follow-changes.ts';
 import { Replicator } from './replicator/replicator.ts';
 
 export type StaffDevice = ReturnType<typeof startStaffDevice>;

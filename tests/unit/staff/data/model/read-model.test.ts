@@ -1,12 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ReadModelDb,
-  catchUp,
-  followChanges,
-  rebuild,
-  removeRows,
-} from '$lib/staff/data/model/read-model.ts';
+import { ReadModelDb, catchUp, rebuild, removeRows } from '$lib/staff/data/model/read-model.ts';
+import { followChanges } from '$lib/staff/data/model/follow-changes.ts';
 import { contactFor, note, profile, request, testUuid } from '../../../../support/factories.ts';
 import { memoryDb } from '../../sync/pouch.ts';
 
