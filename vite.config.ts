@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { appColours } from './src/lib/pwa/app-colours.ts';
 
 /**
  * Staff code (PouchDB and the sync layer) stays out of the resident's precache: a resident's old
@@ -9,9 +10,11 @@ import { defineConfig } from 'vitest/config';
  * (runtimeCaching below) and then work offline as before. The list is filled while the client
  * bundle is written, before the service worker is generated. SvelteKit evaluates this config again
  * for its client build, so the list lives on `globalThis` to be one list for both evaluations.
+ * The PNG icons stay out too: a browser fetches them once, online, when someone installs the staff
+ * app (src/lib/pwa/staff-manifest.ts), and the resident's app does not use them.
  */
-const shared = globalThis as { cymorthStaffChunks?: string[] };
-const staffOnlyChunks = (shared.cymorthStaffChunks ??= []);
+const shared = globalThis as { cymorthOutOfPrecache?: string[] };
+const outOfPrecache = (shared.cymorthOutOfPrecache ??= ['client/icons/**']);
 const isStaffModule = (id: string) =>
   id.includes('/node_modules/pouchdb') || id.includes('/src/lib/staff/sync/');
 
@@ -22,7 +25,7 @@ function keepStaffCodeOutOfPrecache(): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type === 'chunk' && chunk.moduleIds.some(isStaffModule)) {
-          staffOnlyChunks.push(`client/${chunk.fileName}`);
+          outOfPrecache.push(`client/${chunk.fileName}`);
         }
       }
     },
@@ -57,8 +60,8 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        background_color: '#ffffff',
-        theme_color: '#0b0c0c',
+        background_color: appColours.background,
+        theme_color: appColours.theme,
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       kit: { adapterFallback: '200.html', spa: true, trailingSlash: 'never' },
@@ -67,7 +70,7 @@ export default defineConfig({
           'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest,txt}',
           'prerendered/**/*.{html,json}',
         ],
-        globIgnores: staffOnlyChunks,
+        globIgnores: outOfPrecache,
         runtimeCaching: [
           {
             // Hashed, immutable code left out of the precache (the staff code): cached on first use.
