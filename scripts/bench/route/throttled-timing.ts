@@ -1,0 +1,48 @@
+/**
+ * Route ordering timed where the issue's goal is set: in Chromium at 4× CPU throttling (desk/cdp.ts),
+ * a stand-in for a volunteer's old phone. The page script is bundled with esbuild (tsx's own) and
+ * put into a blank page, so no server is needed.
+ */
+import path from 'node:path';
+import { build } from 'esbuild';
+import { launchChromium } from '../../chromium.ts';
+import { Cdp, throttleRate } from '../desk/cdp.ts';
+import type { RoutePage } from './browser/route-page.ts';
+
+export { throttleRate };
+
+async function bundledPage(): Promise<string> {
+  const out = await build({
+    entryPoints: [path.join(import.meta.dirname, 'browser', 'route-page.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** Milliseconds for each of `days` days of `stops` stops, after `warmUp` untimed. */
+export async function timeThrottled(
+  seed: number,
+  days: number,
+  stops: number,
+  warmUp: number,
+): Promise<number[]> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: await bundledPage() });
+    await (await Cdp.attach(page)).throttle(throttleRate);
+    return await page.evaluate(
+      ([s, d, n, w]) =>
+        (globalThis as unknown as { routeBench: RoutePage }).routeBench.time(s, d, n, w),
+      [seed, days, stops, warmUp] as const,
+    );
+  } finally {
+    await browser.close();
+  }
+}
