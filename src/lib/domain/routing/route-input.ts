@@ -27,10 +27,10 @@ export function routeInputProblem(
   if (!isGeoPoint(start)) return { problem: 'invalid_start' };
   if (stops.length > maxStops) return { problem: 'too_many_stops', max: maxStops };
   const seen = new Set<string>();
-  for (const stop of stops) {
-    if (!isGeoPoint(stop)) return { problem: 'invalid_stop', id: stop.id };
-    if (seen.has(stop.id)) return { problem: 'duplicate_stop', id: stop.id };
-    seen.add(stop.id);
+  for (const { id, ...point } of stops) {
+    if (!isGeoPoint(point)) return { problem: 'invalid_stop', id };
+    if (seen.has(id)) return { problem: 'duplicate_stop', id };
+    seen.add(id);
   }
   return null;
 }
