@@ -121,11 +121,10 @@ export async function runRouteBench(): Promise<void> {
   const startedAt = new Date();
   console.log(`\nRoute bench (${command}): orderStops, Node ${process.version}`);
   console.log(`  load average (1, 5, 15 min) ${load()}`);
-  const throttled = await measure('timing in Chromium', () =>
-    timeThrottled(1, timedDays, stops, warmUpDays),
-  );
+  const days = routeDays(1, timedDays, stops);
+  const throttled = await measure('timing in Chromium', () => timeThrottled(days, warmUpDays));
   const chromium = throttled.ok ? printThrottled(throttled.value) : undefined;
-  const node = printNode(timeOrdering(routeDays(1, timedDays, stops)));
+  const node = printNode(timeOrdering(days));
   const t0 = Date.now();
   const over = judgeLengths(routeDays(2, judgedDays, stops));
   const lengths = printLengths(over, (Date.now() - t0) / 1000);

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { launchChromium } from '../../chromium.ts';
 import { Cdp, throttleRate } from '../desk/cdp.ts';
 import type { RoutePage } from './browser/route-page.ts';
+import type { Day } from './route-days.ts';
 
 export { throttleRate };
 
@@ -25,22 +26,16 @@ async function bundledPage(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-/** Milliseconds for each of `days` days of `stops` stops, after `warmUp` untimed. */
-export async function timeThrottled(
-  seed: number,
-  days: number,
-  stops: number,
-  warmUp: number,
-): Promise<number[]> {
+/** Milliseconds for each day, after the first `warmUp` days untimed. */
+export async function timeThrottled(days: Day[], warmUp: number): Promise<number[]> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.addScriptTag({ content: await bundledPage() });
     await (await Cdp.attach(page)).throttle(throttleRate);
     return await page.evaluate(
-      ([s, d, n, w]) =>
-        (globalThis as unknown as { routeBench: RoutePage }).routeBench.time(s, d, n, w),
-      [seed, days, stops, warmUp] as const,
+      ([d, w]) => (globalThis as unknown as { routeBench: RoutePage }).routeBench.time(d, w),
+      [days, warmUp] as const,
     );
   } finally {
     await browser.close();
