@@ -1,18 +1,20 @@
 /**
  * `npm run bench`: every benchmark, measured on this machine and printed with the command behind
  * each figure, beside a baseline when `BENCH_BASELINE=<git ref>` is set. Performance is measured
- * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync` or
- * `-- desk` (or `BENCH_ONLY=resident|sync|desk`).
+ * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync`, `-- desk`
+ * or `-- route` (or `BENCH_ONLY=resident|sync|desk|route`).
  *
  *   resident  what a resident's phone downloads, and Lighthouse (resident-run.ts)
  *   sync      staff devices' first sync beside a plain CouchDB-style server and the IndexedDB
  *             floor, many first syncs at once, and edit → device propagation (sync/run-sync.ts)
  *   desk      the coordinator's desk with 50,000 requests on the device at 4× CPU throttling:
  *             queue, filters, search, catch-up, ranking and heap (desk/run-desk.ts)
+ *   route     ordering a volunteer's 25 stops, in Node: time, and length beside the best of
+ *             1,000 random-restart 2-opt runs (route/run-route.ts)
  */
 export {};
 
-const parts = ['resident', 'sync', 'desk'] as const;
+const parts = ['resident', 'sync', 'desk', 'route'] as const;
 const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
 if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
   console.error(`Unknown part "${asked}": npm run bench [-- ${parts.join(' | ')}]`);
@@ -32,4 +34,8 @@ if (runs('sync')) {
 if (runs('desk')) {
   const { runDeskBench } = await import('./desk/run-desk.ts');
   await runDeskBench();
+}
+if (runs('route')) {
+  const { runRouteBench } = await import('./route/run-route.ts');
+  await runRouteBench();
 }
