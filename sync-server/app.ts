@@ -21,6 +21,8 @@ import { staticFiles } from './web/static-files.ts';
 import type { Storage } from './storage/storage.ts';
 import { answerThrown, catchThrown } from './http/thrown-answer.ts';
 import { markPending } from './geo/pending.ts';
+import { openStreetMapTiles, tileOrigin, type TileSource } from './map/tile-source.ts';
+import { tileRoutes } from './map/tile-routes.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -45,14 +47,18 @@ export type AppOptions = {
   now?: () => Date;
   /** Sign-in and session settings; any not given come from the environment (accounts/). */
   accounts?: Partial<AccountsSettings>;
+  /** The maps' background tiles (`TILE_URL`); OpenStreetMap's when not given. */
+  tiles?: TileSource;
 };
 
 export const defaultMaxBodyBytes = 64 * 1024;
 
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  const tiles = options.tiles ?? openStreetMapTiles;
+  const imageOrigins = [tileOrigin(tiles)];
   // Outermost first: security headers see every response, compressed or not, errors included.
-  app.use(securityHeaders(options.trustedProxies));
+  app.use(securityHeaders(options.trustedProxies, imageOrigins));
   app.use(compress());
   // Storage errors that are not Errors (PouchDB's http adapter), which `onError` never sees.
   app.use(catchThrown());
@@ -90,6 +96,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.route('/api/areas', areaListRoutes(options.storage.replicatedDb));
+  app.route('/api/map/tiles', tileRoutes(tiles));
   // What each document is routed by: `/db` and the staff names judge reads on the same index.
   const routing = new RoutingIndex(options.storage.replicatedDb);
   // The names of the staff a member of staff may know (directory/).
@@ -138,7 +145,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
-  app.get('*', staticFiles(options.staticDir));
+  app.get('*', staticFiles(options.staticDir, imageOrigins));
   app.all('*', methodNotAllowed(['GET', 'HEAD']));
 
   app.notFound(notFound);

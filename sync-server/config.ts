@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { integer } from './env/integer-setting.ts';
+import { tileSource, type TileSource } from './map/tile-source.ts';
 
 export type ServerConfig = {
   port: number;
@@ -31,6 +32,8 @@ export type ServerConfig = {
    * use the table imported with `npm run geo -- import` (sync-server/geo/).
    */
   postcodesUrl: string | null;
+  /** The maps' background tiles (`TILE_URL`, `TILE_ATTRIBUTION`, `TILE_ATTRIBUTION_URL`). */
+  tiles: TileSource;
 };
 
 /** More proxies than this in one chain is surely a typo. */
@@ -107,5 +110,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustedProxies: integer(env, 'TRUST_PROXY', 0, 0, maxTrustedProxies),
     couchdbUrl: couchdbUrl(env),
     postcodesUrl: postcodesUrl(env),
+    tiles: tileSource(env),
   };
 }

@@ -34,6 +34,7 @@ const app = createApp({
   rateLimitPerMinute: config.rateLimitPerMinute,
   writesPerMinute: config.writesPerMinute,
   trustedProxies: config.trustedProxies,
+  tiles: config.tiles,
 });
 // Requests get their points in the background, from POSTCODES_URL or the imported table.
 const geocoding = startGeocoding({

@@ -6,12 +6,16 @@
 import type { MiddlewareHandler } from 'hono';
 import { isTlsRequest } from './client-address.ts';
 
-export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  scriptHashes: readonly string[] = [],
+  imageOrigins: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The maps' tiles come from their own server (map/tile-source.ts).
+    ["img-src 'self' data: blob:", ...imageOrigins].join(' '),
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",
@@ -30,10 +34,12 @@ const fixedHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-const defaultPolicy = contentSecurityPolicy();
-
 /** Handlers that serve HTML set their own policy (with hashes); everything else gets the default. */
-export function securityHeaders(trustedProxies: number): MiddlewareHandler {
+export function securityHeaders(
+  trustedProxies: number,
+  imageOrigins: readonly string[] = [],
+): MiddlewareHandler {
+  const defaultPolicy = contentSecurityPolicy([], imageOrigins);
   return async (c, next) => {
     await next();
     const headers = c.res.headers;

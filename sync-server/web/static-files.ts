@@ -35,7 +35,8 @@ const isHtml = (file: FileTarget) => path.extname(file.absolutePath) === '.html'
 
 const acceptsHtml = (c: Context) => (c.req.header('Accept') ?? '').includes('text/html');
 
-export function staticFiles(staticDir: string): Handler {
+/** `imageOrigins`: where else pages may load images from (the maps' tiles). */
+export function staticFiles(staticDir: string, imageOrigins: readonly string[] = []): Handler {
   const pages = new HtmlPages();
   let root: Promise<string> | null = null;
   const realRoot = () => (root ??= realpath(path.resolve(staticDir)));
@@ -51,7 +52,8 @@ export function staticFiles(staticDir: string): Handler {
     c.header('ETag', etag);
     // Also on a 304: a browser replaces the cached page's headers with the 304's (RFC 9111
     // §4.3.4), so a 304 without the hashes would block the page's own boot script.
-    if (page) c.header('Content-Security-Policy', contentSecurityPolicy(page.scriptHashes));
+    if (page)
+      c.header('Content-Security-Policy', contentSecurityPolicy(page.scriptHashes, imageOrigins));
     if (status === 200 && matchesEtag(c.req.header('If-None-Match'), etag))
       return c.body(null, 304);
 

@@ -39,7 +39,8 @@ export type Namespace =
   | 'answers'
   | 'places'
   | 'duplicates'
-  | 'handover';
+  | 'handover'
+  | 'map';
 
 const loading = new Map<string, Promise<void>>();
 

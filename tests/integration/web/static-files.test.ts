@@ -47,7 +47,8 @@ describe('pages', () => {
     for (const directive of [
       "default-src 'self'",
       "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
+      // And the maps' tile server (tests/integration/http/map-tiles.test.ts).
+      "img-src 'self' data: blob: https://tile.openstreetmap.org",
       "connect-src 'self'",
       "worker-src 'self'",
       "manifest-src 'self'",
