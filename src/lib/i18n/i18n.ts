@@ -40,7 +40,8 @@ export type Namespace =
   | 'places'
   | 'duplicates'
   | 'handover'
-  | 'map';
+  | 'map'
+  | 'route';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -19,7 +19,7 @@ export async function volunteerTasks(
   const [mine, open] = await Promise.all([
     model.requests
       .where('[assignee+queue+rank]')
-      .between([user.id, Dexie.minKey, Dexie.minKey], [user.id, Dexie.maxKey, Dexie.maxKey])
+      .between([user.id, 0, Dexie.minKey], [user.id, 2, Dexie.maxKey])
       .toArray(),
     model.requests.where('[queue+rank]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
   ]);

@@ -1,0 +1,100 @@
+/**
+ * A volunteer's route for the day, in both languages: every task they hold, numbered in the order
+ * the domain finds shortest from their base, each with how far it is and links out to the phone's
+ * maps app; on a map over tiles from a local fixture (never the internet); offline after a reload.
+ * Axe on the page.
+ */
+import { isHeld } from '#domain/requests/lifecycle.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { generate } from '../../../scripts/seed/generate.ts';
+import { StaffWork } from '../pages/staff-work.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { expect, test } from '../fixtures.ts';
+import { hydrated } from '../support/hydration.ts';
+
+test.use({ ownServer: true });
+
+const password = 'hir-a-chryf-2026';
+const shape = (now: Date) => ({
+  requests: 80,
+  volunteers: 3,
+  areas: 1,
+  coordinators: 1,
+  seed: 21,
+  now,
+});
+
+const tile = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The volunteer holding the most tasks in the seeded world, and those tasks. */
+function busiest(now: Date) {
+  const { docs, accounts } = generate(shape(now));
+  const held = docs.filter(
+    (d): d is RequestDoc => d.type === 'request' && isHeld(d.status) && d.assignee !== null,
+  );
+  const volunteers = accounts.filter((a) => a.role === 'volunteer' && a.approved !== false);
+  const tasksOf = (id: string) => held.filter((r) => r.assignee === id);
+  const account = volunteers.sort(
+    (a, b) => tasksOf(b.userId).length - tasksOf(a.userId).length,
+  )[0]!;
+  return { account, tasks: tasksOf(account.userId) };
+}
+
+for (const lang of ['cy', 'en'] as const) {
+  test(`a volunteer sees the day's stops in order, with links to their maps app (${lang})`, async ({
+    browser,
+    baseURL,
+    server,
+  }) => {
+    const now = new Date();
+    await server.seedStaffWorld(shape(now), password);
+    const { account, tasks } = busiest(now);
+    expect(tasks.length).toBeGreaterThan(1);
+    const context = await browser.newContext({ baseURL });
+    await context.route('https://tile.openstreetmap.org/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: tile }),
+    );
+    const work = await StaffWork.open(context, lang);
+    await work.signIn(account.username, password);
+    await work.page.getByRole('link', { name: work.text('route.home_link') }).click();
+    await hydrated(work.page);
+
+    const summary = work.page.getByTestId('route-summary');
+    const plural = new Intl.PluralRules(lang).select(tasks.length);
+    await expect(summary).toContainText(
+      work.text(`route.summary_${plural}`, { count: tasks.length, km: 'X' }).split('X')[0]!,
+    );
+    await expect(work.page.getByText(work.text('route.from_base'))).toBeVisible();
+    const stops = work.page.locator('li.route-stop');
+    await expect(stops).toHaveCount(tasks.length);
+    expect((await stops.evaluateAll((li) => li.map((l) => l.dataset.id))).sort()).toEqual(
+      tasks.map((t) => t._id).sort(),
+    );
+    // Each stop numbered in order, with a geo: link for the phone's maps app.
+    for (let n = 1; n <= tasks.length; n++) {
+      const link = work.page.getByRole('link', { name: work.text('route.open_maps_app', { n }) });
+      await expect(link).toHaveAttribute('href', /^geo:-?\d+\.\d+,-?\d+\.\d+\?q=/);
+    }
+    await expect(stops.first().locator('.hint')).toContainText(
+      work.text('route.leg_first', { km: 'X' }).split('X')[1]!.trim(),
+    );
+    // The map: numbered stops over the fixture's tiles, out of the tab order.
+    await expect(work.page.locator('.leaflet-marker-icon.route-pin')).toHaveCount(tasks.length);
+    await expectNoAxeViolations(work.page, `route (${lang})`);
+
+    // Offline, after a load the service worker controls, the route is still there.
+    await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await work.page.reload();
+    await hydrated(work.page);
+    await expect(stops).toHaveCount(tasks.length);
+    await context.setOffline(true);
+    await work.page.reload();
+    await hydrated(work.page);
+    await expect(stops).toHaveCount(tasks.length);
+    await context.setOffline(false);
+    await context.close();
+  });
+}
