@@ -39,7 +39,8 @@ export type Namespace =
   | 'answers'
   | 'places'
   | 'duplicates'
-  | 'handover';
+  | 'handover'
+  | 'tasks';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -8,7 +8,7 @@ import { urgencyLevels, type Urgency } from '../requests/urgency.ts';
 import { isAllowed, type WorkAction } from './request-actions.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import type { StaffUser } from '../people/users.ts';
-import { hasAccepted } from '../requests/assignments.ts';
+import { awaitsAcceptance } from '../requests/lifecycle.ts';
 
 export type Offer = {
   /** Statuses the user may move the request to (never the one it has). */
@@ -42,7 +42,7 @@ export function offerFor(user: StaffUser, doc: RequestDoc, now: string): Offer {
     // Closed requests too: giving a finished task back to whoever did it settles a conflict.
     assign: coordinating && ok({ kind: 'assign', to: null }),
     claim: !coordinating && doc.assignee === null && ok({ kind: 'claim' }),
-    accept: mine && !hasAccepted(doc.assignments, user.id) && ok({ kind: 'accept' }),
+    accept: mine && awaitsAcceptance(doc, user.id) && ok({ kind: 'accept' }),
     onMyWay: mine && doc.status !== 'in_progress' && ok({ kind: 'status', to: 'in_progress' }),
     finish: mine && doc.status !== 'done' && ok({ kind: 'finish', outcome: { kind: 'helped' } }),
     decline: mine && ok({ kind: 'decline', reason: anyReason }),

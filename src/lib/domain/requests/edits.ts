@@ -105,7 +105,12 @@ export function accept(doc: RequestDoc, volunteerId: string, now: string) {
 }
 
 /** A volunteer hands a task back to the triage queue, saying why. */
-export function decline(doc: RequestDoc, volunteerId: string, reason: string, now: string) {
+export function decline(
+  doc: RequestDoc,
+  volunteerId: string,
+  reason: string,
+  now: string,
+): RequestDoc {
   const back = setRegister(
     assign(doc, null, volunteerId, now),
     'status',
@@ -120,7 +125,12 @@ export function decline(doc: RequestDoc, volunteerId: string, reason: string, no
  * A volunteer finishes their task with an outcome: done, or back to triage and unassigned when the
  * outcome needs a coordinator to try again (tasks/outcomes.ts).
  */
-export function finish(doc: RequestDoc, volunteerId: string, outcome: Outcome, now: string) {
+export function finish(
+  doc: RequestDoc,
+  volunteerId: string,
+  outcome: Outcome,
+  now: string,
+): RequestDoc {
   const held = returnsToQueue(outcome.kind) ? assign(doc, null, volunteerId, now) : doc;
   const closed = setRegister(held, 'status', statusAfter(outcome.kind), volunteerId, now);
   return { ...closed, outcome };

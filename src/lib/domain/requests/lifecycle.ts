@@ -45,10 +45,15 @@ export function isVolunteerProgress(from: RequestStatus, to: RequestStatus): boo
 /** Work reported on a task (started, finished), which a claim or a hand-back is not. */
 export const isProgress = (status: RequestStatus) => status === 'in_progress' || status === 'done';
 
+type Task = Pick<RequestDoc, 'status' | 'assignee' | 'assignments' | 'outcome' | 'decline_reason'>;
+
+/** A task given to `userId` that waits for them to accept or decline it. */
+export function awaitsAcceptance(doc: Task, userId: string): boolean {
+  return doc.assignee === userId && isHeld(doc.status) && !hasAccepted(doc.assignments, userId);
+}
+
 export type VolunteerStepProblem =
   'invalid_transition' | 'not_accepted' | 'reason_required' | 'outcome_required';
-
-type Task = Pick<RequestDoc, 'status' | 'assignee' | 'assignments' | 'outcome' | 'decline_reason'>;
 
 /**
  * What is wrong, if anything, with the step `after` takes `before` on the path above, written by

@@ -10,4 +10,5 @@ export const load = loadTexts(
   'intake',
   'answers',
   'duplicates',
+  'tasks',
 );

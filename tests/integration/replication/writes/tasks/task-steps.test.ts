@@ -11,9 +11,9 @@ import type { EventDoc } from '#domain/records/append-only-docs.ts';
 import { historyOf } from '#domain/records/history.ts';
 import { setRegister } from '#domain/requests/edits.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import { at, testUuid } from '../../../support/factories.ts';
-import type { TestServer } from '../../../support/server/test-server.ts';
-import { serverPerTest, testClock } from '../../../support/staff/account-fixtures.ts';
+import { at, testUuid } from '../../../../support/factories.ts';
+import type { TestServer } from '../../../../support/server/test-server.ts';
+import { serverPerTest, testClock } from '../../../../support/staff/account-fixtures.ts';
 import {
   assignedTo,
   postBulkDocs,
@@ -22,9 +22,9 @@ import {
   stored,
   syncedDevice,
   type Staff,
-} from '../../../support/staff/replication-fixtures.ts';
-import { seedWorld } from '../../../support/world/seeded-world.ts';
-import { forEachStorage } from '../../../support/server/storages.ts';
+} from '../../../../support/staff/replication-fixtures.ts';
+import { seedWorld } from '../../../../support/world/seeded-world.ts';
+import { forEachStorage } from '../../../../support/server/storages.ts';
 
 forEachStorage("a volunteer's steps on their task", (storage) => {
   const startServer = serverPerTest();
