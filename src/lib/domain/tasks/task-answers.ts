@@ -9,7 +9,7 @@ import { freeText } from '../questions/free-text.ts';
 
 export type TaskAnswerField = 'decline_reason' | 'outcome' | 'outcome_reason' | 'outcome_where';
 export type TaskAnswerProblem = { field: TaskAnswerField; code: string };
-type Answer<T> = { ok: true; value: T } | { ok: false; problem: TaskAnswerProblem };
+export type TaskAnswer<T> = { ok: true; value: T } | { ok: false; problem: TaskAnswerProblem };
 
 const whereSchema = freeText(1, maxReferredWhere);
 
@@ -17,19 +17,23 @@ function text(
   field: TaskAnswerField,
   schema: typeof taskReasonSchema,
   raw: string,
-): Answer<string> {
+): TaskAnswer<string> {
   const parsed = v.safeParse(schema, raw);
   if (parsed.success) return { ok: true, value: parsed.output };
   return { ok: false, problem: { field, code: parsed.issues[0].message } };
 }
 
 /** Why they are handing the task back: required, bounded. */
-export function declineAnswer(raw: string): Answer<string> {
+export function declineAnswer(raw: string): TaskAnswer<string> {
   return text('decline_reason', taskReasonSchema, raw);
 }
 
 /** How it went: an outcome, with its reason (could not complete) or where (referred, optional). */
-export function outcomeAnswer(kind: string | null, reason: string, where: string): Answer<Outcome> {
+export function outcomeAnswer(
+  kind: string | null,
+  reason: string,
+  where: string,
+): TaskAnswer<Outcome> {
   if (!isOutcomeKind(kind)) return { ok: false, problem: { field: 'outcome', code: 'required' } };
   if (kind === 'could_not_complete') {
     const why = text('outcome_reason', taskReasonSchema, reason);
