@@ -133,6 +133,15 @@ test('a task declined needs a reason, which the coordinator reads, and goes back
   const now = new Date();
   const story = cast(now);
   await server.seedStaffWorld(shape(story.seed, now), password);
+  // The coordinator sees the task is not accepted yet.
+  const desk = await browser.newContext({ baseURL });
+  const coordinator = await StaffWork.open(desk, 'cy');
+  await coordinator.signIn(story.coordinator.username, password);
+  await coordinator.gotoRequest(story.task._id);
+  await expect(coordinator.page.getByTestId('not-accepted')).toHaveText(
+    coordinator.text('tasks.not_accepted_tag'),
+  );
+
   const phone = await browser.newContext({ baseURL });
   const volunteer = await StaffWork.open(phone, 'cy');
   await volunteer.signIn(story.volunteer.username, password);
@@ -161,11 +170,11 @@ test('a task declined needs a reason, which the coordinator reads, and goes back
     )
     .toEqual(['triaged', null, reason]);
 
-  const desk = await browser.newContext({ baseURL });
-  const coordinator = await StaffWork.open(desk, 'cy');
-  await coordinator.signIn(story.coordinator.username, password);
-  await coordinator.gotoRequest(story.task._id);
-  await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.triaged'));
+  // The coordinator's page, open all along, follows.
+  await expect(coordinator.fact('status')).toHaveText(coordinator.text('work.status.triaged'), {
+    timeout: 30_000,
+  });
+  await expect(coordinator.page.getByTestId('not-accepted')).toHaveCount(0);
   const history = coordinator.page.getByTestId('history');
   await expect(history).toContainText(coordinator.text('tasks.history.declined'));
   await expect(history).toContainText(reason);
