@@ -178,6 +178,13 @@ test('a task declined needs a reason, which the coordinator reads, and goes back
   const history = coordinator.page.getByTestId('history');
   await expect(history).toContainText(coordinator.text('tasks.history.declined'));
   await expect(history).toContainText(reason);
+  // Back in the queue, the row says what happened before it is opened.
+  await coordinator.page
+    .getByRole('link', { name: coordinator.text('work.request.list_link') })
+    .click();
+  await expect(coordinator.card(story.task._id).getByTestId('outcome-tag')).toHaveText(
+    coordinator.text('tasks.history.declined'),
+  );
   await phone.close();
   await desk.close();
 });
