@@ -174,6 +174,12 @@ export const notesForAssignee = [
   b('Parciwch yn y maes parcio wrth y capel.', 'Park in the car park by the chapel.'),
 ];
 
+/** Why a volunteer hands a task back. */
+export const declineReason = b(
+  'Rwy’n sâl yr wythnos hon, mae’n ddrwg gen i.',
+  'I am unwell this week, sorry.',
+);
+
 export const notesForCoordinators = [
   b(
     'Wedi siarad â’r teulu; maen nhw’n ddiolchgar iawn.',

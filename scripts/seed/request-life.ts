@@ -7,6 +7,7 @@
 import { hasConsent, type RecordedMethod } from '#domain/requests/consent.ts';
 import type { RequestStatus } from '#domain/requests/status.ts';
 import { isHeld } from '#domain/requests/lifecycle.ts';
+import { hasAccepted } from '#domain/requests/assignments.ts';
 import { urgencyLevels } from '#domain/requests/urgency.ts';
 import * as text from './content.ts';
 import type { Author, History } from './history.ts';
@@ -54,7 +55,7 @@ export function live(
     if (volunteers.length > 1 && r.chance(0.1)) {
       // Someone said yes, then could not do it after all, and it went to somebody else.
       h.act(lead.id, { kind: 'assign', to: volunteer });
-      h.act(volunteer, { kind: 'decline' });
+      h.act(volunteer, { kind: 'decline', reason: text.declineReason[h.doc.language] });
       volunteer = r.pick(volunteers.filter((v) => v !== volunteer));
     }
     if (r.chance(0.3)) h.act(volunteer, { kind: 'claim' });
@@ -69,9 +70,11 @@ export function live(
       return;
     }
     if (target === 'assigned') return;
+    // A claim is accepted already; a task given by the coordinator is accepted first.
+    if (!hasAccepted(h.doc.assignments, volunteer)) h.act(volunteer, { kind: 'accept' });
     h.act(volunteer, { kind: 'status', to: 'in_progress' });
     if (target === 'in_progress') return;
-    h.act(volunteer, { kind: 'status', to: 'done' });
+    h.act(volunteer, { kind: 'finish', outcome: { kind: 'helped' } });
     const doer: Author = { id: volunteer, role: 'volunteer' };
     if (r.chance(0.3)) h.note(doer, r.pick(text.notesForCoordinators), false);
     return;

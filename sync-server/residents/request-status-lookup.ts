@@ -1,6 +1,6 @@
 /**
- * What a resident may learn with their status token: the status of their own request and when it
- * last changed (or, for one closed as a duplicate, of the request kept). Unknown reference and wrong token give the same answer (null), so a stranger cannot
+ * What a resident may learn with their status token: the status of their own request, when it
+ * last changed and how a volunteer's visit ended (tasks/outcomes.ts), (or, for one closed as a duplicate, of the request kept). Unknown reference and wrong token give the same answer (null), so a stranger cannot
  * tell whether a reference exists.
  */
 import { requestDocId } from '#domain/documents/doc-ids.ts';
@@ -39,10 +39,16 @@ async function answerFor(
   reference: string,
   request: RequestDoc,
 ): Promise<StatusAnswer> {
-  const own = { reference, status: request.status, updated_at: request.updated_at };
+  const own = { reference, ...told(request) };
   if (request.duplicate_of === undefined) return own;
   const kept = await storage.replicated.get<RequestDoc>(request.duplicate_of);
   if (kept?.type !== 'request' || kept.duplicate_of !== undefined) return own;
   const updated_at = kept.updated_at > request.updated_at ? kept.updated_at : request.updated_at;
-  return { reference, status: kept.status, updated_at };
+  return { reference, ...told(kept), updated_at };
+}
+
+/** The status, when it last changed, and how the visit ended: its kind, never the words. */
+function told(request: RequestDoc): Omit<StatusAnswer, 'reference'> {
+  const { status, updated_at, outcome } = request;
+  return { status, updated_at, ...(outcome === undefined ? {} : { outcome: outcome.kind }) };
 }

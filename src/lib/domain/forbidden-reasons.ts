@@ -12,6 +12,11 @@ export const forbiddenReasons = [
   'not_assigned_to_you',
   'already_assigned',
   'invalid_transition',
+  // A volunteer's task (requests/lifecycle.ts): set off or finished before accepting it; handed
+  // back with no reason; marked done with no outcome.
+  'not_accepted',
+  'reason_required',
+  'outcome_required',
   'invalid_duplicate',
   // Marking a request a duplicate when others are duplicates of it (duplicates/mark-duplicate.ts).
   'has_duplicates',

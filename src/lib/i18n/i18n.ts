@@ -41,7 +41,8 @@ export type Namespace =
   | 'duplicates'
   | 'handover'
   | 'map'
-  | 'route';
+  | 'route'
+  | 'tasks';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -7,6 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
 import type { Submission } from '#domain/questions/request-schema.ts';
 import type { RequestStatus } from '#domain/requests/status.ts';
+import type { OutcomeKind } from '#domain/tasks/outcomes.ts';
 import { waitingHintKey } from './outbox-hint.ts';
 
 export type OutboxState = 'waiting' | 'sent' | 'refused';
@@ -22,6 +23,8 @@ export type StoredRequest = {
   reference?: string;
   status_token?: string;
   status?: RequestStatus;
+  /** How a volunteer's visit ended, as the server told it (tasks/outcomes.ts). */
+  outcome?: OutcomeKind;
   status_updated_at?: string;
   status_checked_at?: string;
   refusal?: { code: string; fields?: Record<string, string> };

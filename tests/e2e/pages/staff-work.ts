@@ -96,6 +96,41 @@ export class StaffWork {
     await expect(this.saved).toBeVisible();
   }
 
+  get acceptButton(): Locator {
+    return this.page.getByRole('button', { name: this.text('tasks.accept_button') });
+  }
+
+  /** Accepts the task given them, saved on the device at once. */
+  async accept(): Promise<void> {
+    await this.acceptButton.click();
+    await expect(this.acceptButton).toHaveCount(0);
+    await expect(this.saved).toBeVisible();
+  }
+
+  /** "On my way": the task is in progress. */
+  async onMyWay(): Promise<void> {
+    await this.page.getByRole('button', { name: this.text('tasks.on_my_way_button') }).click();
+    await expect(this.fact('status')).toHaveText(this.text('work.status.in_progress'));
+  }
+
+  /** Done, with how it went and, for the outcomes that take them, its words. */
+  async finish(outcome: string, words?: string): Promise<void> {
+    const group = this.page.getByRole('group', { name: this.text('tasks.finish_legend') });
+    await group.getByLabel(this.text(`tasks.outcome.${outcome}`), { exact: true }).check();
+    if (words !== undefined) {
+      const field =
+        outcome === 'referred' ? 'tasks.outcome_where_label' : 'tasks.outcome_reason_label';
+      await this.page.getByLabel(this.text(field)).fill(words);
+    }
+    await this.page.getByRole('button', { name: this.text('tasks.finish_button') }).click();
+  }
+
+  /** Hands the task back (declines it), giving `reason`; empty to see the error. */
+  async decline(reason: string, buttonKey = 'tasks.decline_button_waiting'): Promise<void> {
+    await this.page.getByLabel(this.text('tasks.decline_label')).fill(reason);
+    await this.page.getByRole('button', { name: this.text(buttonKey) }).click();
+  }
+
   async addNote(text: string): Promise<void> {
     await this.page.getByLabel(this.text('work.notes.label')).fill(text);
     await this.page.getByRole('button', { name: this.text('work.notes.button') }).click();

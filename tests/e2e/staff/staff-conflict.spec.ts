@@ -6,6 +6,7 @@
  * is on the volunteer's screen in words.
  */
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
+import { hasAccepted } from '#domain/requests/assignments.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
 import { generate } from '../../../scripts/seed/generate.ts';
@@ -84,10 +85,18 @@ test('a task edited offline and online at once converges, and a refusal is shown
   await volunteer.openList('staff.home.tasks_link');
   await volunteer.openRequest(story.task._id);
 
-  // The volunteer loses the signal and keeps working: the task is started, a note written.
+  // The volunteer accepts the task if it was given them, then loses the signal and keeps working:
+  // the task is started, a note written.
+  if (await volunteer.acceptButton.isVisible()) await volunteer.accept();
   await volunteer.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const task = async () => (await stored(story.task._id)) as RequestDoc;
+  await expect
+    .poll(async () => hasAccepted((await task()).assignments, story.volunteer.userId), {
+      timeout: 30_000,
+    })
+    .toBe(true);
   await volunteerDevice.setOffline(true);
-  await volunteer.setStatus('in_progress');
+  await volunteer.onMyWay();
   await expect(volunteer.page.getByText(volunteer.text('work.request.sync_offline'))).toBeVisible();
   await expect(volunteer.page.locator('.work-status')).toContainText(
     volunteer.text('staff.sync.pending_other', { count: 2 }),
@@ -144,7 +153,7 @@ test('a task edited offline and online at once converges, and a refusal is shown
   // volunteer marks the task done: the server refuses a change stamped in the future, which would
   // win every merge until real time caught up, and the phone says so, in words.
   await volunteer.page.clock.setSystemTime(Date.now() + 60 * 60_000);
-  await volunteer.setStatus('done');
+  await volunteer.finish('helped');
   const reason = (code: string) => volunteer.text(`staff.sync.refused_reasons.${code}`);
   await expect(volunteer.refusals).toContainText(
     volunteer.text('work.refusals.request', { reason: reason('clock_ahead') }),
@@ -209,7 +218,8 @@ test('a task finished offline after the coordinator gave it to someone else is p
   await volunteer.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
   await volunteerDevice.setOffline(true);
-  await volunteer.setStatus('done');
+  if (await volunteer.acceptButton.isVisible()) await volunteer.accept();
+  await volunteer.finish('helped');
   await volunteer.addNote('Delivered, left with the neighbour.');
   await volunteer.page
     .getByRole('link', { name: volunteer.text('work.request.list_link') })

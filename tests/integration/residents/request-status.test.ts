@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SubmissionReceipt } from '#domain/requests/submission.ts';
+import { finish } from '#domain/requests/edits.ts';
+import type { RequestDoc } from '#domain/requests/request.ts';
+import { testUuid } from '../../support/factories.ts';
 import { formatReference, makeReference } from '#domain/requests/reference.ts';
 import { foodSubmission } from '../../support/server/submission-fixtures.ts';
 import { postJson, startTestServer, type TestServer } from '../../support/server/test-server.ts';
@@ -36,6 +39,19 @@ forEachStorage('GET /api/requests/:reference', (storage) => {
       updated_at: stored?.updated_at,
     });
     expect(res.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it('tells how a volunteer’s visit ended, never in the volunteer’s words', async () => {
+    const id = `request:${other.id}`;
+    const doc = await server.storage.replicatedDb.get<RequestDoc>(id);
+    const outcome = { kind: 'could_not_complete', reason: 'Mrs Jones was in hospital' } as const;
+    await server.storage.replicatedDb.put(
+      finish(doc, testUuid(), outcome, new Date().toISOString()),
+    );
+    const res = await getStatus(other.reference, `Bearer ${other.status_token}`);
+    const answer = (await res.json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ status: 'triaged', outcome: 'could_not_complete' });
+    expect(JSON.stringify(answer)).not.toContain('hospital');
   });
 
   it('accepts the reference as people write it', async () => {

@@ -3,12 +3,7 @@
  * (for a replicated revision, the nearest ancestor the server holds). The rules are summarised in
  * access.ts.
  */
-import {
-  isOpen,
-  isVolunteerDecline,
-  isVolunteerProgress,
-  lifecycleProblem,
-} from '../requests/lifecycle.ts';
+import { isOpen, lifecycleProblem, volunteerStepProblem } from '../requests/lifecycle.ts';
 import { allowed, forbidden, type WriteVerdict } from '../forbidden-reasons.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { coversArea, type StaffUser } from '../people/users.ts';
@@ -16,11 +11,15 @@ import {
   addedAssignments,
   changedFields,
   changedRegisters,
+  sameJson,
   stampProblem,
+  statusRegisterValue,
 } from '../replication/write-integrity.ts';
 
 const volunteerWritable = new Set([
   'status',
+  'outcome',
+  'decline_reason',
   'assignee',
   'fields_meta',
   'assignments',
@@ -62,7 +61,10 @@ export function canStaffWriteRequest(
   return allowed;
 }
 
-/** Volunteers: claim an open task in their areas, move their own on, or hand it back. */
+/**
+ * Volunteers: claim an open task in their areas, accept one given them, move their own on and
+ * finish it with an outcome, or hand it back with a reason (requests/lifecycle.ts).
+ */
 export function canVolunteerWriteRequest(
   user: StaffUser,
   before: RequestDoc,
@@ -86,20 +88,11 @@ export function canVolunteerWriteRequest(
   const added = integrity(user, before, after);
   if (typeof added === 'string') return forbidden(added);
   if (added.some((a) => a.to !== null && a.to !== user.id)) return forbidden('invalid_transition');
-  if (added.length === 0 && after.status === before.status) return allowed;
-
-  if (after.assignee === user.id) {
-    const from = mine ? before.status : 'assigned';
-    return isVolunteerProgress(from, after.status) ? allowed : forbidden('invalid_transition');
-  }
-  if (after.assignee !== null) return forbidden('invalid_transition');
-  if (mine) {
-    return isVolunteerDecline(before.status, after.status)
-      ? allowed
-      : forbidden('invalid_transition');
-  }
-  // Still open and unassigned: unchanged, or claimed and handed back while offline.
-  const claimedMeanwhile = added.some((a) => a.to === user.id);
-  const ok = after.status === before.status || (claimedMeanwhile && after.status === 'triaged');
-  return ok ? allowed : forbidden('invalid_transition');
+  const sameStatus = sameJson(statusRegisterValue(before), statusRegisterValue(after));
+  if (added.length === 0 && sameStatus) return allowed;
+  if (!mine && added.length === 0) return forbidden('invalid_transition');
+  // Accepting, setting off, finishing or handing back (claimed and handed back while offline too).
+  const claims = added.some((a) => a.to === user.id);
+  const problem = volunteerStepProblem(user.id, before, after, claims);
+  return problem === null ? allowed : forbidden(problem);
 }

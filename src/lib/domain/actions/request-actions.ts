@@ -10,22 +10,30 @@ import type { Urgency } from '../requests/urgency.ts';
 import { canWrite } from '../access/access.ts';
 import { isHeld, isOpen } from '../requests/lifecycle.ts';
 import {
+  accept,
   assign,
   claim,
   decline,
+  finish,
   markDuplicate,
   recordConsent,
   setRegister,
 } from '../requests/edits.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import type { StaffUser } from '../people/users.ts';
+import type { Outcome } from '../tasks/outcomes.ts';
 
 export type WorkAction =
   | { kind: 'status'; to: RequestStatus }
   | { kind: 'urgency'; to: Urgency }
   | { kind: 'assign'; to: string | null }
   | { kind: 'claim' }
-  | { kind: 'decline' }
+  /** The volunteer agrees to do the task a coordinator gave them. */
+  | { kind: 'accept' }
+  /** The volunteer hands their task back to triage, saying why. */
+  | { kind: 'decline'; reason: string }
+  /** The volunteer finishes their task with an outcome (tasks/outcomes.ts). */
+  | { kind: 'finish'; outcome: Outcome }
   | { kind: 'consent'; given: boolean; how: RecordedMethod }
   /** Close this request as a duplicate of the request `of` (its id), which is kept. */
   | { kind: 'duplicate'; of: string };
@@ -57,8 +65,12 @@ export function applyAction(
       return assignTo(doc, action.to, by, now);
     case 'claim':
       return claim(doc, by, now);
+    case 'accept':
+      return accept(doc, by, now);
     case 'decline':
-      return decline(doc, by, now);
+      return decline(doc, by, action.reason, now);
+    case 'finish':
+      return finish(doc, by, action.outcome, now);
     case 'consent':
       return recordConsent(doc, action.given, action.how, by, now);
     case 'duplicate':

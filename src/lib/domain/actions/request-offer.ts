@@ -8,6 +8,7 @@ import { urgencyLevels, type Urgency } from '../requests/urgency.ts';
 import { isAllowed, type WorkAction } from './request-actions.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import type { StaffUser } from '../people/users.ts';
+import { awaitsAcceptance } from '../requests/lifecycle.ts';
 
 export type Offer = {
   /** Statuses the user may move the request to (never the one it has). */
@@ -15,25 +16,36 @@ export type Offer = {
   urgency: boolean;
   assign: boolean;
   claim: boolean;
+  /** The volunteer's own task (requests/lifecycle.ts): accept it, set off, finish, hand it back. */
+  accept: boolean;
+  onMyWay: boolean;
+  finish: boolean;
   decline: boolean;
 };
+
+// The words a volunteer will give are not known yet; the step is judged, not the words.
+const anyReason = 'reason';
 
 export function offerFor(user: StaffUser, doc: RequestDoc, now: string): Offer {
   const ok = (action: WorkAction) => isAllowed(user, doc, action, now);
   const coordinating = user.role !== 'volunteer';
+  const mine = !coordinating && doc.assignee === user.id;
   return {
     statuses: requestStatuses.filter(
       (s) =>
         s !== doc.status &&
-        // Handing back is its own action for a volunteer, not a status to pick.
-        (coordinating || s !== 'triaged') &&
+        // A volunteer's steps are actions of their own (below), not statuses to pick.
+        coordinating &&
         ok({ kind: 'status', to: s }),
     ),
     urgency: coordinating && ok({ kind: 'urgency', to: otherUrgency(doc.urgency) }),
     // Closed requests too: giving a finished task back to whoever did it settles a conflict.
     assign: coordinating && ok({ kind: 'assign', to: null }),
     claim: !coordinating && doc.assignee === null && ok({ kind: 'claim' }),
-    decline: !coordinating && doc.assignee === user.id && ok({ kind: 'decline' }),
+    accept: mine && awaitsAcceptance(doc, user.id) && ok({ kind: 'accept' }),
+    onMyWay: mine && doc.status !== 'in_progress' && ok({ kind: 'status', to: 'in_progress' }),
+    finish: mine && doc.status !== 'done' && ok({ kind: 'finish', outcome: { kind: 'helped' } }),
+    decline: mine && ok({ kind: 'decline', reason: anyReason }),
   };
 }
 

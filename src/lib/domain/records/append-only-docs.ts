@@ -12,6 +12,7 @@ import {
 } from '../documents/couch-fields.ts';
 import { freeText } from '../questions/free-text.ts';
 import { authorSchema, instantSchema } from '../documents/stamps.ts';
+import { maxTaskReason } from '../tasks/outcomes.ts';
 
 export type NoteDoc = CouchMeta & {
   _id: string;
@@ -65,6 +66,11 @@ export const eventFields = [
   // The coordinator's decision on a late claim: the hand-over stands (from: the volunteer, to:
   // the area it stays in).
   'handover_kept',
+  // The volunteer's own steps on their task (tasks/outcomes.ts): they accepted it (to: who);
+  // they handed it back (reason: why); they finished it (to: the outcome, reason: its words).
+  'accepted',
+  'declined',
+  'outcome',
 ] as const;
 export type EventField = (typeof eventFields)[number];
 
@@ -86,12 +92,17 @@ export type EventDoc = CouchMeta & {
   from: string | null;
   to: string | null;
   at: string;
-  /** Why a request was handed to another area (`field: 'area'`): required there, nowhere else. */
+  /**
+   * Why a request was handed to another area (`field: 'area'`, required there), why a volunteer
+   * declined it, or the words of an outcome (the reason it could not be done, where it was sent).
+   */
   reason?: string;
 };
 
 /** The longest reason a hand-over may give (handover/hand-over.ts). */
 export const maxHandoverReason = 500;
+
+const reasonedEvents: readonly EventField[] = ['area', 'declined', 'outcome'];
 
 const value = v.nullable(v.pipe(v.string('invalid'), v.maxLength(100, 'invalid')));
 
@@ -107,11 +118,12 @@ export const eventDocSchema: v.GenericSchema<unknown, EventDoc> = v.pipe(
       from: value,
       to: value,
       at: instantSchema,
-      reason: v.optional(freeText(1, maxHandoverReason)),
+      reason: v.optional(freeText(1, Math.max(maxHandoverReason, maxTaskReason))),
     },
     'invalid',
   ),
   requestIdAgrees(),
-  // Only a hand-over carries a reason; an area event written before reasons were kept has none.
-  v.check((e) => e.reason === undefined || e.field === 'area', 'invalid'),
+  // Only a hand-over, a decline and an outcome carry words; an area event written before reasons
+  // were kept has none.
+  v.check((e) => e.reason === undefined || reasonedEvents.includes(e.field), 'invalid'),
 );

@@ -11,6 +11,7 @@ import { compareRevs } from '../documents/couch-fields.ts';
 import { laterFact } from '../places/geocoded.ts';
 import type { RequestDoc } from '../requests/request.ts';
 import { compareStamps, type Stamp } from '../documents/stamps.ts';
+import { statusRegisterValue } from './write-integrity.ts';
 
 // What the `details` register carries: its fields plus the ones that never change after creation.
 const carried = [
@@ -35,13 +36,13 @@ type Simple = 'status' | 'urgency' | 'area' | 'consent';
 
 /**
  * A register's value for the tie-break, with consent's keys in one order whatever the JSON held;
- * the status register carries the duplicate link (request.ts).
+ * the status register carries the duplicate link and the volunteer's report (request.ts).
  */
 const valueOf = (d: RequestDoc, k: Simple) =>
   k === 'consent'
     ? [d.consent.given, d.consent.how]
     : k === 'status'
-      ? [d.status, d.duplicate_of ?? null]
+      ? statusRegisterValue(d)
       : d[k];
 
 function pick(a: RequestDoc, b: RequestDoc, k: Simple): RequestDoc {
@@ -98,6 +99,8 @@ export function mergeRequests(a: RequestDoc, b: RequestDoc): RequestDoc {
     },
     assignments,
     ...(status.duplicate_of === undefined ? {} : { duplicate_of: status.duplicate_of }),
+    ...(status.outcome === undefined ? {} : { outcome: status.outcome }),
+    ...(status.decline_reason === undefined ? {} : { decline_reason: status.decline_reason }),
     ...(centroid === undefined ? {} : { district_centroid: centroid }),
   };
 }

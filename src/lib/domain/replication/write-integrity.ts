@@ -35,10 +35,18 @@ export function changedFields(before: object, after: object): string[] {
   );
 }
 
+/** The status register's value: the status with what rides on it, absent fields as null. */
+export const statusRegisterValue = (doc: RequestDoc) => [
+  doc.status,
+  doc.duplicate_of ?? null,
+  doc.outcome ?? null,
+  doc.decline_reason ?? null,
+];
+
 export function registerValue(doc: RequestDoc, register: Register): unknown {
   if (register === 'details') return detailFields.map((f) => doc[f]);
-  // The duplicate link is part of the status register (request.ts).
-  if (register === 'status') return [doc.status, doc.duplicate_of ?? null];
+  // The duplicate link and the volunteer's report are part of the status register (request.ts).
+  if (register === 'status') return statusRegisterValue(doc);
   return doc[register];
 }
 

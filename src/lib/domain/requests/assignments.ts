@@ -79,3 +79,21 @@ export function unionAssignments(a: readonly Assignment[], b: readonly Assignmen
 export function hasBeenAssigned(log: readonly Assignment[], userId: string): boolean {
   return log.some((a) => a.to === userId);
 }
+
+/**
+ * Whether `userId` has accepted the task as it was last given them: the latest entry that gave it
+ * to them is their own (a claim, or an acceptance of a coordinator's assignment, edits.ts
+ * `accept`). A coordinator who gives it them again asks again. Read off the log rather than a
+ * field, so it survives the rest of the volunteer's path, even the hand-back a finish can be, and
+ * merges as the log does. A task given before acceptance existed waits for it, unless the
+ * volunteer claimed it themselves: nobody is taken to have agreed to work they never agreed to.
+ */
+export function hasAccepted(log: readonly Assignment[], userId: string): boolean {
+  let latest: Assignment | null = null;
+  for (const entry of log) {
+    if (entry.to === userId && (latest === null || compareAssignments(entry, latest) > 0)) {
+      latest = entry;
+    }
+  }
+  return latest?.by === userId;
+}

@@ -4,6 +4,7 @@
  * (access.ts) recognise it. Functions return a new document; they never mutate.
  */
 import type { Consent, RecordedMethod } from './consent.ts';
+import { returnsToQueue, statusAfter, type Outcome } from '../tasks/outcomes.ts';
 import type { RequestStatus } from './status.ts';
 import type { Urgency } from './urgency.ts';
 import { assignmentHeads, assignmentKey } from './assignments.ts';
@@ -27,8 +28,13 @@ export function setRegister<K extends keyof Values>(
 ): RequestDoc {
   const stamp = nextStamp(doc.fields_meta[register], now, by);
   const next: RequestDoc = { ...restamped(doc, register, stamp), [register]: value };
-  // A new status is a new decision: a duplicate link goes with the status it was made with.
-  if (register === 'status') delete next.duplicate_of;
+  // A new status is a new decision: a duplicate link, an outcome or a decline's reason goes with
+  // the status it was made with.
+  if (register === 'status') {
+    delete next.duplicate_of;
+    delete next.outcome;
+    delete next.decline_reason;
+  }
   return next;
 }
 
@@ -79,7 +85,7 @@ export function assign(doc: RequestDoc, to: string | null, by: string, now: stri
   };
 }
 
-/** A volunteer takes an open task for themselves. */
+/** A volunteer takes an open task for themselves, which is accepting it too (`hasAccepted`). */
 export function claim(doc: RequestDoc, volunteerId: string, now: string) {
   return setRegister(
     assign(doc, volunteerId, volunteerId, now),
@@ -90,7 +96,42 @@ export function claim(doc: RequestDoc, volunteerId: string, now: string) {
   );
 }
 
-/** A volunteer hands a task back to the triage queue. */
-export function decline(doc: RequestDoc, volunteerId: string, now: string) {
-  return setRegister(assign(doc, null, volunteerId, now), 'status', 'triaged', volunteerId, now);
+/**
+ * A volunteer accepts the task a coordinator gave them: they give it to themselves, an entry in
+ * the assignment log (assignments.ts `hasAccepted`), the status unchanged.
+ */
+export function accept(doc: RequestDoc, volunteerId: string, now: string) {
+  return assign(doc, volunteerId, volunteerId, now);
+}
+
+/** A volunteer hands a task back to the triage queue, saying why. */
+export function decline(
+  doc: RequestDoc,
+  volunteerId: string,
+  reason: string,
+  now: string,
+): RequestDoc {
+  const back = setRegister(
+    assign(doc, null, volunteerId, now),
+    'status',
+    'triaged',
+    volunteerId,
+    now,
+  );
+  return { ...back, decline_reason: reason };
+}
+
+/**
+ * A volunteer finishes their task with an outcome: done, or back to triage and unassigned when the
+ * outcome needs a coordinator to try again (tasks/outcomes.ts).
+ */
+export function finish(
+  doc: RequestDoc,
+  volunteerId: string,
+  outcome: Outcome,
+  now: string,
+): RequestDoc {
+  const held = returnsToQueue(outcome.kind) ? assign(doc, null, volunteerId, now) : doc;
+  const closed = setRegister(held, 'status', statusAfter(outcome.kind), volunteerId, now);
+  return { ...closed, outcome };
 }

@@ -5,6 +5,8 @@
  * coordinator may close a request by phone without any volunteer).
  */
 import type { RequestStatus } from './status.ts';
+import { hasAccepted } from './assignments.ts';
+import type { RequestDoc } from './request.ts';
 
 export const openStatuses: readonly RequestStatus[] = ['new', 'triaged'];
 export const heldStatuses: readonly RequestStatus[] = ['assigned', 'in_progress'];
@@ -23,7 +25,15 @@ export function lifecycleProblem(doc: {
   return null;
 }
 
-/** The only way a volunteer moves a task on: forwards, one or more steps, never back. */
+/**
+ * The volunteer's path through their task. A coordinator's assignment waits (`assigned`) for the
+ * volunteer to accept it (an entry of their own in the assignment log, assignments.ts
+ * `hasAccepted`; a claim is one) or decline it with a reason; then "on my way" (`in_progress`), then
+ * done with an outcome (tasks/outcomes.ts), which either closes the request (`done`) or sends it
+ * back to triage, unassigned. A volunteer may hand back a task they hold at any point before it is
+ * done, always with a reason. Status only moves forwards, one or more steps: a device that
+ * accepted, set off and finished offline sends them as one revision, judged as one change.
+ */
 const volunteerPath: readonly RequestStatus[] = ['assigned', 'in_progress', 'done'];
 
 export function isVolunteerProgress(from: RequestStatus, to: RequestStatus): boolean {
@@ -35,7 +45,41 @@ export function isVolunteerProgress(from: RequestStatus, to: RequestStatus): boo
 /** Work reported on a task (started, finished), which a claim or a hand-back is not. */
 export const isProgress = (status: RequestStatus) => status === 'in_progress' || status === 'done';
 
-/** Declining hands the task back to the triage queue: from `assigned` or `in_progress` only. */
-export function isVolunteerDecline(from: RequestStatus, to: RequestStatus): boolean {
-  return isHeld(from) && to === 'triaged';
+type Task = Pick<RequestDoc, 'status' | 'assignee' | 'assignments' | 'outcome' | 'decline_reason'>;
+
+/** A task given to `userId` that waits for them to accept or decline it. */
+export function awaitsAcceptance(doc: Task, userId: string): boolean {
+  return doc.assignee === userId && isHeld(doc.status) && !hasAccepted(doc.assignments, userId);
+}
+
+export type VolunteerStepProblem =
+  'invalid_transition' | 'not_accepted' | 'reason_required' | 'outcome_required';
+
+/**
+ * What is wrong, if anything, with the step `after` takes `before` on the path above, written by
+ * the volunteer `userId`, who holds `before` or claims it in this very write (`claims`). Who may
+ * write at all is the access policy's (request-write-access.ts); this is the path's own rule.
+ */
+export function volunteerStepProblem(
+  userId: string,
+  before: Task,
+  after: Task,
+  claims: boolean,
+): VolunteerStepProblem | null {
+  const accepted = hasAccepted(after.assignments, userId);
+  if (after.assignee === userId) {
+    const from = before.assignee === userId ? before.status : 'assigned';
+    // A finished task stays finished: its outcome is the volunteer's word, given once.
+    if (from === 'done' || !isVolunteerProgress(from, after.status)) return 'invalid_transition';
+    if (after.status === 'assigned') return null;
+    if (!accepted) return 'not_accepted';
+    return after.status === 'done' && after.outcome === undefined ? 'outcome_required' : null;
+  }
+  if (after.assignee !== null) return 'invalid_transition';
+  // Handing back: a task they held (not one already done), or one they claimed in this write.
+  const held = before.assignee === userId ? isHeld(before.status) : claims;
+  if (!held || after.status !== 'triaged') return 'invalid_transition';
+  if (after.decline_reason !== undefined) return null;
+  if (after.outcome === undefined) return 'reason_required';
+  return accepted ? null : 'not_accepted';
 }

@@ -18,6 +18,12 @@
  * `duplicate_of` naming the request kept. The link is part of the `status` register: it is set
  * and cleared with the status, under the status's stamp, so a merge never pairs one person's status
  * with another's link, and any later change of status (reopening it) takes the link away.
+ *
+ * The volunteer's report rides on the status register the same way (tasks/outcomes.ts): the
+ * `outcome` a task was finished with, on the status that outcome gives (`done`, or `triaged` when
+ * it goes back to the queue), and the `decline_reason` of a task handed back, on `triaged`.
+ * Whether a volunteer has accepted their task is in the assignment log (assignments.ts,
+ * `hasAccepted`), not a field: an acceptance is the volunteer assigning the task to themselves.
  */
 import * as v from 'valibot';
 import { consentSchema, type Consent } from './consent.ts';
@@ -29,6 +35,7 @@ import {
   type RequestKind,
 } from '../questions/request-fields.ts';
 import { districtCentroidSchema, type DistrictCentroid } from '../places/geocoded.ts';
+import { outcomeSchema, statusAfter, taskReasonSchema, type Outcome } from '../tasks/outcomes.ts';
 import { parseReference } from './reference.ts';
 import { requestStatuses, type RequestStatus } from './status.ts';
 import { urgencyLevels, type Urgency } from './urgency.ts';
@@ -75,6 +82,10 @@ export type RequestDoc = CouchMeta & {
   assignments: Assignment[];
   /** The id of the request this one duplicates; only on a `cancelled` request. */
   duplicate_of?: string;
+  /** How the volunteer finished the task (tasks/outcomes.ts); only on the status it gives. */
+  outcome?: Outcome;
+  /** Why the volunteer handed the task back; only on a `triaged` request. */
+  decline_reason?: string;
   /** The centre of the postcode district, once the server has worked it out (places/geocoded.ts). */
   district_centroid?: DistrictCentroid;
 };
@@ -82,7 +93,14 @@ export type RequestDoc = CouchMeta & {
 /** The request as a submission makes it, before intake routes it and anyone stamps it. */
 export type SubmittedRequest = Omit<
   RequestDoc,
-  keyof CouchMeta | 'area' | 'assignee' | 'fields_meta' | 'assignments' | 'district_centroid'
+  | keyof CouchMeta
+  | 'area'
+  | 'assignee'
+  | 'fields_meta'
+  | 'assignments'
+  | 'district_centroid'
+  | 'outcome'
+  | 'decline_reason'
 >;
 
 const uniqueKeys = (log: Assignment[]) => new Set(log.map(assignmentKey)).size === log.length;
@@ -104,6 +122,13 @@ function closedAsDuplicate(doc: Pick<RequestDoc, '_id' | 'status' | 'duplicate_o
   return (
     doc.duplicate_of === undefined || (doc.status === 'cancelled' && doc.duplicate_of !== doc._id)
   );
+}
+
+/** An outcome only on the status it gives; a decline's reason only on triage, never with one. */
+function reportFitsStatus(doc: Pick<RequestDoc, 'status' | 'outcome' | 'decline_reason'>) {
+  if (doc.outcome !== undefined && doc.decline_reason !== undefined) return false;
+  if (doc.outcome !== undefined) return doc.status === statusAfter(doc.outcome.kind);
+  return doc.decline_reason === undefined || doc.status === 'triaged';
 }
 
 export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
@@ -150,6 +175,8 @@ export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
         v.check(uniqueKeys, 'invalid'),
       ),
       duplicate_of: v.optional(idOfClass('request')),
+      outcome: v.optional(outcomeSchema),
+      decline_reason: v.optional(taskReasonSchema),
       district_centroid: v.optional(districtCentroidSchema),
     },
     'invalid',
@@ -157,6 +184,7 @@ export const requestDocSchema: v.GenericSchema<unknown, RequestDoc> = v.pipe(
   v.check((doc) => agreesWithLog(doc), 'inconsistent_assignee'),
   v.check((doc) => consentByItsAuthor(doc), 'inconsistent_consent'),
   v.check((doc) => closedAsDuplicate(doc), 'inconsistent_duplicate'),
+  v.check((doc) => reportFitsStatus(doc), 'inconsistent_outcome'),
 );
 
 /**
@@ -189,5 +217,10 @@ export function routedRequest(
   };
 }
 
-/** What `GET /api/requests/:reference` answers a resident: the status and nothing else. */
-export type StatusAnswer = Pick<RequestDoc, 'reference' | 'status' | 'updated_at'>;
+/**
+ * What `GET /api/requests/:reference` answers a resident: the status, and how the visit ended when
+ * a volunteer said so (the kind only: a volunteer's words are for the coordinator).
+ */
+export type StatusAnswer = Pick<RequestDoc, 'reference' | 'status' | 'updated_at'> & {
+  outcome?: Outcome['kind'];
+};

@@ -72,7 +72,7 @@ function attackEdit(doc: RequestDoc, random: Random, me: string, people: string[
     case 0:
       return claim(doc, me, now);
     case 1:
-      return decline(doc, me, now);
+      return decline(doc, me, 'Cannot go', now);
     case 2: {
       const to = random.pick([...people, null]);
       return setRegister(

@@ -131,7 +131,7 @@ describe('nobody writes a request they may not read', () => {
         for (const before of world.requests) {
           const edits: RequestDoc[] = [
             claim(before, user.id, now),
-            decline(before, user.id, now),
+            decline(before, user.id, 'Cannot go', now),
             setRegister(
               before,
               'status',

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { canWrite } from '#domain/access/access.ts';
 import { parseStaffDoc, type StoredDoc } from '#domain/replication/document-classes.ts';
 import {
+  accept,
   assign,
   claim,
   decline,
+  finish,
   recordConsent,
   setDetails,
   setRegister,
@@ -55,7 +57,7 @@ describe('a volunteer claims an open task', () => {
   });
 
   it('claimed and handed back while offline arrives as one revision, and is allowed', () => {
-    const back = decline(claim(r.open, volunteer.id, now), volunteer.id, now);
+    const back = decline(claim(r.open, volunteer.id, now), volunteer.id, 'Cannot go', now);
     expect(canWrite(volunteer, r.open, back)).toEqual({ ok: true });
   });
 
@@ -101,12 +103,22 @@ describe('a volunteer claims an open task', () => {
 });
 
 describe('a volunteer moves their own task', () => {
+  it('forwards: assigned → in_progress', () => {
+    expect(canWrite(volunteer, r.mine, status(r.mine, 'in_progress', volunteer.id))).toEqual({
+      ok: true,
+    });
+  });
+
   it.each([
-    ['assigned → in_progress', r.mine, 'in_progress'],
-    ['assigned → done', r.mine, 'done'],
-    ['in_progress → done', r.mineInProgress, 'done'],
-  ] as const)('forwards: %s', (_name, before, to) => {
-    expect(canWrite(volunteer, before, status(before, to, volunteer.id))).toEqual({ ok: true });
+    ['assigned → done', r.mine],
+    ['in_progress → done', r.mineInProgress],
+  ] as const)('forwards with an outcome: %s', (_name, before) => {
+    const done = finish(before, volunteer.id, { kind: 'helped' }, now);
+    expect(canWrite(volunteer, before, done)).toEqual({ ok: true });
+    expect(canWrite(volunteer, before, status(before, 'done', volunteer.id))).toEqual({
+      ok: false,
+      reason: 'outcome_required',
+    });
   });
 
   it.each([
@@ -122,11 +134,19 @@ describe('a volunteer moves their own task', () => {
   });
 
   it('declines from assigned or in progress, back to triage', () => {
-    expect(canWrite(volunteer, r.mine, decline(r.mine, volunteer.id, now))).toEqual({ ok: true });
+    expect(canWrite(volunteer, r.mine, decline(r.mine, volunteer.id, 'Cannot go', now))).toEqual({
+      ok: true,
+    });
     expect(
-      canWrite(volunteer, r.mineInProgress, decline(r.mineInProgress, volunteer.id, now)),
+      canWrite(
+        volunteer,
+        r.mineInProgress,
+        decline(r.mineInProgress, volunteer.id, 'Cannot go', now),
+      ),
     ).toEqual({ ok: true });
-    expect(canWrite(volunteer, r.mineDone, decline(r.mineDone, volunteer.id, now))).toMatchObject({
+    expect(
+      canWrite(volunteer, r.mineDone, decline(r.mineDone, volunteer.id, 'Cannot go', now)),
+    ).toMatchObject({
       reason: 'invalid_transition',
     });
   });
@@ -177,7 +197,7 @@ describe('a volunteer moves their own task', () => {
   });
 
   it('cannot erase the assignment history', () => {
-    const erased = { ...decline(r.mine, volunteer.id, now), assignments: [] };
+    const erased = { ...decline(r.mine, volunteer.id, 'Cannot go', now), assignments: [] };
     expect(canWrite(volunteer, r.mine, erased)).toEqual({ ok: false, reason: 'append_only' });
     const rewritten = {
       ...r.mine,
@@ -661,6 +681,59 @@ describe('areas, admins and disabled accounts', () => {
     expect(canWrite(admin, null, tombstone(r.open))).toEqual({
       ok: false,
       reason: 'invalid_document',
+    });
+  });
+});
+
+describe("a volunteer's task given by a coordinator", () => {
+  const given = assign(r.triaged, volunteer.id, coordinator.id, at(5));
+  const waiting = status(given, 'assigned', coordinator.id);
+  const accepted = accept(waiting, volunteer.id, now);
+
+  it('waits for them to accept it, which only they may do', () => {
+    expect(canWrite(volunteer, waiting, accepted)).toEqual({ ok: true });
+    expect(canWrite(otherVolunteer, waiting, accept(waiting, otherVolunteer.id, now))).toEqual({
+      ok: false,
+      reason: 'already_assigned',
+    });
+  });
+
+  it('is not set off on or finished before it is accepted', () => {
+    expect(canWrite(volunteer, waiting, status(waiting, 'in_progress', volunteer.id))).toEqual({
+      ok: false,
+      reason: 'not_accepted',
+    });
+    for (const kind of ['helped', 'nobody_home'] as const) {
+      expect(canWrite(volunteer, waiting, finish(waiting, volunteer.id, { kind }, now))).toEqual({
+        ok: false,
+        reason: 'not_accepted',
+      });
+    }
+  });
+
+  it('accepted, set off and finished offline arrives as one revision, and is allowed', () => {
+    const onTheWay = status(accepted, 'in_progress', volunteer.id);
+    for (const kind of ['helped', 'nobody_home'] as const) {
+      const finished = finish(onTheWay, volunteer.id, { kind }, now);
+      expect(canWrite(volunteer, waiting, finished)).toEqual({ ok: true });
+    }
+  });
+
+  it('is declined only with a reason, back to triage', () => {
+    expect(canWrite(volunteer, waiting, decline(waiting, volunteer.id, 'Away', now))).toEqual({
+      ok: true,
+    });
+    const silent = decline(waiting, volunteer.id, 'Away', now);
+    delete silent.decline_reason;
+    expect(canWrite(volunteer, waiting, silent)).toEqual({ ok: false, reason: 'reason_required' });
+  });
+
+  it('is finished once: a done task keeps its outcome', () => {
+    const done = finish(accepted, volunteer.id, { kind: 'helped' }, now);
+    const changed = finish(done, volunteer.id, { kind: 'referred' }, at(31));
+    expect(canWrite(volunteer, done, changed)).toEqual({
+      ok: false,
+      reason: 'invalid_transition',
     });
   });
 });

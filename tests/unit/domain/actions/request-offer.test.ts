@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mayRecordConsent, offerFor } from '#domain/actions/request-offer.ts';
-import { at, request, testUuid, user } from '../../../support/factories.ts';
+import { accept, assign, finish, setRegister } from '#domain/requests/edits.ts';
+import { at, coordinatorId, request, testUuid, user } from '../../../support/factories.ts';
 
 const now = at(60);
 
@@ -19,6 +20,9 @@ describe('offerFor', () => {
       urgency: false,
       assign: false,
       claim: false,
+      accept: false,
+      onMyWay: false,
+      finish: false,
       decline: false,
     });
   });
@@ -31,16 +35,46 @@ describe('offerFor', () => {
       urgency: false,
       assign: false,
       claim: true,
+      accept: false,
+      onMyWay: false,
+      finish: false,
       decline: false,
     });
   });
 
-  it('lets a volunteer move their own task forwards and hand it back', () => {
+  it('lets a volunteer set off on a task they took, finish it and hand it back', () => {
     const volunteer = user('volunteer', ['ceredigion']);
     const mine = request({ status: 'assigned', assignee: volunteer.id });
     const offer = offerFor(volunteer, mine, now);
-    expect(offer.statuses).toEqual(['in_progress', 'done']);
-    expect(offer).toMatchObject({ claim: false, decline: true, urgency: false, assign: false });
+    expect(offer.statuses).toEqual([]);
+    expect(offer).toMatchObject({ accept: false, onMyWay: true, finish: true, decline: true });
+    expect(offer).toMatchObject({ claim: false, urgency: false, assign: false });
+  });
+
+  it('asks a volunteer given a task to accept or decline it before anything else', () => {
+    const volunteer = user('volunteer', ['ceredigion']);
+    const given = assign(request({ status: 'triaged' }), volunteer.id, coordinatorId, at(5));
+    const waiting = setRegister(given, 'status', 'assigned', coordinatorId, at(5));
+    const offer = offerFor(volunteer, waiting, now);
+    expect(offer).toMatchObject({ accept: true, onMyWay: false, finish: false, decline: true });
+    const accepted = accept(waiting, volunteer.id, at(6));
+    expect(offerFor(volunteer, accepted, now)).toMatchObject({
+      accept: false,
+      onMyWay: true,
+      finish: true,
+    });
+  });
+
+  it('offers nothing more on a finished task', () => {
+    const volunteer = user('volunteer', ['ceredigion']);
+    const mine = request({ status: 'assigned', assignee: volunteer.id });
+    const done = finish(mine, volunteer.id, { kind: 'helped' }, at(10));
+    expect(offerFor(volunteer, done, now)).toMatchObject({
+      accept: false,
+      onMyWay: false,
+      finish: false,
+      decline: false,
+    });
   });
 
   it("offers a volunteer nothing on someone else's task", () => {

@@ -18,7 +18,7 @@ const second = testUuid();
 function lived() {
   const start = request({ status: 'triaged' });
   const claimed = claim(start, first, at(10));
-  const declined = applyAction(claimed, { kind: 'decline' }, first, at(20));
+  const declined = applyAction(claimed, { kind: 'decline', reason: 'Cannot go' }, first, at(20));
   const given = applyAction(declined, { kind: 'assign', to: second }, coordinator, at(30));
   const events = [
     ...historyOf(start, claimed, first, () => testUuid()),

@@ -44,3 +44,44 @@ describe('recording the resident’s consent to share', () => {
     for (const e of events) expect(v.safeParse(eventDocSchema, e).success).toBe(true);
   });
 });
+
+describe("a volunteer's steps on their task", () => {
+  const coordinator = user('coordinator', ['ceredigion']);
+  const volunteer = user('volunteer', ['ceredigion']);
+  const waiting = applyAction(
+    request({ status: 'triaged' }),
+    { kind: 'assign', to: volunteer.id },
+    coordinator.id,
+    at(5),
+  );
+  const step = (before: typeof waiting, action: WorkAction, minutes: number) => {
+    const after = applyAction(before, action, volunteer.id, at(minutes));
+    const events = historyOf(before, after, volunteer.id, () => testUuid());
+    for (const e of events) expect(v.safeParse(eventDocSchema, e).success).toBe(true);
+    return { after, said: events.map((e) => [e.field, e.to, e.reason]) };
+  };
+
+  it('say that they accepted it', () => {
+    expect(step(waiting, { kind: 'accept' }, 6).said).toEqual([
+      ['accepted', volunteer.id, undefined],
+    ]);
+  });
+
+  it('keep a decline’s reason for the coordinator', () => {
+    expect(step(waiting, { kind: 'decline', reason: 'In hospital' }, 6).said).toContainEqual([
+      'declined',
+      null,
+      'In hospital',
+    ]);
+  });
+
+  it('keep the outcome with its words', () => {
+    const { after } = step(waiting, { kind: 'accept' }, 6);
+    const outcome = { kind: 'could_not_complete', reason: 'Shop shut' } as const;
+    expect(step(after, { kind: 'finish', outcome }, 7).said).toEqual([
+      ['status', 'triaged', undefined],
+      ['assignee', null, undefined],
+      ['outcome', 'could_not_complete', 'Shop shut'],
+    ]);
+  });
+});

@@ -39,7 +39,7 @@ function candidates(
   const volunteer = random.pick(others.filter((u) => u.role === 'volunteer'));
   return [
     claim(view, me, now),
-    decline(view, me, now),
+    decline(view, me, 'Cannot go', now),
     status(view, 'in_progress'),
     status(view, 'done'),
     status(view, 'triaged'),

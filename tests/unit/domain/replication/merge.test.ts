@@ -93,7 +93,11 @@ describe('mergeRequests: each register keeps its last writer', () => {
     const slow = setRegister(seen, 'urgency', 'low', b.id, at(5));
     expect(slow.fields_meta.urgency.at > at(60)).toBe(true);
     expect(mergeRequests(seen, slow).urgency).toBe('low');
-    const reclaimed = claim(decline(claim(base, a.id, at(60)), a.id, at(61)), b.id, at(1));
+    const reclaimed = claim(
+      decline(claim(base, a.id, at(60)), a.id, 'Cannot go', at(61)),
+      b.id,
+      at(1),
+    );
     expect(mergeRequests(reclaimed, claim(base, a.id, at(60)))).toMatchObject({
       assignee: b.id,
       status: 'assigned',
@@ -191,7 +195,7 @@ describe('what a coordinator must decide', () => {
     );
     expect(coordinatorAttention(mergeRequests(mine, reassigned))).toEqual([]);
     // A stale copy of the first claim, edited elsewhere, is not a rival claim either.
-    const handedBack = claim(decline(mine, a.id, at(15)), b.id, at(16));
+    const handedBack = claim(decline(mine, a.id, 'Cannot go', at(15)), b.id, at(16));
     const stale = setRegister(mine, 'urgency', 'high', coordinator.id, at(17));
     const merged = mergeRequests(stale, handedBack);
     expect(merged).toMatchObject({ assignee: b.id, urgency: 'high' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestStatuses } from '#domain/requests/status.ts';
-import { isProgress, isVolunteerDecline, isVolunteerProgress } from '#domain/requests/lifecycle.ts';
+import { isProgress, isVolunteerProgress } from '#domain/requests/lifecycle.ts';
 
 describe('isProgress', () => {
   it('is work started or finished, never a claim, a hand-back or a cancellation', () => {
@@ -14,11 +14,5 @@ describe("a volunteer's moves", () => {
     expect(isVolunteerProgress('in_progress', 'in_progress')).toBe(true);
     expect(isVolunteerProgress('done', 'in_progress')).toBe(false);
     expect(isVolunteerProgress('triaged', 'assigned')).toBe(false);
-  });
-
-  it('hand a held task back to triage, and nothing else', () => {
-    expect(isVolunteerDecline('in_progress', 'triaged')).toBe(true);
-    expect(isVolunteerDecline('done', 'triaged')).toBe(false);
-    expect(isVolunteerDecline('assigned', 'new')).toBe(false);
   });
 });

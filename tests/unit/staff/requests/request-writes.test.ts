@@ -51,7 +51,9 @@ describe('editRequest', () => {
     const doc = request({ status: 'assigned', assignee: testUuid() });
     await db.put(doc);
     const stranger = user('volunteer', ['ceredigion']);
-    expect(await editRequest(db, doc._id, { kind: 'decline' }, stranger)).toBe('not-allowed');
+    expect(await editRequest(db, doc._id, { kind: 'decline', reason: 'Cannot go' }, stranger)).toBe(
+      'not-allowed',
+    );
     expect(await editRequest(db, 'request:nope', { kind: 'claim' }, stranger)).toBe('missing');
   });
 });

@@ -11,4 +11,5 @@ export const load = loadTexts(
   'answers',
   'duplicates',
   'map',
+  'tasks',
 );

@@ -18,6 +18,7 @@ const texts = loadTexts(
   'matching',
   'duplicates',
   'handover',
+  'tasks',
 );
 
 /** The texts, and what the page is called, so its first title is the one announced. */
