@@ -85,6 +85,21 @@ for (const lang of ['cy', 'en'] as const) {
     await expect(work.page.locator('.leaflet-marker-icon.route-pin')).toHaveCount(tasks.length);
     await expectNoAxeViolations(work.page, `route (${lang})`);
 
+    // The printed sheet: the warning, every stop with what it needs, and no control or map.
+    await expect(work.page.getByTestId('print-warning')).toContainText(
+      work.text('route.print_warning'),
+    );
+    await expect(stops.locator('.stop-needs')).toHaveCount(tasks.length);
+    await work.page.emulateMedia({ media: 'print' });
+    await expect(stops.first()).toBeVisible();
+    await expect(work.page.getByTestId('print-warning')).toBeVisible();
+    await expect(work.page.locator('.leaflet-container')).toBeHidden();
+    const controls = await work.page
+      .locator('button, input, select, textarea, .route-links a')
+      .evaluateAll((all) => all.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(controls).toBe(0);
+    await work.page.emulateMedia({ media: 'screen' });
+
     // Offline, after a load the service worker controls, the route is still there.
     await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await work.page.reload();

@@ -172,6 +172,8 @@ for (const lang of ['cy', 'en'] as const) {
     const namesKey = 'cymorth.staff.names';
     expect(await phone.page.evaluate((key) => localStorage.getItem(key), namesKey)).not.toBeNull();
     await phone.page.goto(`/${lang}/staff`);
+    // A click before the page comes to life reaches plain HTML and signs nobody out.
+    await hydrated(phone.page);
     await phone.page.getByRole('button', { name: phone.text('staff.home.sign_out') }).click();
     await expect(phone.page).toHaveURL(new RegExp(`/${lang}/staff/sign-in$`));
     expect(await phone.page.evaluate((key) => localStorage.getItem(key), namesKey)).toBeNull();
