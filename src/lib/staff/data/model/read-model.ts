@@ -152,11 +152,7 @@ export type ChangesPage = {
 const readPage = (db: PouchDB.Database, since: string | number) =>
   db.changes({ since, limit: batchSize, include_docs: true, style: 'all_docs' });
 
-/**
- * Applies every change after the stored seq; returns how many changes it read. The next page of
- * the feed is read while this one is stored: the two are different databases, so IndexedDB works
- * on both at once, and the replica's read no longer waits for the model's write (or the reverse).
- */
+/** Applies every change after the stored seq; returns how many changes it read. */
 export async function catchUp(
   db: PouchDB.Database,
   model: ReadModelDb,
@@ -164,13 +160,9 @@ export async function catchUp(
 ): Promise<number> {
   let read = 0;
   let since = await readSince(model);
-  let next = readPage(db, since);
   for (;;) {
-    const feed = await next;
+    const feed = await readPage(db, since);
     if (feed.results.length === 0) return read;
-    next = readPage(db, feed.last_seq);
-    // Awaited on the next turn; if this page's write fails first, its failure is the one reported.
-    next.catch(() => {});
     onPage?.({ since, results: feed.results, lastSeq: feed.last_seq });
     read += feed.results.length;
     await storePage(model, feed.results, feed.last_seq);
@@ -191,22 +183,16 @@ async function storePage(
     if (p.op === 'put') puts.get(p.table)?.push(p.row);
     if (p.op === 'delete') deletes.get(p.table)?.push(p.id);
   }
-  const ownRequests = (puts.get('requests') as ProjectedRequest[]).map((r) => r.id);
   await model.transaction('rw', [...tables, 'meta'], async () => {
-    // The rows the batch replaces are read beside the join's reads, not after them.
-    const [requests, replaced] = await Promise.all([
-      joinBatch(
-        model,
-        puts.get('requests') as ProjectedRequest[],
-        puts.get('contacts') as ContactRow[],
-        deletes.get('contacts') ?? [],
-        new Date().toISOString(),
-      ),
-      model.requests.bulkGet([...ownRequests, ...(deletes.get('requests') ?? [])]),
-    ]);
-    const own = new Set(ownRequests);
-    const others = requests.filter((r) => !own.has(r.id)).map((r) => r.id);
-    const before = others.length ? [...replaced, ...(await model.requests.bulkGet(others))] : replaced;
+    const requests = await joinBatch(
+      model,
+      puts.get('requests') as ProjectedRequest[],
+      puts.get('contacts') as ContactRow[],
+      deletes.get('contacts') ?? [],
+      new Date().toISOString(),
+    );
+    const requestIds = [...requests.map((r) => r.id), ...(deletes.get('requests') ?? [])];
+    const before = await model.requests.bulkGet(requestIds);
     await moveTallies(model, before, requests);
     puts.set('requests', requests);
     // A change appears once per batch (the feed gives each doc at its latest seq), so deletes
