@@ -11,6 +11,7 @@ import { StaffWork } from '../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test } from '../fixtures.ts';
 import { hydrated } from '../support/hydration.ts';
+import { serveFixtureTiles } from '../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
 
@@ -23,11 +24,6 @@ const shape = (now: Date) => ({
   seed: 21,
   now,
 });
-
-const tile = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** The volunteer holding the most tasks in the seeded world, and those tasks. */
 function busiest(now: Date) {
@@ -54,9 +50,7 @@ for (const lang of ['cy', 'en'] as const) {
     const { account, tasks } = busiest(now);
     expect(tasks.length).toBeGreaterThan(1);
     const context = await browser.newContext({ baseURL });
-    await context.route('https://tile.openstreetmap.org/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'image/png', body: tile }),
-    );
+    await serveFixtureTiles(context);
     const work = await StaffWork.open(context, lang);
     await work.signIn(account.username, password);
     await work.page.getByRole('link', { name: work.text('route.home_link') }).click();

@@ -12,6 +12,7 @@ import { StaffWork } from '../../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../../support/axe.ts';
 import { expect, test } from '../../fixtures.ts';
 import { hydrated } from '../../support/hydration.ts';
+import { serveFixtureTiles } from '../../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
 
@@ -25,12 +26,6 @@ const shape = (now: Date) => ({
   now,
 });
 
-// A 1×1 PNG: every tile the map asks for.
-const tile = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 for (const lang of ['cy', 'en'] as const) {
   test(`a coordinator sees the requests on a map and as a list (${lang})`, async ({
     browser,
@@ -42,11 +37,7 @@ for (const lang of ['cy', 'en'] as const) {
     const requests = generate(shape(now)).docs.filter((d): d is RequestDoc => d.type === 'request');
     const open = requests.filter((r) => !isClosed(r.status) && r.district_centroid);
     const context = await browser.newContext({ baseURL });
-    let tiles = 0;
-    await context.route('https://tile.openstreetmap.org/**', (route) => {
-      tiles++;
-      return route.fulfill({ status: 200, contentType: 'image/png', body: tile });
-    });
+    const tilesServed = await serveFixtureTiles(context);
     const work = await StaffWork.open(context, lang);
     await work.signIn('coordinator1', password);
     await work.page.getByRole('link', { name: work.text('map.home_link') }).click();
@@ -60,7 +51,7 @@ for (const lang of ['cy', 'en'] as const) {
     await expect(work.page.locator('.leaflet-control-attribution')).toContainText(
       'OpenStreetMap contributors',
     );
-    expect(tiles).toBeGreaterThan(0);
+    expect(tilesServed()).toBeGreaterThan(0);
     // The list holds every request on the map, each a link to it.
     const rows = work.page.locator('tbody a[data-row]');
     await expect(rows).toHaveCount(open.length);

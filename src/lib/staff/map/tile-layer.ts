@@ -1,0 +1,16 @@
+/**
+ * The tiles a map draws on (tile-source.ts), with their owner's credit: the text comes from the
+ * server's settings, so it is escaped, never taken as markup. Returns how to take them off again.
+ */
+import type * as Leaflet from 'leaflet';
+import type { TileSource } from './tile-source.ts';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function addTiles(L: typeof Leaflet, map: Leaflet.Map, tiles: TileSource): () => void {
+  const credit = tiles.attributionUrl
+    ? `<a href="${escape(tiles.attributionUrl)}">${escape(tiles.attribution)}</a>`
+    : escape(tiles.attribution);
+  const layer = L.tileLayer(tiles.url, { attribution: credit, maxZoom: 18 }).addTo(map);
+  return () => void layer.remove();
+}
