@@ -63,7 +63,7 @@ function busiest(now: Date) {
 }
 
 for (const lang of ['cy', 'en'] as const) {
-  test(`a volunteer sees the day's stops in order, with links to their maps app (${lang})`, async ({
+  test(`a volunteer sees the day's stops in order with links to their maps app, what each task needs, and where open tasks are (${lang})`, async ({
     browser,
     baseURL,
     server,
