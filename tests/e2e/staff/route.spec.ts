@@ -201,6 +201,15 @@ for (const lang of ['cy', 'en'] as const) {
       }
     }
     await expectNoAxeViolations(work.page, `open tasks with where they are (${lang})`);
+
+    // An open task's own page says the same, and nothing of the person either.
+    const first = shown[0]!;
+    await work.openRequest(first.id);
+    await expect(work.page.getByTestId('open-task').locator('dd')).toHaveText(first.where!);
+    const { name, phone } = contacts.get(first.id)!.contact;
+    await expect(work.page.locator('body')).not.toContainText(name);
+    await expect(work.page.locator('body')).not.toContainText(phone);
+    await expectNoAxeViolations(work.page, `an open task with where it is (${lang})`);
     await context.close();
   });
 }
