@@ -1,5 +1,5 @@
 /** The detail behind the table's figures, printed above it: per-file sizes and per-run scores. */
-import type { DownloadedFile } from './downloaded-file.ts';
+import type { DownloadedFile } from '../common/downloaded-file.ts';
 import type { JsDownload } from './first-visit-js.ts';
 import { formatBytes } from '../common/gzip-size.ts';
 import { valueOf } from '../common/measured.ts';

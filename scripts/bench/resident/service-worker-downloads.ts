@@ -12,7 +12,7 @@ import {
   totals,
   type DownloadedFile,
   type DownloadTotals,
-} from './downloaded-file.ts';
+} from '../common/downloaded-file.ts';
 import { InFlightRequests } from '../common/network-quiet.ts';
 
 export type ServiceWorkerDownloads = DownloadTotals & {
