@@ -11,8 +11,8 @@ import {
   totals,
   type DownloadedFile,
   type DownloadTotals,
-} from '../common/downloaded-file.ts';
-import { PageDownloads } from '../common/page-downloads.ts';
+} from '../common/downloads/downloaded-file.ts';
+import { PageDownloads } from '../common/downloads/page-downloads.ts';
 
 export const startPath = '/cy';
 export const firstQuestionPath = '/cy/request/who';

@@ -13,8 +13,8 @@ import {
   totals,
   type DownloadedFile,
   type DownloadTotals,
-} from '../common/downloaded-file.ts';
-import { PageDownloads } from '../common/page-downloads.ts';
+} from '../common/downloads/downloaded-file.ts';
+import { PageDownloads } from '../common/downloads/page-downloads.ts';
 import { seededPassword } from '../sync/setup/staff-session.ts';
 import { waitForTaskRows } from './task-list-marker.ts';
 

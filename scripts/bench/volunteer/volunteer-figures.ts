@@ -2,7 +2,7 @@
  * The volunteer bench's figures, each printed with its goal, what exactly was measured and the
  * command, and returned for the results file.
  */
-import { formatBytes } from '../common/gzip-size.ts';
+import { formatBytes } from '../common/downloads/gzip-size.ts';
 import type { Measured } from '../common/measured.ts';
 import { spread, type Spread } from '../sync/load/percentiles.ts';
 import type { JsStep } from './first-load-js.ts';
