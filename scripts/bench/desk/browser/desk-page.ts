@@ -143,7 +143,16 @@ async function catchUpAfter(url: string): Promise<CatchUpTimes> {
   await plain.table('rows').bulkPut(rows);
   const plainWriteMs = performance.now() - t0;
   plain.close();
-  return { ms, read, replicaWriteMs, feedMs, feedCheckedMs, rowWriteMs, nativeWriteMs, plainWriteMs };
+  return {
+    ms,
+    read,
+    replicaWriteMs,
+    feedMs,
+    feedCheckedMs,
+    rowWriteMs,
+    nativeWriteMs,
+    plainWriteMs,
+  };
 }
 
 /**
