@@ -64,7 +64,9 @@ export async function measureFirstLoadJs(
     await page.locator(`a[href="${taskListPath}"]`).first().click();
     await page.waitForURL((url) => url.pathname === taskListPath, { timeout: 15_000 });
     await waitForTaskRows(page, shownAtFirst(tasks), 120_000);
-    await settled(`its link to the task list ${taskListPath}, ${tasks} tasks shown`);
+    await settled(
+      `its link to the task list ${taskListPath}, first ${shownAtFirst(tasks)} of ${tasks} tasks shown`,
+    );
     return steps;
   } finally {
     await context.close();
