@@ -3,6 +3,13 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { appColours } from './src/lib/pwa/app-colours.ts';
+import {
+  isMapSourceRequest,
+  isTileRequest,
+  mapSourceCacheName,
+  tileCacheName,
+  tileCachePlugin,
+} from './src/lib/pwa/tile-cache.ts';
 
 /**
  * Staff code (PouchDB and the sync layer) stays out of the resident's precache: a resident's old
@@ -77,6 +84,23 @@ export default defineConfig({
             urlPattern: /\/_app\/immutable\/.+\.js$/,
             handler: 'CacheFirst',
             options: { cacheName: 'cymorth-code', expiration: { maxEntries: 80 } },
+          },
+          {
+            // The maps' tiles, kept within TILE_CACHE_MB for offline use (src/lib/pwa/tile-cache.ts).
+            urlPattern: isTileRequest,
+            handler: 'StaleWhileRevalidate',
+            options: {
+              cacheName: tileCacheName,
+              // A tile server may vary on headers an <img> and a fetch send differently.
+              matchOptions: { ignoreVary: true },
+              plugins: [tileCachePlugin],
+            },
+          },
+          {
+            // The tile source and the limit above, which the worker reads from here.
+            urlPattern: isMapSourceRequest,
+            handler: 'NetworkFirst',
+            options: { cacheName: mapSourceCacheName, networkTimeoutSeconds: 5 },
           },
         ],
         navigateFallback: '/200.html',

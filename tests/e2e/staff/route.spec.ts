@@ -1,8 +1,8 @@
 /**
  * A volunteer's route for the day, in both languages: every task they hold, numbered in the order
  * the domain finds shortest from their base, each with how far it is and links out to the phone's
- * maps app; on a map over tiles from a local fixture (never the internet); offline after a reload.
- * Axe on the page.
+ * maps app; on a map over tiles from a local fixture (never the internet); offline after a reload,
+ * the map's tiles too, from the service worker's cache. Axe on the page.
  */
 import { isHeld } from '#domain/requests/lifecycle.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
@@ -11,7 +11,7 @@ import { StaffWork } from '../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test } from '../fixtures.ts';
 import { hydrated } from '../support/hydration.ts';
-import { serveFixtureTiles } from '../support/map/fixture-tiles.ts';
+import { expectTilesDrawn } from '../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
 
@@ -44,13 +44,13 @@ for (const lang of ['cy', 'en'] as const) {
     browser,
     baseURL,
     server,
+    tiles,
   }) => {
     const now = new Date();
     await server.seedStaffWorld(shape(now), password);
     const { account, tasks } = busiest(now);
     expect(tasks.length).toBeGreaterThan(1);
     const context = await browser.newContext({ baseURL });
-    await serveFixtureTiles(context);
     const work = await StaffWork.open(context, lang);
     await work.signIn(account.username, password);
     await work.page.getByRole('link', { name: work.text('route.home_link') }).click();
@@ -94,15 +94,21 @@ for (const lang of ['cy', 'en'] as const) {
     expect(controls).toBe(0);
     await work.page.emulateMedia({ media: 'screen' });
 
-    // Offline, after a load the service worker controls, the route is still there.
+    // Offline, after a load the service worker controls, the route is still there, and the map
+    // draws its tiles from the worker's cache: the tile server is not asked for one.
     await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await work.page.reload();
     await hydrated(work.page);
     await expect(stops).toHaveCount(tasks.length);
+    await expectTilesDrawn(work.page);
+    const servedOnline = tiles.served().length;
+    expect(servedOnline).toBeGreaterThan(0);
     await context.setOffline(true);
     await work.page.reload();
     await hydrated(work.page);
     await expect(stops).toHaveCount(tasks.length);
+    await expectTilesDrawn(work.page);
+    expect(tiles.served()).toHaveLength(servedOnline);
     await context.setOffline(false);
     await context.close();
   });
