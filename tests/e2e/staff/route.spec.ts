@@ -11,7 +11,7 @@ import { StaffWork } from '../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test } from '../fixtures.ts';
 import { hydrated } from '../support/hydration.ts';
-import { expectTilesDrawn } from '../support/map/fixture-tiles.ts';
+import { expectTilesDrawn, shownTileZoom } from '../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
 
@@ -101,6 +101,8 @@ for (const lang of ['cy', 'en'] as const) {
     await hydrated(work.page);
     await expect(stops).toHaveCount(tasks.length);
     await expectTilesDrawn(work.page);
+    // The tiles around the route, kept while online: the map's view and the next zoom in.
+    await expect(work.page.locator('[data-kept-tiles]')).toBeAttached();
     const servedOnline = tiles.served().length;
     expect(servedOnline).toBeGreaterThan(0);
     await context.setOffline(true);
@@ -108,6 +110,10 @@ for (const lang of ['cy', 'en'] as const) {
     await hydrated(work.page);
     await expect(stops).toHaveCount(tasks.length);
     await expectTilesDrawn(work.page);
+    // And a zoom closer than the map opened on, which the map itself had not shown.
+    const opening = await shownTileZoom(work.page);
+    await work.page.locator('.leaflet-control-zoom-in').click();
+    await expectTilesDrawn(work.page, opening + 1);
     expect(tiles.served()).toHaveLength(servedOnline);
     await context.setOffline(false);
     await context.close();

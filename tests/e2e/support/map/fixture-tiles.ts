@@ -58,15 +58,36 @@ export async function startFixtureTiles(): Promise<FixtureTiles> {
   };
 }
 
-/** Every tile the map shows has drawn: each `<img>` Leaflet made has loaded an image. */
-export async function expectTilesDrawn(page: Page): Promise<void> {
+/** The zoom of a tile `<img>`, from its address (`/{z}/{x}/{y}.png`). */
+const zoomOf = (src: string) => Number(/\/(\d+)\/\d+\/\d+\.png$/.exec(src)?.[1] ?? NaN);
+
+/** The closest zoom of the tiles the map has made `<img>`s for. */
+export async function shownTileZoom(page: Page): Promise<number> {
+  const sources = await page
+    .locator('.leaflet-tile-container img')
+    .evaluateAll((all) => all.map((i) => (i as HTMLImageElement).src));
+  return Math.max(...sources.map(zoomOf));
+}
+
+/**
+ * Every tile the map shows has drawn: each `<img>` Leaflet made (at `zoom`, when given: after a
+ * zoom, the level it went to, which must be there) has loaded an image.
+ */
+export async function expectTilesDrawn(page: Page, zoom?: number): Promise<void> {
   const images = page.locator('.leaflet-tile-container img');
   await expect
-    .poll(() =>
-      images.evaluateAll((all) => {
-        const drawn = all.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length;
-        return all.length > 0 && drawn === all.length ? 'all drawn' : `${drawn} of ${all.length}`;
-      }),
-    )
+    .poll(async () => {
+      const all = await images.evaluateAll((imgs) =>
+        imgs.map((i) => ({
+          src: (i as HTMLImageElement).src,
+          drawn: (i as HTMLImageElement).naturalWidth > 0,
+        })),
+      );
+      const level = zoom === undefined ? all : all.filter((i) => zoomOf(i.src) === zoom);
+      const drawn = level.filter((i) => i.drawn).length;
+      return level.length > 0 && drawn === level.length
+        ? 'all drawn'
+        : `${drawn} of ${level.length}`;
+    })
     .toBe('all drawn');
 }
