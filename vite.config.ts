@@ -103,6 +103,10 @@ export default defineConfig({
             options: { cacheName: mapSourceCacheName, networkTimeoutSeconds: 5 },
           },
         ],
+        // A first worker takes control of the page that installed it, so what that page loads
+        // from then on is kept, and it can ask for what it loaded before (src/lib/pwa/code-cache.ts).
+        // An update still waits for "Update now" (registerType "prompt": no skipWaiting).
+        clientsClaim: true,
         navigateFallback: '/200.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/db\//, /^\/healthz/],
         cleanupOutdatedCaches: true,

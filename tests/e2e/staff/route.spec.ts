@@ -1,8 +1,8 @@
 /**
  * A volunteer's route for the day, in both languages: every task they hold, numbered in the order
  * the domain finds shortest from their base, each with how far it is and links out to the phone's
- * maps app; on a map over tiles from a local fixture (never the internet); offline after a reload,
- * the map's tiles too, from the service worker's cache. Axe on the page.
+ * maps app; on a map over tiles from a local fixture (never the internet); offline straight after,
+ * the map's tiles too, from the service worker's cache, and a zoom closer. Axe on the page.
  */
 import { isHeld } from '#domain/requests/lifecycle.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
@@ -11,6 +11,7 @@ import { StaffWork } from '../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test } from '../fixtures.ts';
 import { hydrated } from '../support/hydration.ts';
+import { offlineReady } from '../support/app/offline-ready.ts';
 import { expectTilesDrawn, shownTileZoom } from '../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
@@ -94,14 +95,11 @@ for (const lang of ['cy', 'en'] as const) {
     expect(controls).toBe(0);
     await work.page.emulateMedia({ media: 'screen' });
 
-    // Offline, after a load the service worker controls, the route is still there, and the map
-    // draws its tiles from the worker's cache: the tile server is not asked for one.
-    await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await work.page.reload();
-    await hydrated(work.page);
-    await expect(stops).toHaveCount(tasks.length);
+    // Offline straight after this first visit, the route is still there, and the map draws its
+    // tiles from the worker's cache: the tile server is not asked for one. Tiles the map drew
+    // before the worker took control are among those kept around the route.
+    await offlineReady(work.page);
     await expectTilesDrawn(work.page);
-    // The tiles around the route, kept while online: the map's view and the next zoom in.
     await expect(work.page.locator('[data-kept-tiles]')).toBeAttached();
     const servedOnline = tiles.served().length;
     expect(servedOnline).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { StaffWork } from '../../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../../support/axe.ts';
 import { expect, test } from '../../fixtures.ts';
 import { hydrated } from '../../support/hydration.ts';
+import { offlineReady } from '../../support/app/offline-ready.ts';
 import { expectTilesDrawn } from '../../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
@@ -66,13 +67,9 @@ for (const lang of ['cy', 'en'] as const) {
     await expect(rows).toHaveCount(food.length);
     await expectNoAxeViolations(work.page, `map filtered (${lang})`);
 
-    // Offline, a reload keeps the pins, the list and the filter. Once online first: on the very
-    // first visit the map's staff code was fetched before the service worker ran, so it is not
-    // yet cached (a gap left open, see the issue's note); from the next load on, it is.
-    await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await work.page.reload();
-    await hydrated(work.page);
-    await expect(count).toContainText(countText(food.length, food.length));
+    // Offline, a reload keeps the pins, the list and the filter, straight after the first visit:
+    // the page asks the service worker to keep the code it ran before the worker took control.
+    await offlineReady(work.page);
     await context.setOffline(true);
     await work.page.reload();
     await hydrated(work.page);
