@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark, measured on this machine and printed with the command behind
  * each figure, beside a baseline when `BENCH_BASELINE=<git ref>` is set. Performance is measured
- * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync`, `-- desk`
- * or `-- route` (or `BENCH_ONLY=resident|sync|desk|route`).
+ * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync`, `-- desk`,
+ * `-- route` or `-- volunteer` (or `BENCH_ONLY=resident|sync|desk|route|volunteer`).
  *
  *   resident  what a resident's phone downloads, and Lighthouse (resident-run.ts)
  *   sync      staff devices' first sync beside a plain CouchDB-style server and the IndexedDB
@@ -11,10 +11,13 @@
  *             queue, filters, search, catch-up, ranking and heap (desk/run-desk.ts)
  *   route     ordering a volunteer's 25 stops, in Node: time, and length beside the best of
  *             1,000 random-restart 2-opt runs (route/run-route.ts)
+ *   volunteer a volunteer's phone in the built app: the gzipped JS of their first load (PouchDB
+ *             and Leaflet apart), and the task list with 200 tasks opened offline at 4× CPU
+ *             throttling beside the same page with none (volunteer/run-volunteer.ts)
  */
 export {};
 
-const parts = ['resident', 'sync', 'desk', 'route'] as const;
+const parts = ['resident', 'sync', 'desk', 'route', 'volunteer'] as const;
 const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
 if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
   console.error(`Unknown part "${asked}": npm run bench [-- ${parts.join(' | ')}]`);
@@ -38,4 +41,12 @@ if (runs('desk')) {
 if (runs('route')) {
   const { runRouteBench } = await import('./route/run-route.ts');
   await runRouteBench();
+}
+if (runs('volunteer')) {
+  const { runVolunteerBench } = await import('./volunteer/run-volunteer.ts');
+  const failures = await runVolunteerBench();
+  if (failures > 0) {
+    console.error(`${failures} volunteer measurement(s) failed; see above.`);
+    process.exitCode = 1;
+  }
 }

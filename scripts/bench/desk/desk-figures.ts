@@ -114,7 +114,7 @@ export function printDesk(r: DeskResults): void {
   console.log(
     `      parts:    the replica's own write of the changes ${ms(c.replicaWriteMs)}; reading them back ${ms(c.feedMs)}, ` +
       `and checking each ${ms(c.feedCheckedMs)}; the rows stored written again ${ms(c.rowWriteMs)} ` +
-      `(${ms(c.plainWriteMs)} into a table with no index)`,
+      `(${ms(c.nativeWriteMs)} through IndexedDB's own API, ${ms(c.plainWriteMs)} into a table with no index)`,
   );
   const ranked = spread(r.ranking.ranked);
   const floor = spread(r.ranking.floor);

@@ -3,7 +3,7 @@
  * against its goal, and which command produced it.
  */
 import { firstQuestionPath, startPath, type JsDownload } from './first-visit-js.ts';
-import { formatBytes } from '../common/gzip-size.ts';
+import { formatBytes } from '../common/downloads/gzip-size.ts';
 import type { LighthouseFigures } from './lighthouse-runs.ts';
 import { valueOf } from '../common/measured.ts';
 import type { TargetResults } from './target-results.ts';

@@ -4,16 +4,15 @@
  * is not mixed in) opens the Welsh start page, then follows the start button to the first
  * question, as a resident would. Only the page's own requests are counted.
  */
-import type { Browser, Request } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import {
   bySizeDescending,
   isJavaScript,
-  recordDownload,
   totals,
   type DownloadedFile,
   type DownloadTotals,
-} from './downloaded-file.ts';
-import { InFlightRequests } from '../common/network-quiet.ts';
+} from '../common/downloads/downloaded-file.ts';
+import { PageDownloads } from '../common/downloads/page-downloads.ts';
 
 export const startPath = '/cy';
 export const firstQuestionPath = '/cy/request/who';
@@ -45,22 +44,12 @@ export async function measureFirstVisitJs(browser: Browser, origin: string): Pro
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    const recorded = new Map<string, Promise<DownloadedFile | null>>();
-    const inFlight = new InFlightRequests();
-    page.on('request', inFlight.started);
-    page.on('requestfailed', inFlight.ended);
-    page.on('requestfinished', (request: Request) => {
-      if (!recorded.has(request.url())) recorded.set(request.url(), recordDownload(request));
-      inFlight.ended(request);
-    });
-    const settled = async () =>
-      (await Promise.all(recorded.values())).filter((f): f is DownloadedFile => f !== null);
-
+    const downloads = PageDownloads.attach(page);
     const response = await page.goto(origin + startPath, { waitUntil: 'networkidle' });
     if (!response?.ok())
       throw new Error(`${startPath} answered ${response?.status() ?? 'nothing'}`);
-    await inFlight.quiet();
-    const startPage = summarise(await settled());
+    await downloads.quiet();
+    const startPage = summarise(await downloads.files());
 
     const startButton = page.locator(`a[href="${firstQuestionPath}"]`).first();
     if ((await startButton.count()) === 0) {
@@ -72,8 +61,8 @@ export async function measureFirstVisitJs(browser: Browser, origin: string): Pro
     }
     await startButton.click();
     await page.waitForURL((url) => url.pathname === firstQuestionPath, { timeout: 15_000 });
-    await inFlight.quiet();
-    return { startPage, journey: summarise(await settled()) };
+    await downloads.quiet();
+    return { startPage, journey: summarise(await downloads.files()) };
   } finally {
     await context.close();
   }

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
-import { gzipBytes } from '../common/gzip-size.ts';
+import { gzipBytes } from '../common/downloads/gzip-size.ts';
 
 export type PrecacheEntry = { url: string; revision: string | null };
 

@@ -1,7 +1,7 @@
 /** The detail behind the table's figures, printed above it: per-file sizes and per-run scores. */
-import type { DownloadedFile } from './downloaded-file.ts';
+import type { DownloadedFile } from '../common/downloads/downloaded-file.ts';
 import type { JsDownload } from './first-visit-js.ts';
-import { formatBytes } from '../common/gzip-size.ts';
+import { formatBytes } from '../common/downloads/gzip-size.ts';
 import { valueOf } from '../common/measured.ts';
 import type { TargetResults } from './target-results.ts';
 

@@ -12,8 +12,8 @@ import {
   totals,
   type DownloadedFile,
   type DownloadTotals,
-} from './downloaded-file.ts';
-import { InFlightRequests } from '../common/network-quiet.ts';
+} from '../common/downloads/downloaded-file.ts';
+import { InFlightRequests } from '../common/downloads/network-quiet.ts';
 
 export type ServiceWorkerDownloads = DownloadTotals & {
   scriptUrl: string;

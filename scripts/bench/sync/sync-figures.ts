@@ -2,7 +2,7 @@
  * The sync figures: the table rows (value, baseline, goal, met?, command) and the commands behind
  * them. Ratios are Cymorth's figure over the plain server's (or the floor's) from the same run.
  */
-import { formatBytes } from '../common/gzip-size.ts';
+import { formatBytes } from '../common/downloads/gzip-size.ts';
 import { valueOf } from '../common/measured.ts';
 import type { TableRow } from '../resident/report-table.ts';
 import type { Reference, SyncResults, SyncTarget, Who } from './sync-results.ts';

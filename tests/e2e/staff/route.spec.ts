@@ -2,8 +2,19 @@
  * A volunteer's route for the day, in both languages: every task they hold, numbered in the order
  * the domain finds shortest from their base, each with how far it is and links out to the phone's
  * maps app; on a map over tiles from a local fixture (never the internet); offline straight after,
- * the map's tiles too, from the service worker's cache, and a zoom closer. Axe on the page.
+ * the map's tiles too, from the service worker's cache, and a zoom closer. From a stop to its
+ * task: what it needs, the language badge, access needs, and buttons to call and text the
+ * resident; and the open tasks they could take, with town, district and distance from their base
+ * and nothing personal. Axe on each page.
  */
+import { haversineKm } from '#domain/matching/geo-point.ts';
+import { shownKm } from '#domain/matching/match-reasons.ts';
+import { volunteerDocId } from '#domain/documents/doc-ids.ts';
+import { basePointOf } from '#domain/people/volunteer-base.ts';
+import type { VolunteerDoc } from '#domain/people/volunteer-doc.ts';
+import { townOfDistrict } from '#domain/places/district-towns.ts';
+import { isUkMobile } from '#domain/questions/contact-format.ts';
+import type { ContactDoc } from '#domain/requests/contact.ts';
 import { isHeld } from '#domain/requests/lifecycle.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import { generate } from '../../../scripts/seed/generate.ts';
@@ -37,11 +48,24 @@ function busiest(now: Date) {
   const account = volunteers.sort(
     (a, b) => tasksOf(b.userId).length - tasksOf(a.userId).length,
   )[0]!;
-  return { account, tasks: tasksOf(account.userId) };
+  const profile = docs.find((d) => d._id === volunteerDocId(account.userId)) as VolunteerDoc;
+  const requests = new Map(
+    docs.filter((d): d is RequestDoc => d.type === 'request').map((r) => [r._id, r]),
+  );
+  const contacts = new Map(
+    docs.filter((d): d is ContactDoc => d.type === 'contact').map((c) => [c.request_id, c]),
+  );
+  return {
+    account,
+    tasks: tasksOf(account.userId),
+    base: basePointOf(profile),
+    requests,
+    contacts,
+  };
 }
 
 for (const lang of ['cy', 'en'] as const) {
-  test(`a volunteer sees the day's stops in order, with links to their maps app (${lang})`, async ({
+  test(`a volunteer sees the day's stops in order with links to their maps app, what each task needs, and where open tasks are (${lang})`, async ({
     browser,
     baseURL,
     server,
@@ -49,7 +73,7 @@ for (const lang of ['cy', 'en'] as const) {
   }) => {
     const now = new Date();
     await server.seedStaffWorld(shape(now), password);
-    const { account, tasks } = busiest(now);
+    const { account, tasks, base, requests, contacts } = busiest(now);
     expect(tasks.length).toBeGreaterThan(1);
     const context = await browser.newContext({ baseURL });
     const work = await StaffWork.open(context, lang);
@@ -84,13 +108,22 @@ for (const lang of ['cy', 'en'] as const) {
     await expect(work.page.getByTestId('print-warning')).toContainText(
       work.text('route.print_warning'),
     );
-    await expect(stops.locator('.stop-needs')).toHaveCount(tasks.length);
+    await expect(stops.getByTestId('task-needs')).toHaveCount(tasks.length);
+    // Access needs where the resident gave some (and shared their details), and none elsewhere.
+    for (const held of tasks) {
+      const given = held.consent.given ? contacts.get(held._id)!.contact.access_needs : '';
+      const row = stops
+        .and(work.page.locator(`[data-id="${held._id}"]`))
+        .locator('[data-need="access-needs"]');
+      if (given) await expect(row).toContainText(given);
+      else await expect(row).toHaveCount(0);
+    }
     await work.page.emulateMedia({ media: 'print' });
     await expect(stops.first()).toBeVisible();
     await expect(work.page.getByTestId('print-warning')).toBeVisible();
     await expect(work.page.locator('.leaflet-container')).toBeHidden();
     const controls = await work.page
-      .locator('button, input, select, textarea, .route-links a')
+      .locator('button, input, select, textarea, .route-links a, .task-calls a')
       .evaluateAll((all) => all.filter((e) => (e as HTMLElement).offsetParent !== null).length);
     expect(controls).toBe(0);
     await work.page.emulateMedia({ media: 'screen' });
@@ -114,6 +147,80 @@ for (const lang of ['cy', 'en'] as const) {
     await expectTilesDrawn(work.page, opening + 1);
     expect(tiles.served()).toHaveLength(servedOnline);
     await context.setOffline(false);
+
+    // From a stop to its task, one whose resident agreed to share their details.
+    const shared = tasks.filter((t) => t.consent.given);
+    const task = shared.find((t) => t.kind === 'prescription') ?? shared[0]!;
+    const contact = contacts.get(task._id)!;
+    const person = contact.contact;
+    await work.page.locator(`li.route-stop[data-id="${task._id}"] h2 a`).click();
+    await hydrated(work.page);
+    const needs = work.page.getByTestId('task');
+    await expect(
+      needs.getByRole('heading', { name: work.text('tasks.needs.title') }),
+    ).toBeVisible();
+    await expect(
+      needs.getByRole('link', { name: work.text('tasks.needs.call', { name: person.name }) }),
+    ).toHaveAttribute('href', `tel:${person.phone}`);
+    const text = needs.getByRole('link', {
+      name: work.text('tasks.needs.text', { name: person.name }),
+    });
+    if (isUkMobile(person.phone)) await expect(text).toHaveAttribute('href', `sms:${person.phone}`);
+    else await expect(needs).toContainText(work.text('tasks.needs.landline'));
+    // What it needs, from what the resident told us: for a prescription, the pharmacy.
+    await expect(needs.locator('[data-need]').first()).toBeVisible();
+    if ('pharmacy' in contact.details) await expect(needs).toContainText(contact.details.pharmacy);
+    const access = needs.locator('[data-need="access-needs"]');
+    if (person.access_needs) await expect(access).toContainText(person.access_needs);
+    else await expect(access).toHaveCount(0);
+    await expect(work.page.getByTestId('language-badge')).toHaveCount(
+      task.language === 'cy' ? 1 : 0,
+    );
+    await expectNoAxeViolations(work.page, `a task with what it needs (${lang})`);
+
+    // The open tasks they could take: where each is, and nothing of the person.
+    await work.page.getByRole('link', { name: work.text('work.request.list_link') }).click();
+    const open = work.page.getByRole('region', { name: work.text('work.list.claimable_title') });
+    const cards = open.locator('.request-card');
+    await expect(cards.first()).toBeVisible();
+    const shown = await cards.evaluateAll((all) =>
+      all.map((card) => ({
+        id: (card as HTMLElement).dataset.id!,
+        where: card.querySelector('[data-testid="whereabouts"] dd')?.textContent?.trim(),
+      })),
+    );
+    const km = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', {
+      maximumFractionDigits: 1,
+    });
+    for (const { id, where } of shown) {
+      const request = requests.get(id)!;
+      const district = request.postcode_district;
+      const distance = shownKm(haversineKm(base!, request.district_centroid!));
+      expect(where, id).toBe(
+        [
+          townOfDistrict(district)![lang],
+          district,
+          work.text('tasks.where.km', { km: km.format(distance) }),
+        ].join(' · '),
+      );
+    }
+    const openText = await open.innerText();
+    for (const { id } of shown) {
+      const { name, phone, address_line1, postcode } = contacts.get(id)!.contact;
+      for (const personal of [name, phone, address_line1, postcode]) {
+        expect(openText, id).not.toContain(personal);
+      }
+    }
+    await expectNoAxeViolations(work.page, `open tasks with where they are (${lang})`);
+
+    // An open task's own page says the same, and nothing of the person either.
+    const first = shown[0]!;
+    await work.openRequest(first.id);
+    await expect(work.page.getByTestId('open-task').locator('dd')).toHaveText(first.where!);
+    const { name, phone } = contacts.get(first.id)!.contact;
+    await expect(work.page.locator('body')).not.toContainText(name);
+    await expect(work.page.locator('body')).not.toContainText(phone);
+    await expectNoAxeViolations(work.page, `an open task with where it is (${lang})`);
     await context.close();
   });
 }

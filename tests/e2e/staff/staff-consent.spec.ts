@@ -121,7 +121,15 @@ test('a resident says No: the coordinator calls, records consent, and the volunt
   await expectNoAxeViolations(coordinator.page, 'consent recorded (cy)', { soft: true });
 
   // The contact, unchanged itself, reaches the volunteer's phone with the request that shares it.
-  await expect(phone.page.getByText(person.name)).toBeVisible({ timeout: 30_000 });
+  await expect(phone.page.locator('[data-answer="name"] dd')).toHaveText(person.name, {
+    timeout: 30_000,
+  });
+  // And the task says how to reach them.
+  await expect(
+    phone.page.getByTestId('task').getByRole('link', {
+      name: phone.text('tasks.needs.call', { name: person.name }),
+    }),
+  ).toHaveAttribute('href', /^tel:/);
   await expect(phone.page.getByTestId('awaiting-consent')).toHaveCount(0);
 
   // Back on the request: no warning, the answer and who recorded it, and the history says so.

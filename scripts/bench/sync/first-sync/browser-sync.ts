@@ -14,6 +14,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { BenchPage, FloorResult, ReplicateResult } from './browser/bench-page.ts';
 import { staffUserId } from '../../../../sync-server/accounts/staff-user-id.ts';
 import { deviceAddress, seededPassword } from '../setup/staff-session.ts';
+import { signInThroughApp } from '../../common/app-sign-in.ts';
 import { WireCounter, type WireTotals } from './wire-bytes.ts';
 
 export type SyncRun = { ms: number; docs: number; wire: WireTotals };
@@ -41,14 +42,7 @@ export function appFirstSync(
 ): Promise<SyncRun> {
   return inContext(browser, async (page) => {
     const wire = await WireCounter.attach(page, '/db');
-    await page.goto(`${origin}/en/staff/sign-in`, { waitUntil: 'networkidle' });
-    await page
-      .locator('input[autocomplete="username"], input[name="username"]')
-      .first()
-      .fill(username);
-    await page.locator('input[type="password"]').first().fill(seededPassword);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/en\/staff\/?$/, { timeout: 30_000 });
+    await signInThroughApp(page, origin, { username, password: seededPassword });
     // Named by the account's id; a baseline from before that named it by the username.
     const names = [`_pouch_cymorth-${staffUserId(username)}`, `_pouch_cymorth-${username}`];
     const docs = await waitForReplica(page, names, expectedDocs);
@@ -61,7 +55,11 @@ export function appFirstSync(
  * Polls the replica's document count (live and deleted, `_local` apart) until it reaches
  * `expected`; the replica is whichever of `idbNames` the app made.
  */
-async function waitForReplica(page: Page, idbNames: string[], expected: number): Promise<number> {
+export async function waitForReplica(
+  page: Page,
+  idbNames: string[],
+  expected: number,
+): Promise<number> {
   const deadline = Date.now() + syncTimeoutMs;
   for (;;) {
     const count = await page.evaluate(async (names) => {

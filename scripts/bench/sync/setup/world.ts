@@ -64,7 +64,11 @@ function seedArgs(shape: SeedShape, dataDir: string): string[] {
 }
 
 /** What `user` may read of `docs`, judged as the server's filter judges (children with their request). */
-function countVisible(user: StaffUser, docs: readonly StaffDoc[], byId: Map<string, StaffDoc>) {
+export function countVisible(
+  user: StaffUser,
+  docs: readonly StaffDoc[],
+  byId: Map<string, StaffDoc>,
+) {
   const now = new Date().toISOString();
   let n = 0;
   for (const doc of docs) {

@@ -18,6 +18,14 @@ export function normalisePhone(input: string): string {
   return digits;
 }
 
+/**
+ * A UK mobile, which can take a text: 071–075 and 077–079 (Ofcom's National Telephone Numbering
+ * Plan; 070 is a personal number and 076 a pager, which may not). A landline cannot.
+ */
+export function isUkMobile(input: string): boolean {
+  return /^07[1-57-9]\d{8}$/.test(normalisePhone(input));
+}
+
 // The shape of a UK postcode (outward code, space, inward code). The Royal Mail format is documented
 // at https://ideal-postcodes.co.uk/guides/uk-postcode-format; we check shape, not existence.
 const postcodeShape = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;

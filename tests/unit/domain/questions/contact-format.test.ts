@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isUkMobile,
   isUkPhone,
   isUkPostcode,
   normalisePhone,
@@ -27,6 +28,20 @@ describe('UK phone numbers', () => {
     const once = normalisePhone('+44 7700 900982');
     expect(normalisePhone(once)).toBe(once);
     expect(isUkPhone(once)).toBe(true);
+  });
+});
+
+describe('UK mobiles, which can take a text', () => {
+  it('are 071–075 and 077–079, however punctuated', () => {
+    for (const n of ['07700 900982', '+44 7700 900982', '07123456789', '07987654321']) {
+      expect(isUkMobile(n), n).toBe(true);
+    }
+  });
+
+  it('are not landlines, personal numbers, pagers or short numbers', () => {
+    for (const n of ['01632 960123', '02920 123456', '07012345678', '07612345678', '0770090098']) {
+      expect(isUkMobile(n), n).toBe(false);
+    }
   });
 });
 

@@ -3,8 +3,11 @@
  * each where the device best knows it is, ordered from where they start by the domain
  * (routing/order-stops.ts). A contact the device holds (with the resident's consent) gives the
  * postcode's own point and the address; otherwise the request's district centre stands in, and
- * the stop says so. Tasks with no point at all are listed apart, never dropped.
+ * the stop says so. Tasks with no point at all are listed apart, never dropped. A contact still on
+ * the device that its user may no longer read (the resident withdrew consent, and the purge has
+ * not run yet) is not used, as the request page does not show it (access/read-access.ts).
  */
+import { canRead } from '#domain/access/access.ts';
 import { requestContactId } from '#domain/documents/doc-ids.ts';
 import type { GeoPoint } from '#domain/matching/geo-point.ts';
 import type { StaffUser } from '#domain/people/users.ts';
@@ -59,7 +62,8 @@ export async function dayRoute(
   const unplaced: RequestDoc[] = [];
   held.forEach((request, i) => {
     const row = rows[i];
-    const stop = stopOf(request, row ? docOfRow<ContactDoc>(row) : null);
+    const held = row ? docOfRow<ContactDoc>(row) : null;
+    const stop = stopOf(request, held && canRead(user, held, request, now) ? held : null);
     if (stop) stops.push(stop);
     else unplaced.push(request);
   });

@@ -46,6 +46,24 @@ describe("a volunteer's route for the day", () => {
     expect(day.unplaced.map((r) => r._id)).toEqual([nowhere._id]);
   });
 
+  it('uses no contact its user may not read, though the device still holds it', async () => {
+    // The resident has not agreed to share (or withdrew, and the purge has not run yet).
+    const unshared = request({ assignee: me, status: 'assigned', consented: false });
+    const lingering = {
+      ...contactFor(unshared),
+      location: { lat: 52.41, lon: -4.08, postcode: 'SY23 2AB', precision: 'unit' as const, at },
+    };
+    const model = await modelWith([mine, { ...unshared, district_centroid: farAt }, lingering]);
+    const day = await dayRoute(model, user, mine, null, now);
+    expect(day.route?.stops).toHaveLength(1);
+    expect(day.route?.stops[0]).toMatchObject({
+      id: unshared._id,
+      contact: null,
+      precision: 'district',
+      lat: farAt.lat,
+    });
+  });
+
   it('starts from where the volunteer is when they say, and orders nothing without a start', async () => {
     const model = await modelWith(docs);
     const there = { lat: 52.15, lon: -4.46 };

@@ -1,9 +1,11 @@
 /**
  * One response as the bench records it: its size raw, gzipped at level 9 by us, and as it
- * actually came over the wire (encoded body, headers not counted).
+ * actually came over the wire (encoded body, headers not counted); and whether it carries PouchDB
+ * or Leaflet, the two libraries a page should fetch only when it needs them. A chunk is judged
+ * whole: one that holds PouchDB may hold modules bundled with it too.
  */
 import type { Request } from '@playwright/test';
-import { gzipBytes } from '../common/gzip-size.ts';
+import { gzipBytes } from './gzip-size.ts';
 
 export type DownloadedFile = {
   /** Path and query on the origin, e.g. `/_app/immutable/entry/start.8kBAYklD.js`. */
@@ -17,6 +19,8 @@ export type DownloadedFile = {
   /** Chromium reports a memory/disk cache hit as a body of minus the header size. */
   fromHttpCache: boolean;
   mentionsPouchdb: boolean;
+  /** Leaflet's own source (its link to leafletjs.com) or the marker-cluster plugin's. */
+  holdsLeaflet: boolean;
 };
 
 export type DownloadTotals = {
@@ -39,6 +43,7 @@ export async function recordDownload(request: Request): Promise<DownloadedFile |
   }
   const sizes = await request.sizes();
   const url = new URL(request.url());
+  const text = body.toString('latin1');
   return {
     path: url.pathname + url.search,
     status: response.status(),
@@ -48,7 +53,8 @@ export async function recordDownload(request: Request): Promise<DownloadedFile |
     gzipBytes: gzipBytes(body),
     transferredBytes: Math.max(0, sizes.responseBodySize),
     fromHttpCache: sizes.responseBodySize < 0,
-    mentionsPouchdb: /pouchdb/i.test(body.toString('latin1')),
+    mentionsPouchdb: /pouchdb/i.test(text),
+    holdsLeaflet: /leafletjs\.com|Leaflet\.markercluster/.test(text),
   };
 }
 
