@@ -30,8 +30,22 @@ function controlled(): Promise<void> {
   );
 }
 
-/** Keeps the tiles for a map of these points of this size; how many it fetched. */
-export async function keepRouteTiles(
+let previous: Promise<number> = Promise.resolve(0);
+
+/**
+ * Keeps the tiles for a map of these points of this size; how many it fetched. Calls take turns
+ * (the route changes as tasks sync in), so a tile is not fetched twice at once.
+ */
+export function keepRouteTiles(
+  source: TileSource,
+  points: readonly GeoPoint[],
+  size: { width: number; height: number },
+): Promise<number> {
+  previous = previous.then(() => keepNow(source, points, size)).catch(() => 0);
+  return previous;
+}
+
+async function keepNow(
   source: TileSource,
   points: readonly GeoPoint[],
   size: { width: number; height: number },
