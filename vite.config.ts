@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { appColours } from './src/lib/pwa/app-colours.ts';
@@ -114,6 +115,15 @@ export default defineConfig({
     }),
   ],
   test: {
+    // The staff device's PouchDB in Node: the same source as its browser bundle (see the file).
+    alias: [
+      {
+        find: /^\.\/pouchdb\.ts$/,
+        replacement: fileURLToPath(
+          new URL('./tests/support/staff/pouchdb-in-node.ts', import.meta.url),
+        ),
+      },
+    ],
     projects: [
       {
         extends: true,

@@ -9,6 +9,12 @@
 import type { Page } from '@playwright/test';
 
 const list = 'section[aria-labelledby="mine-title"]';
+/**
+ * The cards the list shows at first (+page.svelte's `pageSize`; "Show 50 more" adds the rest): the
+ * task list is there when the volunteer's first `min(tasks, firstPage)` tasks are.
+ */
+export const firstPage = 50;
+export const shownAtFirst = (tasks: number) => Math.min(tasks, firstPage);
 const row = `${list} .request-card`;
 
 export type TaskListTimes = {

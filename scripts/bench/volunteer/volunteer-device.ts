@@ -21,6 +21,7 @@ import { seededPassword } from '../sync/setup/staff-session.ts';
 import { lang, taskListPath } from './first-load-js.ts';
 import {
   taskListTimes,
+  shownAtFirst,
   taskRowsShown,
   watchTaskListIn,
   type TaskListTimes,
@@ -53,7 +54,7 @@ export class VolunteerDevice {
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      await watchTaskListIn(page, device.tasks);
+      await watchTaskListIn(page, shownAtFirst(device.tasks));
       await signInThroughApp(
         page,
         origin,

@@ -6,8 +6,7 @@
  * Beside them, the old way (old-queue.ts) as the baseline. Node orchestrates (run-desk.ts).
  */
 import Dexie from 'dexie';
-import PouchDB from 'pouchdb-browser';
-import indexeddb from 'pouchdb-adapter-indexeddb';
+import PouchDB from '../../../../src/lib/staff/sync/replica/pouchdb.ts';
 import {
   catchUp,
   readSince,
@@ -24,8 +23,6 @@ import { brokenRule, type MatchRequest } from '../../../../src/lib/domain/matchi
 import type { VolunteerCandidate } from '../../../../src/lib/domain/matching/eligibility.ts';
 import { windowMask } from '../../../../src/lib/domain/matching/availability-window.ts';
 import { oldDesk } from './old-queue.ts';
-
-PouchDB.plugin(indexeddb);
 
 /** One desk query as the bench times it: a filter set with a label. */
 export type DeskCase = { label: string; filters: DeskFilters };

@@ -7,13 +7,10 @@
  * session.ts), never by its username: one meaning per name, and a username is personal data. Devices that named them by
  * the username have them moved on upgrade (replica-upgrade.ts).
  */
-import PouchDB from 'pouchdb-browser';
-import indexeddb from 'pouchdb-adapter-indexeddb';
+import PouchDB from './pouchdb.ts';
 import Dexie from 'dexie';
 import { ReadModelDb, readModelName } from '../../data/model/read-model.ts';
 import { noteRefusal } from './refusal-watch.ts';
-
-PouchDB.plugin(indexeddb);
 
 export const deviceDbName = (userId: string) => `cymorth-${userId}`;
 

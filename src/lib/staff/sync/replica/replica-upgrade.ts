@@ -15,7 +15,7 @@
  * again on the next start; what the new replica already holds wins over the old. One tab moves at
  * a time (a Web Lock), so a second tab finds the old replica gone, not half destroyed.
  */
-import PouchDB from 'pouchdb-browser';
+import PouchDB from './pouchdb.ts';
 import Dexie from 'dexie';
 import {
   evictionTokenId,
@@ -24,7 +24,6 @@ import {
   refusalLogId,
   uploadLedgerId,
 } from './local-doc-ids.ts';
-// device-db.ts also gives PouchDB the indexeddb adapter the old replica is in.
 import { deviceDbName } from './device-db.ts';
 import { readModelName } from '../../data/model/read-model.ts';
 
