@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { appColours } from './src/lib/pwa/app-colours.ts';
+import {
+  isMapSourceRequest,
+  isTileRequest,
+  mapSourceCacheName,
+  tileCacheName,
+  tileCachePlugin,
+} from './src/lib/pwa/tile-cache.ts';
 
 /**
  * Staff code (PouchDB and the sync layer) stays out of the resident's precache: a resident's old
@@ -79,7 +86,28 @@ export default defineConfig({
             handler: 'CacheFirst',
             options: { cacheName: 'cymorth-code', expiration: { maxEntries: 80 } },
           },
+          {
+            // The maps' tiles, kept within TILE_CACHE_MB for offline use (src/lib/pwa/tile-cache.ts).
+            urlPattern: isTileRequest,
+            handler: 'StaleWhileRevalidate',
+            options: {
+              cacheName: tileCacheName,
+              // A tile server may vary on headers an <img> and a fetch send differently.
+              matchOptions: { ignoreVary: true },
+              plugins: [tileCachePlugin],
+            },
+          },
+          {
+            // The tile source and the limit above, which the worker reads from here.
+            urlPattern: isMapSourceRequest,
+            handler: 'NetworkFirst',
+            options: { cacheName: mapSourceCacheName, networkTimeoutSeconds: 5 },
+          },
         ],
+        // A first worker takes control of the page that installed it, so what that page loads
+        // from then on is kept, and it can ask for what it loaded before (src/lib/pwa/code-cache.ts).
+        // An update still waits for "Update now" (registerType "prompt": no skipWaiting).
+        clientsClaim: true,
         navigateFallback: '/200.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/db\//, /^\/healthz/],
         cleanupOutdatedCaches: true,

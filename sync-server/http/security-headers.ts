@@ -14,9 +14,12 @@ export function contentSecurityPolicy(
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    // The maps' tiles come from their own server (map/tile-source.ts).
+    // The maps' tiles come from their own server (map/tile-source.ts). The service worker fetches
+    // them to keep them offline, and the route page to keep those around a volunteer's stops,
+    // so that origin is in `connect-src` too. It is the only other origin a page or the worker
+    // may reach, which is how the worker tells a tile from anything else (src/lib/pwa/tile-cache.ts).
     ["img-src 'self' data: blob:", ...imageOrigins].join(' '),
-    "connect-src 'self'",
+    ["connect-src 'self'", ...imageOrigins].join(' '),
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -8,6 +8,7 @@ import { startAppServer, type AppServer } from './support/app/app-server.ts';
 import { Device } from './support/app/device.ts';
 import { watchHydration } from './support/hydration.ts';
 import { ServerSide } from './support/app/server-side.ts';
+import { startFixtureTiles, type FixtureTiles } from './support/map/fixture-tiles.ts';
 
 type Options = {
   /** A server of the test's own, whose files it may change (publishing a new version). */
@@ -21,24 +22,37 @@ type TestFixtures = {
   device: Device;
 };
 
-type WorkerFixtures = { workerServer: AppServer };
+type WorkerFixtures = {
+  workerServer: AppServer;
+  /** The maps' tile server every app server names: local, never the internet. */
+  tiles: FixtureTiles;
+};
 
 export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
   ownServer: [false, { option: true }],
 
-  workerServer: [
+  tiles: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
     async ({}, use) => {
-      const server = await startAppServer();
+      const tiles = await startFixtureTiles();
+      await use(tiles);
+      await tiles.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  workerServer: [
+    async ({ tiles }, use) => {
+      const server = await startAppServer(tiles.source);
       await use(server);
       await server.close();
     },
     { scope: 'worker' },
   ],
 
-  appServer: async ({ ownServer, workerServer }, use) => {
+  appServer: async ({ ownServer, workerServer, tiles }, use) => {
     if (!ownServer) return use(workerServer);
-    const server = await startAppServer();
+    const server = await startAppServer(tiles.source);
     await use(server);
     await server.close();
   },

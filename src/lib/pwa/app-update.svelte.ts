@@ -5,6 +5,7 @@
  * in localStorage on every keystroke and the outbox in IndexedDB.
  */
 import type { Workbox } from 'workbox-window';
+import { keepLoadedCode } from './code-cache.ts';
 
 class AppUpdate {
   #available = $state(false);
@@ -16,6 +17,7 @@ class AppUpdate {
 
   async register(): Promise<void> {
     if (!('serviceWorker' in navigator) || this.#wb) return;
+    keepLoadedCode();
     const { Workbox } = await import('workbox-window');
     const wb = new Workbox('/sw.js', { scope: '/' });
     this.#wb = wb;

@@ -1,10 +1,11 @@
 /**
  * A volunteer's route for the day, in both languages: every task they hold, numbered in the order
  * the domain finds shortest from their base, each with how far it is and links out to the phone's
- * maps app; on a map over tiles from a local fixture (never the internet); offline after a reload.
- * From a stop to its task: what it needs, the language badge, access needs, and buttons to call and
- * text the resident; and the open tasks they could take, with town, district and distance from
- * their base and nothing personal. Axe on each page.
+ * maps app; on a map over tiles from a local fixture (never the internet); offline straight after,
+ * the map's tiles too, from the service worker's cache, and a zoom closer. From a stop to its
+ * task: what it needs, the language badge, access needs, and buttons to call and text the
+ * resident; and the open tasks they could take, with town, district and distance from their base
+ * and nothing personal. Axe on each page.
  */
 import { haversineKm } from '#domain/matching/geo-point.ts';
 import { shownKm } from '#domain/matching/match-reasons.ts';
@@ -21,7 +22,8 @@ import { StaffWork } from '../pages/staff-work.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test } from '../fixtures.ts';
 import { hydrated } from '../support/hydration.ts';
-import { serveFixtureTiles } from '../support/map/fixture-tiles.ts';
+import { offlineReady } from '../support/app/offline-ready.ts';
+import { expectTilesDrawn, shownTileZoom } from '../support/map/fixture-tiles.ts';
 
 test.use({ ownServer: true });
 
@@ -67,13 +69,13 @@ for (const lang of ['cy', 'en'] as const) {
     browser,
     baseURL,
     server,
+    tiles,
   }) => {
     const now = new Date();
     await server.seedStaffWorld(shape(now), password);
     const { account, tasks, base, requests, contacts } = busiest(now);
     expect(tasks.length).toBeGreaterThan(1);
     const context = await browser.newContext({ baseURL });
-    await serveFixtureTiles(context);
     const work = await StaffWork.open(context, lang);
     await work.signIn(account.username, password);
     await work.page.getByRole('link', { name: work.text('route.home_link') }).click();
@@ -126,15 +128,24 @@ for (const lang of ['cy', 'en'] as const) {
     expect(controls).toBe(0);
     await work.page.emulateMedia({ media: 'screen' });
 
-    // Offline, after a load the service worker controls, the route is still there.
-    await work.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await work.page.reload();
-    await hydrated(work.page);
-    await expect(stops).toHaveCount(tasks.length);
+    // Offline straight after this first visit, the route is still there, and the map draws its
+    // tiles from the worker's cache: the tile server is not asked for one. Tiles the map drew
+    // before the worker took control are among those kept around the route.
+    await offlineReady(work.page);
+    await expectTilesDrawn(work.page);
+    await expect(work.page.locator('[data-kept-tiles]')).toBeAttached();
+    const servedOnline = tiles.served().length;
+    expect(servedOnline).toBeGreaterThan(0);
     await context.setOffline(true);
     await work.page.reload();
     await hydrated(work.page);
     await expect(stops).toHaveCount(tasks.length);
+    await expectTilesDrawn(work.page);
+    // And a zoom closer than the map opened on, which the map itself had not shown.
+    const opening = await shownTileZoom(work.page);
+    await work.page.locator('.leaflet-control-zoom-in').click();
+    await expectTilesDrawn(work.page, opening + 1);
+    expect(tiles.served()).toHaveLength(servedOnline);
     await context.setOffline(false);
 
     // From a stop to its task, one whose resident agreed to share their details.

@@ -9,6 +9,7 @@ const tiles = {
   url: 'https://tiles.example:8443/{z}/{x}/{y}.png',
   attribution: '© Tiles Example',
   attributionUrl: 'https://tiles.example/copyright',
+  cacheMb: 20,
 };
 
 let server: TestServer;
@@ -25,12 +26,14 @@ describe('GET /api/map/tiles', () => {
     expect(await res.json()).toEqual(tiles);
   });
 
-  it('lets pages and other answers load images from the tile server, and no other', async () => {
-    for (const path of ['/', '/healthz']) {
+  it('lets pages, the service worker and other answers reach the tile server, and no other', async () => {
+    for (const path of ['/', '/sw.js', '/healthz']) {
       const res = await fetch(`${server.url}${path}`, { headers: { Accept: 'text/html' } });
       const policy = res.headers.get('Content-Security-Policy') ?? '';
-      const images = policy.split('; ').find((d) => d.startsWith('img-src'));
-      expect(images).toBe("img-src 'self' data: blob: https://tiles.example:8443");
+      const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(name));
+      expect(directive('img-src')).toBe("img-src 'self' data: blob: https://tiles.example:8443");
+      // The worker keeps tiles for offline use, and a page warms it with a volunteer's stops.
+      expect(directive('connect-src')).toBe("connect-src 'self' https://tiles.example:8443");
     }
   });
 });

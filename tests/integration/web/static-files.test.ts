@@ -49,7 +49,7 @@ describe('pages', () => {
       "style-src 'self' 'unsafe-inline'",
       // And the maps' tile server (tests/integration/http/map-tiles.test.ts).
       "img-src 'self' data: blob: https://tile.openstreetmap.org",
-      "connect-src 'self'",
+      "connect-src 'self' https://tile.openstreetmap.org",
       "worker-src 'self'",
       "manifest-src 'self'",
       "object-src 'none'",

@@ -18,6 +18,7 @@ describe('TILE_URL', () => {
       url: 'https://tiles.example:8443/osm/{z}/{x}/{y}.png',
       attribution: '© Our tiles',
       attributionUrl: 'https://tiles.example/about',
+      cacheMb: 50,
     });
     expect(tileOrigin(tiles)).toBe('https://tiles.example:8443');
   });
@@ -37,5 +38,18 @@ describe('TILE_URL', () => {
     expect(() =>
       readConfig({ TILE_URL: url, TILE_ATTRIBUTION: 'x', TILE_ATTRIBUTION_URL: 'javascript:x' }),
     ).toThrow(/TILE_ATTRIBUTION_URL/);
+  });
+});
+
+describe('TILE_CACHE_MB', () => {
+  it('keeps 50 MB of tiles on a device unless told otherwise, whichever the tile server', () => {
+    expect(readConfig({}).tiles.cacheMb).toBe(50);
+    expect(readConfig({ TILE_CACHE_MB: '200' }).tiles.cacheMb).toBe(200);
+    const own = { TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png', TILE_ATTRIBUTION: 'x' };
+    expect(readConfig({ ...own, TILE_CACHE_MB: '0' }).tiles.cacheMb).toBe(0);
+  });
+
+  it.each([['-1'], ['2.5'], ['lots'], ['2001']])('fails loudly on %s', (value) => {
+    expect(() => readConfig({ TILE_CACHE_MB: value })).toThrow(/TILE_CACHE_MB/);
   });
 });

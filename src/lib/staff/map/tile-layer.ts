@@ -1,6 +1,9 @@
 /**
  * The tiles a map draws on (tile-source.ts), with their owner's credit: the text comes from the
  * server's settings, so it is escaped, never taken as markup. Returns how to take them off again.
+ * Tiles are asked for with CORS (`crossOrigin`), so the service worker keeps them knowing their
+ * size (src/lib/pwa/tile-cache.ts): the tile server must send `Access-Control-Allow-Origin`, as
+ * OpenStreetMap's does (README, "Maps").
  */
 import type * as Leaflet from 'leaflet';
 import type { TileSource } from './tile-source.ts';
@@ -11,6 +14,10 @@ export function addTiles(L: typeof Leaflet, map: Leaflet.Map, tiles: TileSource)
   const credit = tiles.attributionUrl
     ? `<a href="${escape(tiles.attributionUrl)}">${escape(tiles.attribution)}</a>`
     : escape(tiles.attribution);
-  const layer = L.tileLayer(tiles.url, { attribution: credit, maxZoom: 18 }).addTo(map);
+  const layer = L.tileLayer(tiles.url, {
+    attribution: credit,
+    maxZoom: 18,
+    crossOrigin: true,
+  }).addTo(map);
   return () => void layer.remove();
 }

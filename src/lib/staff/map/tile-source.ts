@@ -2,16 +2,23 @@
  * Where the maps' tiles come from, as the server says (`GET /api/map/tiles`, `TILE_URL`), kept on
  * the device so a map opened offline still knows (its tiles may be cached; its pins always show).
  */
-export type TileSource = { url: string; attribution: string; attributionUrl: string };
+export type TileSource = {
+  url: string;
+  attribution: string;
+  attributionUrl: string;
+  /** Megabytes of tiles the service worker keeps (`TILE_CACHE_MB`, src/lib/pwa/tile-cache.ts). */
+  cacheMb: number;
+};
 
 const storageKey = 'cymorth-map-tiles';
 
 function asTileSource(value: unknown): TileSource | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { url, attribution, attributionUrl } = value as Record<string, unknown>;
+  const { url, attribution, attributionUrl, cacheMb } = value as Record<string, unknown>;
   if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return null;
   if (typeof attribution !== 'string' || typeof attributionUrl !== 'string') return null;
-  return { url, attribution, attributionUrl };
+  // An answer kept before the server said how much to keep: its default.
+  return { url, attribution, attributionUrl, cacheMb: typeof cacheMb === 'number' ? cacheMb : 50 };
 }
 
 function held(): TileSource | null {

@@ -11,6 +11,7 @@ import { createApp } from '../../../../sync-server/app.ts';
 import { listen } from '../../../../sync-server/http/listen.ts';
 import { openPouchStorage } from '../../../../sync-server/storage/pouch-storage.ts';
 import type { Storage } from '../../../../sync-server/storage/storage.ts';
+import type { TileSource } from '../../../../sync-server/map/tile-source.ts';
 
 export type AppServer = {
   url: string;
@@ -36,7 +37,8 @@ export async function publishNewVersion(server: AppServer): Promise<void> {
   await appendFile(path.join(server.staticDir, 'sw.js'), `\n// e2e: new version ${Date.now()}\n`);
 }
 
-export async function startAppServer(): Promise<AppServer> {
+/** `tiles`: the maps' tile server, the tests' own (support/map/fixture-tiles.ts). */
+export async function startAppServer(tiles: TileSource): Promise<AppServer> {
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-e2e-server-'));
   const staticDir = path.join(root, 'static');
   // Each server gets its own copy, so a test that publishes a new version changes only its own.
@@ -48,6 +50,7 @@ export async function startAppServer(): Promise<AppServer> {
     // Every test submits from 127.0.0.1; the limit is for the integration tests to check.
     rateLimitPerMinute: 10_000,
     trustedProxies: 0,
+    tiles,
   });
   const server = await listen(app, 0, '127.0.0.1');
   return {
