@@ -136,6 +136,8 @@ for (const lang of ['cy', 'en'] as const) {
     await expect(work.page.locator('[data-kept-tiles]')).toBeAttached();
     const servedOnline = tiles.served().length;
     expect(servedOnline).toBeGreaterThan(0);
+    // Asked for with the site's origin as referrer (OpenStreetMap's policy), never the page's path.
+    expect(tiles.referrers()).toEqual([`${new URL(baseURL!).origin}/`]);
     await context.setOffline(true);
     await work.page.reload();
     await hydrated(work.page);

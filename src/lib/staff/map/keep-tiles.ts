@@ -8,6 +8,7 @@
 import type { GeoPoint } from '#domain/matching/geo-point.ts';
 import { tileCacheName } from '$lib/pwa/tile-cache.ts';
 import { routeTiles, tileUrl, type FitOptions } from './tile-cover.ts';
+import { tileReferrerPolicy } from './tile-layer.ts';
 import type { TileSource } from './tile-source.ts';
 
 /** The route map's view (RouteMap.svelte fits its bounds with these). */
@@ -68,7 +69,11 @@ async function keepNow(
     while (next < missing.length) {
       const url = missing[next++]!;
       try {
-        const response = await fetch(url, { mode: 'cors', credentials: 'omit' });
+        const response = await fetch(url, {
+          mode: 'cors',
+          credentials: 'omit',
+          referrerPolicy: tileReferrerPolicy,
+        });
         // Read to the end, so the worker has all of it to keep.
         await response.blob();
         if (response.ok) fetched++;

@@ -19,17 +19,21 @@ export type FixtureTiles = {
   source: TileSource;
   /** The tiles served so far, by path (`/13/4001/2712.png`), in order. */
   served(): string[];
+  /** The distinct \`Referer\` headers the tiles were asked for with ('' for none). */
+  referrers(): string[];
   close(): Promise<void>;
 };
 
 export async function startFixtureTiles(): Promise<FixtureTiles> {
   const served: string[] = [];
+  const referrers = new Set<string>();
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || !/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
       res.writeHead(404).end();
       return;
     }
     served.push(req.url!);
+    referrers.add(req.headers.referer ?? '');
     res
       .writeHead(200, {
         'Content-Type': 'image/png',
@@ -50,6 +54,7 @@ export async function startFixtureTiles(): Promise<FixtureTiles> {
       cacheMb: 50,
     },
     served: () => [...served],
+    referrers: () => [...referrers],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
