@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-steps_total=5
+steps_total=6
 step_number=0
 summary_lines=()
 run_started=$(date +%s%N)
@@ -25,27 +25,8 @@ print_summary() {
   printf '%s in %s\n' "$verdict" "$(elapsed "$run_started")"
 }
 
-# run_step NAME COMMAND...: runs COMMAND with a banner; on failure prints the summary and exits.
-run_step() {
-  local name=$1
-  shift
-  step_number=$((step_number + 1))
-  printf '\n==================== [%d/%d] %s ====================\n' "$step_number" "$steps_total" "$name"
-  printf '$ %s\n\n' "$*"
-  local started status=0
-  started=$(date +%s%N)
-  "$@" || status=$?
-  record_step "$name" "$status" "$(elapsed "$started")"
-  if ((status != 0)); then
-    local skipped=$((steps_total - step_number))
-    ((skipped == 0)) || summary_lines+=("  ($skipped later step(s) not run)")
-    print_summary "FAILED at step $step_number/$steps_total ($name)"
-    exit "$status"
-  fi
-}
-
-# run_step_keep_going NAME COMMAND...: as run_step, but a failure returns its status instead of
-# ending the run (for a step that has a partner running beside it).
+# run_step_keep_going NAME COMMAND...: runs COMMAND with a banner and returns its status (for a
+# step that has a partner running beside it).
 run_step_keep_going() {
   local name=$1
   shift
@@ -57,6 +38,18 @@ run_step_keep_going() {
   "$@" || status=$?
   record_step "$name" "$status" "$(elapsed "$started")"
   return "$status"
+}
+
+# run_step NAME COMMAND...: as run_step_keep_going, but a failure prints the summary and exits.
+run_step() {
+  local status=0
+  run_step_keep_going "$@" || status=$?
+  if ((status != 0)); then
+    local skipped=$((steps_total - step_number))
+    ((skipped == 0)) || summary_lines+=("  ($skipped later step(s) not run)")
+    print_summary "FAILED at step $step_number/$steps_total ($1)"
+    exit "$status"
+  fi
 }
 
 # record_step NAME STATUS TOOK: the banner after a step and its line in the summary.
@@ -100,7 +93,7 @@ e2e_status=0
 run_step_keep_going test:e2e npm run test:e2e || e2e_status=$?
 integration_status=0
 wait "$integration_pid" || integration_status=$?
-printf '\n==================== test:integration (ran beside test:e2e) ====================\n'
+printf '\n==================== [6/6] test:integration (ran beside test:e2e) ====================\n'
 cat "$integration_log"
 record_step test:integration "$integration_status" "$(cat "$integration_took")"
 if ((e2e_status != 0 || integration_status != 0)); then
