@@ -5,6 +5,7 @@
  * loaded and the read model built unthrottled (setup); everything timed after that runs at 4× CPU
  * throttling, each beside its baseline from the same run (desk-figures.ts says which).
  */
+import { loadAverage, step } from '../common/progress.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,14 +28,6 @@ const oldRuns = Number(process.env.BENCH_DESK_OLD_RUNS ?? 1);
 const rebuildThrottled = process.env.BENCH_DESK_REBUILD === '1';
 /** Where catching up spends its time: a CPU profile, summarised, with `BENCH_DESK_PROFILE=1`. */
 const profileCatchUp = process.env.BENCH_DESK_PROFILE === '1';
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-
-const step = (what: string, t0: number) =>
-  console.log(`  ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 function queueTimer(page: Page, world: DeskWorld) {
   return (way: Way, cases: DeskCase[], n: number, withCounts: boolean): Promise<Timed[]> =>
@@ -76,7 +69,7 @@ async function checkAgreement(page: Page, world: DeskWorld, cases: DeskCase[]): 
 export async function runDeskBench(): Promise<void> {
   const startedAt = new Date();
   console.log('\nDesk bench (npm run bench -- desk)');
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   let t0 = Date.now();
   const world = deskWorld();
   step(
@@ -175,7 +168,7 @@ export async function runDeskBench(): Promise<void> {
       old,
       catchUp: { ...caughtUp, rebuildMs: rebuilt.ms, rebuildThrottled },
       disagreements,
-      loadAverage: { before: loadBefore, after: load() },
+      loadAverage: { before: loadBefore, after: loadAverage() },
       ranking: { ...ranking, candidates: world.candidates.length },
       heap: { emptyMb: heapEmpty, deviceMb: heapDevice, oldMb: heapOld },
     };

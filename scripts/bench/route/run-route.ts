@@ -4,7 +4,7 @@
  * Node, and how long the routes it finds are beside the best of 1,000 random-restart 2-opt runs on
  * the same stops. Seeded, so every run orders the same days.
  */
-import os from 'node:os';
+import { loadAverage } from '../common/progress.ts';
 import { distanceMatrix } from '#domain/routing/distance-matrix.ts';
 import { orderStops } from '#domain/routing/order-stops.ts';
 import { seededRandom } from '../../seed/random.ts';
@@ -64,12 +64,6 @@ function judgeLengths(days: Day[]): number[] {
   });
 }
 
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-
 function printThrottled(times: number[]) {
   const t = spread(times);
   console.log(
@@ -120,7 +114,7 @@ function printLengths(over: number[], seconds: number) {
 export async function runRouteBench(): Promise<void> {
   const startedAt = new Date();
   console.log(`\nRoute bench (${command}): orderStops, Node ${process.version}`);
-  console.log(`  load average (1, 5, 15 min) ${load()}`);
+  console.log(`  load average (1, 5, 15 min) ${loadAverage()}`);
   const days = routeDays(1, timedDays, stops);
   const throttled = await measure('timing in Chromium', () => timeThrottled(days, warmUpDays));
   const chromium = throttled.ok ? printThrottled(throttled.value) : undefined;
@@ -128,7 +122,7 @@ export async function runRouteBench(): Promise<void> {
   const t0 = Date.now();
   const over = judgeLengths(routeDays(2, judgedDays, stops));
   const lengths = printLengths(over, (Date.now() - t0) / 1000);
-  console.log(`  load average at the end ${load()}; command: ${command}`);
+  console.log(`  load average at the end ${loadAverage()}; command: ${command}`);
   const results = { stops, restarts, chromium, node, lengths };
   console.log(`  results: ${await writeResults(startedAt, { route: results })}`);
 }

@@ -13,6 +13,7 @@
  *   BENCH_VOLUNTEER_PROFILE=1  one more load of the task list with a CPU profile, summarised
  *   BENCH_REBUILD=1            rebuild build/ first (otherwise it is built only when missing)
  */
+import { loadAverage, step } from '../common/progress.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,14 +32,6 @@ const tasks = Number(process.env.BENCH_VOLUNTEER_TASKS ?? 200);
 const runs = Number(process.env.BENCH_VOLUNTEER_RUNS ?? 20);
 const profiled = process.env.BENCH_VOLUNTEER_PROFILE === '1';
 
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-const step = (what: string, t0: number) =>
-  console.log(`  ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-
 /** Both devices loaded in turn, so a change in the machine's load falls on both alike. */
 async function timeInTurns(holder: VolunteerDevice, empty: VolunteerDevice): Promise<Loads> {
   const loads: Loads = { holder: [], empty: [] };
@@ -53,7 +46,7 @@ async function timeInTurns(holder: VolunteerDevice, empty: VolunteerDevice): Pro
 export async function runVolunteerBench(): Promise<number> {
   const startedAt = new Date();
   console.log('\nVolunteer bench (npm run bench -- volunteer)');
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   console.log(`  load average (1, 5, 15 min) ${loadBefore}`);
   const cleanUps: (() => Promise<void>)[] = [];
   try {
@@ -95,7 +88,7 @@ export async function runVolunteerBench(): Promise<number> {
       return loads;
     });
 
-    console.log(`\n  Chromium ${chromium}; load average at the end ${load()}`);
+    console.log(`\n  Chromium ${chromium}; load average at the end ${loadAverage()}`);
     console.log(
       `  world: ${world.holder.username} holds ${world.holder.tasks} tasks and may take ` +
         `${world.holder.claimable} open ones (listed below theirs), ${world.holder.docs} documents; ` +
@@ -105,7 +98,7 @@ export async function runVolunteerBench(): Promise<number> {
     const b = printTaskList(devices, world);
     const results = {
       chromium,
-      loadAverage: { before: loadBefore, after: load() },
+      loadAverage: { before: loadBefore, after: loadAverage() },
       world: { ...world, shape: { ...world.shape, now: world.shape.now.toISOString() } },
       runs,
       firstLoad: a,
