@@ -38,6 +38,7 @@ export type Namespace =
   | 'notfound'
   | 'answers'
   | 'places'
+  | 'privacy'
   | 'duplicates'
   | 'handover'
   | 'map'
