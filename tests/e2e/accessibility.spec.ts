@@ -5,6 +5,7 @@
  * "my requests" empty and with requests in it.
  */
 import { expectNoAxeViolations } from './support/axe.ts';
+import { expectKeepingLine } from './support/device-storage.ts';
 import { expect, test } from './fixtures.ts';
 import { foodForMyself, prescriptionForSomeoneElse } from './support/resident/help-requests.ts';
 import { languages, t, type Lang } from './support/resident/locales.ts';
@@ -90,6 +91,8 @@ for (const lang of languages) {
       await sent.myRequestsLink.click();
       const myRequests = cymorth.myRequests(lang);
       await expect(myRequests.cards).toHaveCount(1);
+      // Sending asked the browser to keep the phone's data; the page says what it answered.
+      await expectKeepingLine(page, lang, 'requests');
       await expectNoAxeViolations(page, 'my requests, one waiting');
 
       await page.goBack();

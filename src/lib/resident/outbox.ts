@@ -9,6 +9,7 @@ import type { Submission } from '#domain/questions/request-schema.ts';
 import type { RequestStatus } from '#domain/requests/status.ts';
 import type { OutcomeKind } from '#domain/tasks/outcomes.ts';
 import { waitingHintKey } from './outbox-hint.ts';
+import { askToKeep } from '../pwa/device-storage.ts';
 
 export type OutboxState = 'waiting' | 'sent' | 'refused';
 
@@ -55,8 +56,9 @@ export async function enqueue(submission: Submission, now = new Date()): Promise
     });
   });
   localStorage.setItem(waitingHintKey, '1');
-  // Ask the browser not to evict what the resident has saved (best effort, no prompt in Chromium).
-  void navigator.storage?.persist?.().catch(() => false);
+  // Ask the browser not to evict what the resident has saved (best effort, no prompt in Chromium);
+  // "my requests" shows the answer.
+  void askToKeep();
 }
 
 export async function markSent(id: string, receipt: SubmissionReceipt, now: Date): Promise<void> {

@@ -11,6 +11,8 @@ import { expect, test } from '../fixtures.ts';
 import { foodForMyself } from '../support/resident/help-requests.ts';
 import { hydrated, watchHydration } from '../support/hydration.ts';
 import { t, type Lang } from '../support/resident/locales.ts';
+import { expectKeepingLine } from '../support/device-storage.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
 
 test.use({ ownServer: true });
 
@@ -52,6 +54,9 @@ for (const [lang, username, role] of [
       { timeout: 30_000 },
     );
     await expect(panel).toContainText(t(lang as Lang, 'staff.sync.everything_on_server'));
+    // Signing in asked the browser to keep the device's data; the panel says what it answered.
+    await expectKeepingLine(page, lang, 'staff.sync');
+    await expectNoAxeViolations(page, `the staff home with its sync panel (${lang})`);
 
     // With no signal the device reopens with everything it holds: the page, its code (cached on
     // first use, not precached) and the replica.

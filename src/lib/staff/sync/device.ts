@@ -20,6 +20,7 @@ import { wasRefused } from './replica/refusal-watch.ts';
 import { removeRows } from '../data/model/read-model.ts';
 import { followChanges } from '../data/model/follow-changes.ts';
 import { Replicator } from './replicator/replicator.ts';
+import { readUnsent } from './uploads/unsent-file.ts';
 
 export type StaffDevice = ReturnType<typeof startStaffDevice>;
 
@@ -134,6 +135,11 @@ export function startStaffDevice(
     /** Counts uploads again, after a local write in this tab. */
     refresh: sync.refresh,
     purge,
+    /** What has not reached the server, as documents with their histories (unsent-file.ts). */
+    unsentDocs: async () => {
+      const unsent = await sync.unsent();
+      return unsent ? readUnsent(dbs.local, unsent) : null;
+    },
     /** One eviction cycle now (it also runs after every pull). */
     evict: () => cycle.run(),
     /**

@@ -1,15 +1,18 @@
 /**
  * Signing out wipes the staff device: every IndexedDB database of that user is gone. With changes
  * the server has not got, it warns first in words and wipes nothing until the user chooses to lose
- * them. A session that ends elsewhere stops sync; unsent changes then stay on the device until the
- * same user signs in again, and reach the server; so do those a device kept under the username
- * before its databases were named by the user's id (src/lib/staff/sync/replica/replica-upgrade.ts).
+ * them; a change unsent for a day is offered as a file for a coordinator. A session that ends
+ * elsewhere stops sync; unsent changes then stay on the device until the same user signs in again,
+ * and reach the server; so do those a device kept under the username before its databases were
+ * named by the user's id (src/lib/staff/sync/replica/replica-upgrade.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { noteDocId } from '#domain/documents/doc-ids.ts';
 import type { StaffDoc } from '#domain/replication/document-classes.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures.ts';
 import { hydrated } from '../../support/hydration.ts';
+import { expectNoAxeViolations } from '../../support/axe.ts';
 import { t, type Lang } from '../../support/resident/locales.ts';
 import type { ServerSide } from '../../support/app/server-side.ts';
 import {
@@ -78,8 +81,27 @@ test('with an unsent change, sign-out warns and wipes nothing until told (en)', 
 }) => {
   const { username, note } = await volunteerWithTask(server);
   await signIn(page, 'en', username);
+  // The reload below is offline: the app's code must be cached first.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.context().setOffline(true);
-  await writeOnDevice(page, username, note);
+  // Written a day and an hour ago and still unsent: the home offers it as a file for a coordinator
+  // (once it counts again: this write is not the app's own, so it is the reload that counts it).
+  const dayOld = new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
+  await writeOnDevice(page, username, { ...note, created_at: dayOld });
+  await page.reload();
+  const download = page.getByRole('button', { name: t('en', 'staff.sync.unsent_file_button') });
+  await expect(download).toBeVisible();
+  await expectNoAxeViolations(page, 'the staff home offering unsent changes as a file');
+  const downloading = page.waitForEvent('download');
+  await download.click();
+  const text = await readFile(await (await downloading).path(), 'utf8');
+  const file = JSON.parse(text) as {
+    format: string;
+    docs: { _id: string; _revisions?: unknown }[];
+  };
+  expect(file.format).toBe('cymorth-unsent-changes');
+  expect(file.docs.map((d) => d._id)).toEqual([note._id]);
+  expect(file.docs[0]?._revisions).toBeDefined();
 
   const signOut = page.getByRole('button', { name: t('en', 'staff.home.sign_out') });
   await signOut.click();

@@ -11,6 +11,7 @@ import PouchDB from './pouchdb.ts';
 import Dexie from 'dexie';
 import { ReadModelDb, readModelName } from '../../data/model/read-model.ts';
 import { noteRefusal } from './refusal-watch.ts';
+import { askToKeep } from '../../../pwa/device-storage.ts';
 
 export const deviceDbName = (userId: string) => `cymorth-${userId}`;
 
@@ -39,8 +40,8 @@ export function openDeviceDbs(
     },
     skip_setup: true,
   });
-  // Best effort: unsent work must not be evicted under storage pressure.
-  void globalThis.navigator?.storage?.persist?.().catch(() => false);
+  // Best effort: unsent work must not be evicted under storage pressure. The staff home shows the answer.
+  void askToKeep();
   return { local, remote, model: new ReadModelDb(readModelName(userId)) };
 }
 

@@ -110,6 +110,10 @@ export class Replicator {
     if (this.#state.leader) this.#uploads.observe(page);
   };
 
+  /** The unsent revisions by document; `null` in a tab that does not lead (its ledger is not loaded). */
+  unsent = (): Promise<Map<string, string[]> | null> =>
+    this.#state.leader ? this.#uploads.unsent() : Promise.resolve(null);
+
   /** Drops refusals of documents purged from the device (purge.ts returns their ids). */
   forget = (ids: string[]): Promise<void> =>
     // Only the leader's ledger is loaded.

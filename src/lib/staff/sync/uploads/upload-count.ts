@@ -70,6 +70,11 @@ export class UploadCounter {
     return this.#waiting;
   }
 
+  /** The unsent revisions, by document (upload-ledger.ts `unsent`). */
+  unsent(): Promise<Map<string, string[]>> {
+    return this.#ledger.unsent();
+  }
+
   /** Revisions the server sent: on the server. */
   pulled(docs: Docs): void {
     this.#ledger.pulled(docs);

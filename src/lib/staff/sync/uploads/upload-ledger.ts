@@ -222,6 +222,16 @@ export class UploadLedger {
     }
   }
 
+  /**
+   * What `count` counts, by document: each pending document's leaves not known on the server, and
+   * each refused one's refused revision. For the file of unsent changes (unsent-file.ts).
+   */
+  async unsent(): Promise<Map<string, string[]>> {
+    const unsent = await this.#candidates();
+    for (const d of this.#doc.denied) if (!unsent.has(d.id) && d.rev) unsent.set(d.id, [d.rev]);
+    return unsent;
+  }
+
   async count(): Promise<UploadCount> {
     const started = ++this.#counts;
     const pending = await this.#candidates();
