@@ -228,3 +228,35 @@ for (const lang of ['cy', 'en'] as const) {
     await context.close();
   });
 }
+
+test('a volunteer who only opened the app while there was a signal still has the route map in a valley with none (cy)', async ({
+  browser,
+  baseURL,
+  server,
+  tiles,
+}) => {
+  const lang = 'cy';
+  const now = new Date();
+  await server.seedStaffWorld(shape(now), password);
+  const { account, tasks } = busiest(now);
+  const context = await browser.newContext({ baseURL });
+  const work = await StaffWork.open(context, lang);
+  await work.signIn(account.username, password);
+  // The home, opened again once everything has synced, keeps the tiles of the whole day.
+  await offlineReady(work.page);
+  await work.page.reload();
+  await hydrated(work.page);
+  await expect(work.page.locator('nav[data-kept-tiles]')).toBeAttached({ timeout: 20_000 });
+  const servedOnline = tiles.served().length;
+  expect(servedOnline).toBeGreaterThan(0);
+
+  // No signal, and the route opened for the first time: its map draws from the kept tiles.
+  await context.setOffline(true);
+  await work.page.getByRole('link', { name: work.text('route.home_link') }).click();
+  await hydrated(work.page);
+  await expect(work.page.locator('li.route-stop')).toHaveCount(tasks.length);
+  await expect(work.page.locator('.leaflet-marker-icon.route-pin')).toHaveCount(tasks.length);
+  await expectTilesDrawn(work.page);
+  expect(tiles.served()).toHaveLength(servedOnline);
+  await context.close();
+});

@@ -31,6 +31,33 @@ function controlled(): Promise<void> {
   );
 }
 
+type Size = { width: number; height: number };
+const sizeKey = 'cymorth-route-map-size';
+
+/** The route map's size as last drawn on this device, so tiles kept elsewhere are its own. */
+export function rememberRouteMapSize(size: Size): void {
+  if (size.width > 0 && size.height > 0) localStorage.setItem(sizeKey, JSON.stringify(size));
+}
+
+/**
+ * The route map's size: as last drawn here, or, before it ever was, worked out as the page lays
+ * it out (the column of `.width-container` in app.css, 22rem high, less its 1px border).
+ */
+export function routeMapSize(): Size {
+  try {
+    const kept = JSON.parse(localStorage.getItem(sizeKey) ?? 'null') as Partial<Size> | null;
+    if (kept && Number(kept.width) > 0 && Number(kept.height) > 0) {
+      return { width: Number(kept.width), height: Number(kept.height) };
+    }
+  } catch {
+    // Not kept, or not readable: worked out below.
+  }
+  const page = document.documentElement.clientWidth;
+  const column = page >= 1020 ? 960 : page >= 641 ? page - 60 : page - 30;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return { width: column - 2, height: Math.round(22 * rem) - 2 };
+}
+
 let previous: Promise<number> = Promise.resolve(0);
 
 /**
