@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, measured on this machine and printed with the command behind
  * each figure, beside a baseline when `BENCH_BASELINE=<git ref>` is set. Performance is measured
  * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync`, `-- desk`,
- * `-- route` or `-- volunteer` (or `BENCH_ONLY=resident|sync|desk|route|volunteer`).
+ * `-- route`, `-- volunteer` or `-- fuzz` (or `BENCH_ONLY=resident|sync|desk|route|volunteer|fuzz`).
  *
  *   resident  what a resident's phone downloads, and Lighthouse (resident-run.ts)
  *   sync      staff devices' first sync beside a plain CouchDB-style server and the IndexedDB
@@ -14,10 +14,12 @@
  *   volunteer a volunteer's phone in the built app: the gzipped JS of their first load (PouchDB
  *             and Leaflet apart), and the task list with 200 tasks opened offline at 4× CPU
  *             throttling beside the same page with none (volunteer/run-volunteer.ts)
+ *   fuzz      10,000 generated hostile inputs against every endpoint by every role: failures,
+ *             and what each endpoint was sent (fuzz/run-fuzz.ts)
  */
 export {};
 
-const parts = ['resident', 'sync', 'desk', 'route', 'volunteer'] as const;
+const parts = ['resident', 'sync', 'desk', 'route', 'volunteer', 'fuzz'] as const;
 const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
 if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
   console.error(`Unknown part "${asked}": npm run bench [-- ${parts.join(' | ')}]`);
@@ -47,6 +49,14 @@ if (runs('volunteer')) {
   const failures = await runVolunteerBench();
   if (failures > 0) {
     console.error(`${failures} volunteer measurement(s) failed; see above.`);
+    process.exitCode = 1;
+  }
+}
+if (runs('fuzz')) {
+  const { runFuzzBench } = await import('./fuzz/run-fuzz.ts');
+  const failures = await runFuzzBench();
+  if (failures > 0) {
+    console.error(`${failures} fuzz failure(s); see above.`);
     process.exitCode = 1;
   }
 }

@@ -111,6 +111,8 @@ export async function judge(ctx: JudgeContext, input: unknown, id: string): Prom
     }
   } else {
     const storedGeneration = before?._rev === undefined ? 0 : revGeneration(before._rev);
+    // Replication names the revision it brings; without one the storage itself would throw.
+    if (doc._rev === undefined) return refuse(id, 'invalid_history');
     if (historyProblem(doc._rev, doc._revisions, storedGeneration) !== null) {
       return refuse(id, 'invalid_history');
     }

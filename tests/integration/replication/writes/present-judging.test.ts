@@ -185,6 +185,19 @@ forEachStorage('writes judged against the present', (storage) => {
       expect(((await put.json()) as { ok?: boolean }[])[0]).toMatchObject({ ok: true });
     });
 
+    it('a replicated document without a revision is refused, not a server error (found by the fuzz suite)', async () => {
+      const { server: s, world } = await start();
+      const held = await s.storage.replicatedDb.get<RequestDoc>(world.requests.veras._id);
+      const edit = setRegister(held, 'status', 'in_progress', world.vera.user.id, fresh());
+      const bare: Record<string, unknown> = { ...edit };
+      delete bare._rev;
+      delete bare._revisions;
+      const answer = await push(s, world.vera.cookie, [bare]);
+      expect(answer.status).toBe(201);
+      expect(answer.body[0]).toMatchObject({ error: 'forbidden', reason: 'invalid_history' });
+      expect((await stored(s, held._id))?._rev).toBe(held._rev);
+    });
+
     it('a pending sign-up cannot freeze its own profile, nor send a history of 20,000 ids', async () => {
       const { server: s } = await start();
       const pending = await staff(s, 'pedr', 'volunteer', []);
