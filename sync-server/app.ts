@@ -23,6 +23,7 @@ import { answerThrown, catchThrown } from './http/thrown-answer.ts';
 import { markPending } from './geo/pending.ts';
 import { openStreetMapTiles, tileOrigin, type TileSource } from './map/tile-source.ts';
 import { tileRoutes } from './map/tile-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -119,6 +120,15 @@ export function createApp(options: AppOptions): Hono {
       maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       rateLimitPerMinute: options.rateLimitPerMinute,
       trustedProxies: options.trustedProxies,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
+  // What the requests a coordinator or admin may read came to, over a period (reports/).
+  app.route(
+    '/api/reports',
+    reportRoutes({
+      db: options.storage.replicatedDb,
+      requireSession: accounts.requireSession,
       now: options.now ?? (() => new Date()),
     }),
   );

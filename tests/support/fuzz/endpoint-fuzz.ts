@@ -43,6 +43,7 @@ const endpoints: Endpoint[] = [
   { method: 'GET', path: '/api/areas', body: 'none' },
   { method: 'GET', path: '/api/map/tiles', body: 'none' },
   { method: 'GET', path: '/api/staff-names', body: 'none' },
+  { method: 'GET', path: '/api/reports/requests', body: 'none' },
   { method: 'POST', path: '/api/staff/references', body: 'references' },
   { method: 'GET', path: '/healthz', body: 'none' },
   { method: 'GET', path: '/db', body: 'none' },
@@ -245,6 +246,8 @@ const queryKeys = [
   'q',
   'ids',
   'lang',
+  'from',
+  'to',
 ];
 
 /** Percent-encoded as a client would; a lone surrogate (which has no UTF-8) as U+FFFD. */
