@@ -23,6 +23,7 @@ import { answerThrown, catchThrown } from './http/thrown-answer.ts';
 import { markPending } from './geo/pending.ts';
 import { openStreetMapTiles, tileOrigin, type TileSource } from './map/tile-source.ts';
 import { tileRoutes } from './map/tile-routes.ts';
+import { ReportFacts } from './reports/report-facts.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 
 export type AppOptions = {
@@ -99,7 +100,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/areas', areaListRoutes(options.storage.replicatedDb));
   app.route('/api/map/tiles', tileRoutes(tiles));
   // What each document is routed by: `/db` and the staff names judge reads on the same index.
-  const routing = new RoutingIndex(options.storage.replicatedDb);
+  // Reports' facts come from the same pass over the feed (reports/report-facts.ts).
+  const reportFacts = new ReportFacts();
+  const routing = new RoutingIndex(options.storage.replicatedDb, { observers: [reportFacts] });
   // The names of the staff a member of staff may know (directory/).
   app.route(
     '/api/staff-names',
@@ -128,6 +131,8 @@ export function createApp(options: AppOptions): Hono {
     '/api/reports',
     reportRoutes({
       db: options.storage.replicatedDb,
+      index: routing,
+      facts: reportFacts,
       requireSession: accounts.requireSession,
       now: options.now ?? (() => new Date()),
     }),

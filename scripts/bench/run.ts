@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, measured on this machine and printed with the command behind
  * each figure, beside a baseline when `BENCH_BASELINE=<git ref>` is set. Performance is measured
  * here, never asserted in tests. One part only: `npm run bench -- resident`, `-- sync`, `-- desk`,
- * `-- route`, `-- volunteer` or `-- fuzz` (or `BENCH_ONLY=resident|sync|desk|route|volunteer|fuzz`).
+ * `-- route`, `-- volunteer`, `-- fuzz` or `-- reports` (or `BENCH_ONLY=<part>`).
  *
  *   resident  what a resident's phone downloads, and Lighthouse (resident-run.ts)
  *   sync      staff devices' first sync beside a plain CouchDB-style server and the IndexedDB
@@ -16,10 +16,12 @@
  *             throttling beside the same page with none (volunteer/run-volunteer.ts)
  *   fuzz      10,000 generated hostile inputs against every endpoint by every role: failures,
  *             and what each endpoint was sent (fuzz/run-fuzz.ts)
+ *   reports   the requests report over a seeded year of 200,000 requests: the server's time
+ *             beside reading every request once (reports/run-reports.ts)
  */
 export {};
 
-const parts = ['resident', 'sync', 'desk', 'route', 'volunteer', 'fuzz'] as const;
+const parts = ['resident', 'sync', 'desk', 'route', 'volunteer', 'fuzz', 'reports'] as const;
 const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
 if (asked !== '' && !parts.includes(asked as (typeof parts)[number])) {
   console.error(`Unknown part "${asked}": npm run bench [-- ${parts.join(' | ')}]`);
@@ -59,4 +61,8 @@ if (runs('fuzz')) {
     console.error(`${failures} fuzz failure(s); see above.`);
     process.exitCode = 1;
   }
+}
+if (runs('reports')) {
+  const { runReportsBench } = await import('./reports/run-reports.ts');
+  await runReportsBench();
 }

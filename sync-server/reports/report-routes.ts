@@ -1,58 +1,43 @@
 /**
  * `GET /api/reports/requests?from=YYYY-MM-DD&to=YYYY-MM-DD`: what the requests of a period came to
  * (#domain/reports/requests-report.ts), over the requests the signed-in coordinator or admin may
- * read (#domain/access/report-access.ts), aggregated here so no request leaves the server for it.
+ * read (#domain/access/report-access.ts, judged on the routing index's fields, as reads are), from
+ * the facts kept in memory (report-facts.ts): no body is read, and no request leaves the server.
  * A bad period is a 400 with the field's code (`period`: `invalid_date`, `from_after_to`,
  * `too_long`); a volunteer is refused with 403.
- *
- * Read from the database a page at a time, keeping only each request's facts: a county's year of
- * requests is read in one pass of bounded memory. Not yet measured at the issue's 200,000
- * requests (docs/architecture.md, "Reports").
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { londonDate } from '#domain/calendar-days.ts';
 import { countsInReport, mayReadReports } from '#domain/access/report-access.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { parsePeriod } from '#domain/reports/report-period.ts';
-import {
-  requestFacts,
-  requestsReport,
-  type RequestFacts,
-} from '#domain/reports/requests-report.ts';
+import { requestsReport, type RequestFacts } from '#domain/reports/requests-report.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { SessionEnv } from '../accounts/sessions/require-session.ts';
 import { apiError, methodNotAllowed } from '../http/api-error.ts';
 import { toPolicyUser } from '../replication/policy-user.ts';
+import type { RoutingIndex } from '../replication/routing/routing-index.ts';
 import type { ReplicatedDb } from '../storage/storage.ts';
+import type { ReportFacts } from './report-facts.ts';
 
 export type ReportOptions = {
   db: ReplicatedDb;
+  /** The routing index `facts` observes: brought up to date before each report. */
+  index: RoutingIndex;
+  facts: ReportFacts;
   requireSession: MiddlewareHandler<SessionEnv>;
   now: () => Date;
 };
 
-const pageSize = 2000;
-
-/** The facts of every request `viewer` may read, read a page at a time. */
-async function readableFacts(db: ReplicatedDb, viewer: StaffUser, now: string) {
-  const facts: RequestFacts[] = [];
-  let startkey = 'request:';
-  for (;;) {
-    const page = await db.allDocs({
-      startkey,
-      endkey: 'request:\ufff0',
-      include_docs: true,
-      limit: pageSize + 1,
-    });
-    const rows = page.rows.slice(0, pageSize);
-    for (const row of rows) {
-      const doc = row.doc as unknown as RequestDoc | undefined;
-      if (doc?.type === 'request' && countsInReport(viewer, doc, now))
-        facts.push(requestFacts(doc));
-    }
-    if (page.rows.length <= pageSize) return facts;
-    startkey = page.rows[pageSize]!.id;
+/** The facts of every request `viewer` may read, as the index judges it now. */
+async function readableFacts(options: ReportOptions, viewer: StaffUser, now: string) {
+  await options.index.current();
+  const readable: RequestFacts[] = [];
+  for (const [id, facts] of options.facts.entries()) {
+    const routing = options.index.get(id)?.routing as RequestDoc | null | undefined;
+    if (routing && countsInReport(viewer, routing, now)) readable.push(facts);
   }
+  return readable;
 }
 
 export function reportRoutes(options: ReportOptions): Hono<SessionEnv> {
@@ -70,7 +55,7 @@ export function reportRoutes(options: ReportOptions): Hono<SessionEnv> {
     }
     const now = options.now().toISOString();
     const report = requestsReport(
-      await readableFacts(options.db, viewer, now),
+      await readableFacts(options, viewer, now),
       parsed.period,
       londonDate(now),
     );

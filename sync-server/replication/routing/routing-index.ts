@@ -30,6 +30,16 @@ import { DuplicateLinks, keptOf } from './duplicate-links.ts';
 import type { Body, DbSeq, FeedStart, IndexEntry } from './index-entry.ts';
 import { isLive, storedBodies } from './stored-bodies.ts';
 
+/**
+ * Something else kept from the same pass over the feed (reports' facts, sync-server/reports/): told
+ * of each change as the index reads it, in order, and to forget everything when the database was
+ * made again. A second reader of the feed would read every body twice.
+ */
+export type FeedObserver = {
+  change(id: string, doc: Body | undefined, deleted: boolean): void;
+  forget(): void;
+};
+
 /** How many earlier routings an entry keeps (`IndexEntry.earlier`). */
 const maxEarlier = 10;
 
@@ -74,11 +84,22 @@ export class RoutingIndex {
   #generationCheckedAt = -Infinity;
 
   readonly #compactAfter: number;
+  readonly #observers: readonly FeedObserver[];
 
-  /** `compactAfter`: how many replaced entries the log may hold before it is rewritten. */
-  constructor(db: ReplicatedDb, { compactAfter = 1000 } = {}) {
+  /**
+   * `compactAfter`: how many replaced entries the log may hold before it is rewritten;
+   * `observers`: told of each change read (FeedObserver).
+   */
+  constructor(
+    db: ReplicatedDb,
+    {
+      compactAfter = 1000,
+      observers = [],
+    }: { compactAfter?: number; observers?: readonly FeedObserver[] } = {},
+  ) {
     this.#db = db;
     this.#compactAfter = compactAfter;
+    this.#observers = observers;
     this.#waiters = new ChangeWaiters(db, this);
   }
 
@@ -128,6 +149,7 @@ export class RoutingIndex {
         if (docClassOf(change.id) === 'request') {
           this.#duplicateLinks.set(change.id, keptOf(doc, deleted));
         }
+        for (const observer of this.#observers) observer.change(change.id, doc, deleted);
         const pos = ++this.#pos;
         this.#posOf.set(String(change.seq), pos);
         this.#add({ id: change.id, pos, seq: change.seq, rev, leaves, deleted, routing, earlier });
@@ -166,6 +188,7 @@ export class RoutingIndex {
    * Positions go on from where they were: no position a caller holds can name a new change.
    */
   #forget(): void {
+    for (const observer of this.#observers) observer.forget();
     this.#byId.clear();
     this.#log = [];
     this.#stale = 0;

@@ -4,8 +4,11 @@
  * under five suppressed, measures left alone.
  */
 import { describe, expect, it } from 'vitest';
+import { londonDate } from '#domain/calendar-days.ts';
+import { request } from '../../../support/factories.ts';
 import {
   percentile,
+  requestFacts,
   requestsReport,
   weekOf,
   type RequestFacts,
@@ -20,6 +23,7 @@ const facts = (f: Partial<RequestFacts> & Pick<RequestFacts, 'created_at'>): Req
   status: 'new',
   needed_by: '2026-12-31',
   done_at: null,
+  day: londonDate(f.created_at),
   ...f,
 });
 
@@ -83,8 +87,10 @@ describe('requestsReport', () => {
   });
 
   it('takes the day a request was made in Wales: 23:30 UTC in summer is the next day', () => {
+    const made = { ...request(), created_at: '2026-07-01T23:30:00.000Z' };
+    expect(requestFacts(made).day).toBe('2026-07-02');
     const summer = requestsReport(
-      [facts({ created_at: '2026-07-01T23:30:00Z' })],
+      [requestFacts(made)],
       { from: '2026-07-02', to: '2026-07-02' },
       '2026-07-03',
     );
