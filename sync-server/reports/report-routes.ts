@@ -11,7 +11,7 @@ import { londonDate } from '#domain/calendar-days.ts';
 import { countsInReport, mayReadReports } from '#domain/access/report-access.ts';
 import type { StaffUser } from '#domain/people/users.ts';
 import { parsePeriod } from '#domain/reports/report-period.ts';
-import { requestsReport, type RequestFacts } from '#domain/reports/requests-report.ts';
+import { requestsReport, type Period, type RequestFacts } from '#domain/reports/requests-report.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
 import type { SessionEnv } from '../accounts/sessions/require-session.ts';
 import { apiError, methodNotAllowed } from '../http/api-error.ts';
@@ -29,11 +29,17 @@ export type ReportOptions = {
   now: () => Date;
 };
 
-/** The facts of every request `viewer` may read, as the index judges it now. */
-async function readableFacts(options: ReportOptions, viewer: StaffUser, now: string) {
+/** The facts of every request of `period` that `viewer` may read, as the index judges it now. */
+async function readableFacts(
+  options: ReportOptions,
+  viewer: StaffUser,
+  now: string,
+  period: Period,
+) {
   await options.index.current();
   const readable: RequestFacts[] = [];
   for (const [id, facts] of options.facts.entries()) {
+    if (facts.day < period.from || facts.day > period.to) continue;
     const routing = options.index.get(id)?.routing as RequestDoc | null | undefined;
     if (routing && countsInReport(viewer, routing, now)) readable.push(facts);
   }
@@ -55,7 +61,7 @@ export function reportRoutes(options: ReportOptions): Hono<SessionEnv> {
     }
     const now = options.now().toISOString();
     const report = requestsReport(
-      await readableFacts(options, viewer, now),
+      await readableFacts(options, viewer, now, parsed.period),
       parsed.period,
       londonDate(now),
     );

@@ -18,24 +18,28 @@ import { isHeld, isOpen } from '../requests/lifecycle.ts';
 /** The facts of one request a report counts: nothing that says who it is. */
 export type RequestFacts = Pick<
   RequestDoc,
-  'kind' | 'area' | 'language' | 'status' | 'created_at' | 'needed_by'
+  'kind' | 'area' | 'language' | 'status' | 'needed_by'
 > & {
-  /** The day it was made, in Wales (`YYYY-MM-DD`): worked out once, as the facts are kept. */
+  /** The day it was made, in Wales (`YYYY-MM-DD`). */
   day: string;
-  /** When it was done (its status stamp), or null. */
-  done_at: string | null;
+  /** Hours from made to done (its status stamp), or null when not done. */
+  hours: number | null;
 };
 
+/** A request's facts, worked out once as they are kept, so a report only counts. */
 export function requestFacts(doc: RequestDoc): RequestFacts {
+  const hours =
+    doc.status === 'done'
+      ? (Date.parse(doc.fields_meta.status.at) - Date.parse(doc.created_at)) / 3_600_000
+      : null;
   return {
     kind: doc.kind,
     area: doc.area,
     language: doc.language,
     status: doc.status,
-    created_at: doc.created_at,
     day: londonDate(doc.created_at),
     needed_by: doc.needed_by,
-    done_at: doc.status === 'done' ? doc.fields_meta.status.at : null,
+    hours: hours !== null && Number.isFinite(hours) && hours >= 0 ? hours : null,
   };
 }
 
@@ -86,20 +90,18 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[rank - 1]!;
 }
 
-function tallyBy(
-  facts: readonly RequestFacts[],
-  keyOf: (f: RequestFacts) => string,
-  keys: readonly string[] = [],
-): Tally[] {
-  const tallies = new Map<string, Tally>(keys.map((key) => [key, { key, received: 0, met: 0 }]));
-  for (const f of facts) {
-    const key = keyOf(f);
-    const t = tallies.get(key) ?? { key, received: 0, met: 0 };
-    t.received++;
-    if (f.status === 'done') t.met++;
-    tallies.set(key, t);
-  }
-  return [...tallies.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/** Received and met by key, in one pass: `count` adds a request, `sorted` gives the rows. */
+function tallies(keys: readonly string[] = []) {
+  const byKey = new Map<string, Tally>(keys.map((key) => [key, { key, received: 0, met: 0 }]));
+  return {
+    count(key: string, met: boolean) {
+      let t = byKey.get(key);
+      if (t === undefined) byKey.set(key, (t = { key, received: 0, met: 0 }));
+      t.received++;
+      if (met) t.met++;
+    },
+    sorted: () => [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
 }
 
 /** Every Monday from the week of `from` to the week of `to`. */
@@ -118,28 +120,50 @@ export function requestsReport(
   period: Period,
   today: string,
 ): RequestsReport {
-  const facts = all.filter((f) => f.day >= period.from && f.day <= period.to);
-  const stillOpen = facts.filter((f) => isOpen(f.status) || isHeld(f.status));
-  const hours = facts
-    .filter((f) => f.done_at !== null)
-    .map((f) => (Date.parse(f.done_at!) - Date.parse(f.created_at)) / 3_600_000)
-    .filter((h) => h >= 0)
-    .sort((a, b) => a - b);
+  const [weeks, kinds, areas, languages] = [
+    tallies(weeksOf(period)),
+    tallies(),
+    tallies(),
+    tallies(),
+  ];
+  const hours: number[] = [];
+  let received = 0;
+  let met = 0;
+  let cancelled = 0;
+  let unmet = 0;
+  let overdue = 0;
+  for (const f of all) {
+    if (f.day < period.from || f.day > period.to) continue;
+    received++;
+    const done = f.status === 'done';
+    if (done) met++;
+    if (f.status === 'cancelled') cancelled++;
+    if (isOpen(f.status) || isHeld(f.status)) {
+      unmet++;
+      if (f.needed_by < today) overdue++;
+    }
+    if (f.hours !== null) hours.push(f.hours);
+    weeks.count(weekOf(f.day), done);
+    kinds.count(f.kind, done);
+    areas.count(f.area ?? '', done);
+    languages.count(f.language, done);
+  }
+  hours.sort((a, b) => a - b);
   return {
     period,
-    received: facts.length,
-    met: facts.filter((f) => f.status === 'done').length,
-    cancelled: facts.filter((f) => f.status === 'cancelled').length,
-    unmet: stillOpen.length,
-    overdue: stillOpen.filter((f) => f.needed_by < today).length,
+    received,
+    met,
+    cancelled,
+    unmet,
+    overdue,
     timeToHelp: {
       count: hours.length,
       medianHours: percentile(hours, 50),
       p90Hours: percentile(hours, 90),
     },
-    byWeek: tallyBy(facts, (f) => weekOf(f.day), weeksOf(period)),
-    byKind: tallyBy(facts, (f) => f.kind),
-    byArea: tallyBy(facts, (f) => f.area ?? ''),
-    byLanguage: tallyBy(facts, (f) => f.language),
+    byWeek: weeks.sorted(),
+    byKind: kinds.sorted(),
+    byArea: areas.sorted(),
+    byLanguage: languages.sorted(),
   };
 }

@@ -16,14 +16,19 @@ import {
 import { parsePeriod, presetPeriod } from '#domain/reports/report-period.ts';
 import { neutralised, suppressed, toCsv } from '#domain/reports/report-csv.ts';
 
-const facts = (f: Partial<RequestFacts> & Pick<RequestFacts, 'created_at'>): RequestFacts => ({
+/** Facts as `requestFacts` keeps them, from when the request was made and was done. */
+const facts = ({
+  created_at,
+  done_at,
+  ...f
+}: Partial<RequestFacts> & { created_at: string; done_at?: string }): RequestFacts => ({
   kind: 'food',
   area: 'ceredigion',
   language: 'cy',
   status: 'new',
   needed_by: '2026-12-31',
-  done_at: null,
-  day: londonDate(f.created_at),
+  day: londonDate(created_at),
+  hours: done_at === undefined ? null : (Date.parse(done_at) - Date.parse(created_at)) / 3_600_000,
   ...f,
 });
 
@@ -88,7 +93,7 @@ describe('requestsReport', () => {
 
   it('takes the day a request was made in Wales: 23:30 UTC in summer is the next day', () => {
     const made = { ...request(), created_at: '2026-07-01T23:30:00.000Z' };
-    expect(requestFacts(made).day).toBe('2026-07-02');
+    expect(requestFacts(made)).toMatchObject({ day: '2026-07-02', hours: null });
     const summer = requestsReport(
       [requestFacts(made)],
       { from: '2026-07-02', to: '2026-07-02' },
