@@ -23,6 +23,8 @@ import { answerThrown, catchThrown } from './http/thrown-answer.ts';
 import { markPending } from './geo/pending.ts';
 import { openStreetMapTiles, tileOrigin, type TileSource } from './map/tile-source.ts';
 import { tileRoutes } from './map/tile-routes.ts';
+import { notConfigured, type NotifySettings } from './notify/notify-settings.ts';
+import { notifyRoutes } from './notify/notify-routes.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -49,6 +51,8 @@ export type AppOptions = {
   accounts?: Partial<AccountsSettings>;
   /** The maps' background tiles (`TILE_URL`); OpenStreetMap's when not given. */
   tiles?: TileSource;
+  /** GOV.UK Notify (`NOTIFY_*`); not configured when not given. The worker is start.ts's. */
+  notify?: NotifySettings;
 };
 
 export const defaultMaxBodyBytes = 64 * 1024;
@@ -119,6 +123,17 @@ export function createApp(options: AppOptions): Hono {
       maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       rateLimitPerMinute: options.rateLimitPerMinute,
       trustedProxies: options.trustedProxies,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
+  // Residents' messages: the admins' status and Notify's callback for replies (notify/).
+  app.route(
+    '/api/notify',
+    notifyRoutes({
+      storage: options.storage,
+      settings: options.notify ?? notConfigured,
+      requireSession: accounts.requireSession,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       now: options.now ?? (() => new Date()),
     }),
   );
