@@ -147,10 +147,20 @@ forEachStorage('messages to residents', (storage) => {
   });
 
   it('after a restart, sends what was waiting and what happened meanwhile, each once', async () => {
+    // A first worker whose retry waits 300 ms or so: it is stopped before it tries again.
+    await server.notifying?.stop();
+    const slow = { baseMs: 300, capMs: 300, maxAttempts: 3 };
+    const first = startNotify({
+      ...notifying(fake),
+      backoff: slow,
+      storage: server.storage,
+      now: clock,
+    });
     fake.answerNext(500);
     const { id } = await submit(server);
     await eventually(() => fake.calls.length === 1, { what: 'the first, failed, try' });
-    await server.notifying?.stop();
+    await first.stop();
+    expect(fake.sent).toEqual([]);
     // While no worker runs, the volunteer sets off.
     await edit(server, id, (doc) =>
       setRegister(claim(doc, volunteer, stamp()), 'status', 'in_progress', volunteer, stamp()),
