@@ -96,7 +96,8 @@ export function statusFollower(options: {
         if (change.deleted || docClassOf(change.id) !== 'request') continue;
         if (options.queues) await consider(change.doc);
       }
-      if (kept._rev === undefined) return;
+      // Nothing new: the checkpoint is not written again, every poll, for ever.
+      if (kept._rev === undefined || String(page.last_seq) === String(kept.since)) return;
       // Another instance moving the same checkpoint is harmless: queuing is once per moment.
       const next = { ...kept, _rev: kept._rev, since: page.last_seq };
       if ((await store.replace(next)) === 'conflict') return;
