@@ -84,8 +84,14 @@ export async function testStorageLocation(root: string, kind: StorageKind = defa
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { wrapStorage, storage: kind, sharing, geocoding: geo, notifying: tell, ...appOptions } =
-    options;
+  const {
+    wrapStorage,
+    storage: kind,
+    sharing,
+    geocoding: geo,
+    notifying: tell,
+    ...appOptions
+  } = options;
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-it-'));
   const staticDir = await writeStaticFixture(root);
   const place = sharing
