@@ -32,6 +32,8 @@ export type NotifyOptions = {
   /** How often to follow the feed and send; 2 s when not given. */
   pollMs?: number;
   backoff?: Backoff;
+  /** How long to wait for Notify's answer before trying again later; 10 s when not given. */
+  timeoutMs?: number;
   /** How long a claim keeps other instances off a message; 60 s when not given. */
   leaseMs?: number;
   log?: (line: string) => void;
@@ -54,7 +56,12 @@ export function startNotify(options: NotifyOptions): NotifyWorker {
   const client: NotifyClient | null =
     settings.apiKey === null
       ? null
-      : notifyClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl, now });
+      : notifyClient({
+          apiKey: settings.apiKey,
+          baseUrl: settings.baseUrl,
+          now,
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        });
   const follow = statusFollower({ storage, queues: configured, now });
   let stopped = false;
 

@@ -44,6 +44,7 @@ export function notifying(fake: FakeNotify): Omit<NotifyOptions, 'storage'> {
     settings: { apiKey: fake.apiKey, baseUrl: fake.url, callbackToken, templates },
     pollMs: 40,
     backoff: quickBackoff,
+    timeoutMs: 300,
     log: () => undefined,
   };
 }

@@ -124,6 +124,17 @@ forEachStorage('messages to residents', (storage) => {
     expect(fake.sent).toHaveLength(1);
   });
 
+  it('never makes a request wait for Notify, even one that does not answer', async () => {
+    fake.answerNext(0, 0);
+    const started = Date.now();
+    await submit(server);
+    await submit(server);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // Each timed out and is tried again; then both go.
+    await sentCount(2);
+    expect(fake.calls.map((c) => c.status)).toEqual([0, 0, 201, 201]);
+  });
+
   it('gives up at once on a 4xx and keeps the message as failed', async () => {
     fake.answerNext(400);
     const { id } = await submit(server);

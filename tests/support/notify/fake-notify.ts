@@ -27,7 +27,10 @@ export type FakeNotify = {
   sent: SentNotification[];
   /** Every call, with the status answered. */
   calls: { path: string; status: number }[];
-  /** The next calls to a send endpoint answer these statuses, in order (201 sends). */
+  /**
+   * The next calls to a send endpoint answer these statuses, in order (201 sends); 0 answers
+   * nothing at all, holding the connection open as a Notify that hangs would.
+   */
   answerNext(...statuses: number[]): void;
   close(): Promise<void>;
 };
@@ -139,6 +142,10 @@ export async function startFakeNotify(options: {
       const problem = bodyProblem(channel, body, templates);
       if (problem !== null) return send(400, errorBody(400, 'ValidationError', problem));
       const answer = scripted.shift() ?? 201;
+      if (answer === 0) {
+        calls.push({ path, status: 0 });
+        return;
+      }
       if (answer >= 500)
         return send(answer, errorBody(answer, 'Exception', 'Internal server error'));
       if (answer !== 201) return send(answer, errorBody(answer, 'BadRequestError', 'Refused'));
