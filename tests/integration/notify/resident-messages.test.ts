@@ -22,10 +22,14 @@ const volunteer = testUuid(4242);
 forEachStorage('messages to residents', (storage) => {
   const clock = worldClock();
   const stamp = () => clock().toISOString();
+  /** How far ahead of the server's clock a restarted worker, and so Notify's clock, is. */
+  let skew = 0;
+  const later = (ms: number) => new Date(clock().getTime() + ms);
   let fake: FakeNotify;
   let server: TestServer;
   beforeEach(async () => {
-    fake = await startFakeNotify({ templates: allTemplateIds, now: clock });
+    skew = 0;
+    fake = await startFakeNotify({ templates: allTemplateIds, now: () => later(skew) });
     server = await startTestServer({ storage, now: clock, notifying: notifying(fake) });
   });
   afterEach(async () => {
@@ -158,9 +162,9 @@ forEachStorage('messages to residents', (storage) => {
   });
 
   it('after a restart, sends what was waiting and what happened meanwhile, each once', async () => {
-    // A first worker whose retry waits 300 ms or so: it is stopped before it tries again.
+    // A first worker whose retry waits a minute: it is stopped long before it tries again.
     await server.notifying?.stop();
-    const slow = { baseMs: 300, capMs: 300, maxAttempts: 3 };
+    const slow = { baseMs: 60_000, capMs: 60_000, maxAttempts: 3 };
     const first = startNotify({
       ...notifying(fake),
       backoff: slow,
@@ -176,7 +180,13 @@ forEachStorage('messages to residents', (storage) => {
     await edit(server, id, (doc) =>
       setRegister(claim(doc, volunteer, stamp()), 'status', 'in_progress', volunteer, stamp()),
     );
-    const again = startNotify({ ...notifying(fake), storage: server.storage, now: clock });
+    // The next worker starts two minutes on, when the retry is due; Notify's clock agrees.
+    skew = 120_000;
+    const again = startNotify({
+      ...notifying(fake),
+      storage: server.storage,
+      now: () => later(skew),
+    });
     try {
       await eventually(() => fake.sent.length >= 2, { what: 'both messages after the restart' });
       await again.runOnce();
