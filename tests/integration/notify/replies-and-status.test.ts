@@ -107,6 +107,7 @@ forEachStorage('replies and the admins’ view', (storage) => {
         storage: server.storage,
         now: clock,
       });
+      await first.runOnce();
       fake.answerNext(500);
       await submit(server);
       await eventually(() => fake.calls.length === 1, { what: 'the first, failed, try' });

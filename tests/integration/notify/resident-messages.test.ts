@@ -171,6 +171,7 @@ forEachStorage('messages to residents', (storage) => {
       storage: server.storage,
       now: clock,
     });
+    await first.runOnce();
     fake.answerNext(500);
     const { id } = await submit(server);
     await eventually(() => fake.calls.length === 1, { what: 'the first, failed, try' });
