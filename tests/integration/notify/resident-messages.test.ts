@@ -161,6 +161,25 @@ forEachStorage('messages to residents', (storage) => {
     expect(fake.calls.map((c) => c.status)).toEqual([400]);
   });
 
+  it('sends each message once with two instances following one database', async () => {
+    const other = startNotify({ ...notifying(fake), storage: server.storage, now: clock });
+    try {
+      const { id } = await submit(server);
+      await sentCount(1);
+      await edit(server, id, (doc) =>
+        setRegister(claim(doc, volunteer, stamp()), 'status', 'in_progress', volunteer, stamp()),
+      );
+      await sentCount(2);
+      await Promise.all([settle(), other.runOnce(), other.runOnce()]);
+    } finally {
+      await other.stop();
+    }
+    expect(fake.sent.map((s) => s.template_id)).toEqual([
+      templateOf('received', 'cy'),
+      templateOf('on_the_way', 'cy'),
+    ]);
+  });
+
   it('after a restart, sends what was waiting and what happened meanwhile, each once', async () => {
     // A first worker whose retry waits a minute: it is stopped long before it tries again.
     await server.notifying?.stop();

@@ -148,6 +148,9 @@ export async function startFakeNotify(options: {
       }
       if (answer >= 500)
         return send(answer, errorBody(answer, 'Exception', 'Internal server error'));
+      if (answer === 429) {
+        return send(429, errorBody(429, 'RateLimitError', 'Exceeded rate limit for key type LIVE'));
+      }
       if (answer !== 201) return send(answer, errorBody(answer, 'BadRequestError', 'Refused'));
       const b = body as Record<string, unknown>;
       const notification: SentNotification = {
