@@ -2,8 +2,9 @@
  * Notify's two doors into the server (docs/architecture.md, "Telling residents"):
  *
  * - `GET /api/notify/status`, for admins: whether Notify is configured (without a key nothing is
- *   sent or queued), whether replies are taken, how many messages wait, and every message that
- *   failed, by request and reference, never by number or name.
+ *   sent or queued), whether replies are taken, how many messages wait, and the messages that
+ *   failed (the newest 200, and how many in all), by request and reference, never by number or
+ *   name.
  * - `POST /api/notify/received-text`, Notify's callback for texts residents send
  *   (`{ id, source_number, destination_number, message, date_received }`, with
  *   `Authorization: Bearer <NOTIFY_CALLBACK_TOKEN>`): a STOP stops every message to that number.
@@ -31,6 +32,9 @@ export type NotifyRoutesOptions = {
   now: () => Date;
 };
 
+/** The most failed messages the status lists. */
+export const maxListed = 200;
+
 /** What Notify posts for a text received; other fields are allowed and ignored. */
 const receivedText = v.object({
   source_number: v.pipe(v.string(), v.maxLength(30)),
@@ -48,8 +52,13 @@ export function notifyRoutes(options: NotifyRoutesOptions): Hono<SessionEnv> {
   const routes = new Hono<SessionEnv>();
 
   routes.get('/status', options.requireSession, requireRole('admin'), async (c) => {
+    const all = await failedMessages(storage.serverOnly);
+    // Newest first, and a page of them: a wrong template id fails every message until fixed.
+    const newest = all
+      .sort((a, b) => (b.failure?.at ?? '').localeCompare(a.failure?.at ?? ''))
+      .slice(0, maxListed);
     const failed = [];
-    for (const message of await failedMessages(storage.serverOnly)) {
+    for (const message of newest) {
       const request = await readRequest(storage, message.request_id);
       failed.push({
         id: message._id,
@@ -70,6 +79,7 @@ export function notifyRoutes(options: NotifyRoutesOptions): Hono<SessionEnv> {
         configured: settings.apiKey !== null,
         receives_replies: settings.callbackToken !== null,
         queued: await queuedCount(storage.serverOnly),
+        failed_total: all.length,
         failed,
       },
       200,

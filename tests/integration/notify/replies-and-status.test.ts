@@ -153,6 +153,7 @@ forEachStorage('replies and the admins’ view', (storage) => {
       configured: true,
       receives_replies: true,
       queued: 0,
+      failed_total: 1,
       failed: [
         expect.objectContaining({
           request_id: id,
