@@ -47,6 +47,7 @@ const geocoding = startGeocoding({
 });
 // Residents are told what happens through GOV.UK Notify, from the changes feed (notify/).
 const notify = startNotify({ storage, settings: config.notify });
+await notify.ready;
 const isDemo = config.demo && (await holdsDemoData(storage.serverOnly));
 const host = listenHost(config, isDemo);
 const server = await listen(app, config.port, host);

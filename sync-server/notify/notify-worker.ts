@@ -40,6 +40,11 @@ export type NotifyOptions = {
 };
 
 export type NotifyWorker = {
+  /**
+   * Resolves once the follower knows where it follows from: on a server's very first start, the
+   * feed's present, so start.ts listens only after it and no request can be taken for the past.
+   */
+  ready: Promise<void>;
   /** Follows the feed and sends what is due now; resolves when done (tests, and the poll). */
   runOnce(): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +67,9 @@ export function startNotify(options: NotifyOptions): NotifyWorker {
           now,
           ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
         });
-  const follow = statusFollower({ storage, queues: configured, now });
+  const follower = statusFollower({ storage, queues: configured, now });
+  // Never rejects: a database not answering at start is met again, and said, by each pass.
+  const ready = follower.start().catch((error: unknown) => console.error('notify:', error));
   let stopped = false;
 
   async function sendOne(message: MessageDoc) {
@@ -93,7 +100,8 @@ export function startNotify(options: NotifyOptions): NotifyWorker {
   }
 
   async function work() {
-    await follow();
+    await ready;
+    await follower.follow();
     if (!configured) return;
     for (const message of await dueMessages(store, now())) {
       if (stopped) return;
@@ -119,6 +127,7 @@ export function startNotify(options: NotifyOptions): NotifyWorker {
   void pass();
 
   return {
+    ready,
     runOnce: async () => {
       await running;
       await pass();

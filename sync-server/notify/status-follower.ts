@@ -84,7 +84,7 @@ export function statusFollower(options: {
   }
 
   /** Reads the feed from the checkpoint to the present, queuing what is owed. */
-  return async function follow(): Promise<void> {
+  async function follow(): Promise<void> {
     let kept = await checkpoint();
     for (;;) {
       const page = await storage.replicatedDb.changes({
@@ -104,5 +104,11 @@ export function statusFollower(options: {
       kept = (await store.get<Checkpoint>(checkpointId)) ?? next;
       if (page.results.length < pageSize) return;
     }
+  }
+
+  return {
+    follow,
+    /** Sets where a follower that never followed starts: the feed's present. */
+    start: async () => void (await checkpoint()),
   };
 }

@@ -118,8 +118,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       })
     : undefined;
   const notifying = tell ? startNotify({ now, ...tell, storage }) : undefined;
-  // Its first pass sets where it starts following from: before that, nothing may be written.
-  await notifying?.runOnce();
+  // As start.ts: it knows where it follows from before anything can be written.
+  await notifying?.ready;
   let server: RunningServer | null = await listen(app, 0, '127.0.0.1');
   const port = server.port;
   // Short: a refused body is drained a moment after its answer, which would hold `close` open.
