@@ -25,6 +25,8 @@ import { openStreetMapTiles, tileOrigin, type TileSource } from './map/tile-sour
 import { tileRoutes } from './map/tile-routes.ts';
 import { ReportFacts } from './reports/report-facts.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { notConfigured, type NotifySettings } from './notify/notify-settings.ts';
+import { notifyRoutes } from './notify/notify-routes.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -51,6 +53,8 @@ export type AppOptions = {
   accounts?: Partial<AccountsSettings>;
   /** The maps' background tiles (`TILE_URL`); OpenStreetMap's when not given. */
   tiles?: TileSource;
+  /** GOV.UK Notify (`NOTIFY_*`); not configured when not given. The worker is start.ts's. */
+  notify?: NotifySettings;
 };
 
 export const defaultMaxBodyBytes = 64 * 1024;
@@ -134,6 +138,17 @@ export function createApp(options: AppOptions): Hono {
       index: routing,
       facts: reportFacts,
       requireSession: accounts.requireSession,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
+  // Residents' messages: the admins' status and Notify's callback for replies (notify/).
+  app.route(
+    '/api/notify',
+    notifyRoutes({
+      storage: options.storage,
+      settings: options.notify ?? notConfigured,
+      requireSession: accounts.requireSession,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
       now: options.now ?? (() => new Date()),
     }),
   );

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { integer } from './env/integer-setting.ts';
 import { tileSource, type TileSource } from './map/tile-source.ts';
+import { readNotifySettings, type NotifySettings } from './notify/notify-settings.ts';
 
 export type ServerConfig = {
   port: number;
@@ -34,6 +35,8 @@ export type ServerConfig = {
   postcodesUrl: string | null;
   /** The maps' background tiles (`TILE_URL`, `TILE_ATTRIBUTION`, `TILE_ATTRIBUTION_URL`). */
   tiles: TileSource;
+  /** GOV.UK Notify, for residents' messages (`NOTIFY_API_KEY`, `NOTIFY_BASE_URL`, templates…). */
+  notify: NotifySettings;
 };
 
 /** More proxies than this in one chain is surely a typo. */
@@ -111,5 +114,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     couchdbUrl: couchdbUrl(env),
     postcodesUrl: postcodesUrl(env),
     tiles: tileSource(env),
+    notify: readNotifySettings(env),
   };
 }

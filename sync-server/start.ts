@@ -18,6 +18,7 @@ import { holdsDemoData } from './storage/seed-info.ts';
 import { startGeocoding } from './geo/geocode-worker.ts';
 import { PostcodesIo } from './geo/postcodes-io.ts';
 import { PostcodeTable } from './geo/postcode-table.ts';
+import { startNotify } from './notify/notify-worker.ts';
 
 const config = readConfig(process.env);
 // DATA_DIR, or the CouchDB server of COUCHDB_URL (whose credentials are never printed).
@@ -35,6 +36,7 @@ const app = createApp({
   writesPerMinute: config.writesPerMinute,
   trustedProxies: config.trustedProxies,
   tiles: config.tiles,
+  notify: config.notify,
 });
 // Requests get their points in the background, from POSTCODES_URL or the imported table.
 const geocoding = startGeocoding({
@@ -43,6 +45,9 @@ const geocoding = startGeocoding({
     ? new PostcodesIo(config.postcodesUrl)
     : new PostcodeTable(storage.serverOnly),
 });
+// Residents are told what happens through GOV.UK Notify, from the changes feed (notify/).
+const notify = startNotify({ storage, settings: config.notify });
+await notify.ready;
 const isDemo = config.demo && (await holdsDemoData(storage.serverOnly));
 const host = listenHost(config, isDemo);
 const server = await listen(app, config.port, host);
@@ -83,6 +88,9 @@ if (isDemo) console.log(demoNotice(server.address));
 console.log(`Data: ${describeLocation(location)}`);
 console.log(`App files: ${staticDir}`);
 console.log(
+  `Messages to residents: ${config.notify.apiKey ? 'GOV.UK Notify' : 'off (no NOTIFY_API_KEY)'}`,
+);
+console.log(
   `Postcodes: ${config.postcodesUrl ? 'POSTCODES_URL' : 'the table imported with npm run geo -- import'}`,
 );
 
@@ -103,6 +111,7 @@ async function stop(signal: string) {
   try {
     await server.close();
     await geocoding.stop();
+    await notify.stop();
     await storage.close();
     console.log('Cymorth stopped.');
     process.exit(0);

@@ -18,6 +18,11 @@ import {
   type GeocodeWorker,
   type GeocodingOptions,
 } from '../../../sync-server/geo/geocode-worker.ts';
+import {
+  startNotify,
+  type NotifyOptions,
+  type NotifyWorker,
+} from '../../../sync-server/notify/notify-worker.ts';
 import { defaultStorageKind, type StorageKind } from './storages.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 
@@ -31,6 +36,8 @@ export type TestServer = {
   couch?: CouchStandIn;
   /** The geocoding worker, when started with `geocoding`. */
   geocoding?: GeocodeWorker;
+  /** The residents' messages worker, when started with `notifying`. */
+  notifying?: NotifyWorker;
   /** The server goes away (connections refused, as with no signal), its data kept. */
   stopListening(): Promise<void>;
   /** Back on the same port and data, as after a restart. */
@@ -49,6 +56,8 @@ export type TestServerOptions = Partial<Omit<AppOptions, 'storage' | 'staticDir'
   geocoding?: Omit<GeocodingOptions, 'storage' | 'geocoder'> & {
     geocoder: GeocodingOptions['geocoder'] | ((storage: Storage) => GeocodingOptions['geocoder']);
   };
+  /** Starts the residents' messages worker (as start.ts does), its settings given to the app too. */
+  notifying?: Omit<NotifyOptions, 'storage'>;
 };
 
 /**
@@ -75,7 +84,14 @@ export async function testStorageLocation(root: string, kind: StorageKind = defa
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { wrapStorage, storage: kind, sharing, geocoding: geo, ...appOptions } = options;
+  const {
+    wrapStorage,
+    storage: kind,
+    sharing,
+    geocoding: geo,
+    notifying: tell,
+    ...appOptions
+  } = options;
   const root = await mkdtemp(path.join(tmpdir(), 'cymorth-it-'));
   const staticDir = await writeStaticFixture(root);
   const place = sharing
@@ -88,6 +104,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimitPerMinute: 10_000,
     trustedProxies: 0,
     ...appOptions,
+    ...(tell ? { notify: tell.settings } : {}),
     now,
     storage: wrapStorage ? wrapStorage(storage) : storage,
     staticDir,
@@ -100,6 +117,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         geocoder: typeof geo.geocoder === 'function' ? geo.geocoder(storage) : geo.geocoder,
       })
     : undefined;
+  const notifying = tell ? startNotify({ now, ...tell, storage }) : undefined;
+  // As start.ts: it knows where it follows from before anything can be written.
+  await notifying?.ready;
   let server: RunningServer | null = await listen(app, 0, '127.0.0.1');
   const port = server.port;
   // Short: a refused body is drained a moment after its answer, which would hold `close` open.
@@ -114,6 +134,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     location: place.location,
     couch: place.couch,
     geocoding,
+    notifying,
     stopListening,
     listenAgain: async () => {
       server ??= await listen(app, port, '127.0.0.1');
@@ -121,6 +142,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     close: async () => {
       await stopListening();
       await geocoding?.stop();
+      await notifying?.stop();
       await storage.close();
       await place.remove();
       await rm(root, { recursive: true, force: true });
