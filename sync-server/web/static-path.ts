@@ -2,8 +2,8 @@
  * Mapping a URL path to a file under the static root, the way SvelteKit's adapter-static lays a
  * build out with `trailingSlash: 'never'`: `/` → `index.html`, `/en/request/kind` →
  * `en/request/kind.html`, assets by their own name. Nothing outside the root is ever reachable:
- * dot segments (also percent-encoded ones), NUL bytes, backslashes and symlinks that lead out are
- * refused.
+ * dot segments (also percent-encoded ones), encoded slashes, NUL bytes, backslashes and symlinks
+ * that lead out are refused.
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,6 +36,9 @@ export async function resolveStaticPath(root: string, rawPath: string): Promise<
   } catch {
     return { kind: 'bad_path' };
   }
+  // An encoded slash would make segments the raw path does not have (and `/a%2F`, read as a
+  // trailing slash, redirected to itself for ever: found by the fuzz suite).
+  if (/%2f/i.test(rawPath)) return { kind: 'bad_path' };
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) {
     return { kind: 'bad_path' };
   }

@@ -192,8 +192,15 @@ describe('nothing outside the static directory is served', () => {
     expect(JSON.parse(res.body)).toMatchObject({ error: expect.any(String) as string });
   });
 
-  it('refuses encoded dot segments and NUL bytes with 400', async () => {
-    for (const path of ['/..%2fsecret.txt', '/index.html%00.png', '/%c0%ae']) {
+  it('refuses encoded dot segments, encoded slashes and NUL bytes with 400', async () => {
+    // `/a%2F` once redirected to itself for ever (found by the fuzz suite).
+    for (const path of [
+      '/..%2fsecret.txt',
+      '/index.html%00.png',
+      '/%c0%ae',
+      '/a%2F',
+      '/en%2Fabout',
+    ]) {
       const res = await rawGet(server.port, path);
       expect(res.status).toBe(400);
     }

@@ -28,6 +28,7 @@ type BodyKind =
   | 'bulkGet'
   | 'local'
   | 'references'
+  | 'receivedText'
   | 'none';
 
 /** An endpoint as a client reaches it: method, path (with a part to fill), the body it takes. */
@@ -44,6 +45,8 @@ const endpoints: Endpoint[] = [
   { method: 'GET', path: '/api/map/tiles', body: 'none' },
   { method: 'GET', path: '/api/staff-names', body: 'none' },
   { method: 'GET', path: '/api/reports/requests', body: 'none' },
+  { method: 'GET', path: '/api/notify/status', body: 'none' },
+  { method: 'POST', path: '/api/notify/received-text', body: 'receivedText' },
   { method: 'POST', path: '/api/staff/references', body: 'references' },
   { method: 'GET', path: '/healthz', body: 'none' },
   { method: 'GET', path: '/db', body: 'none' },
@@ -193,6 +196,16 @@ function validBody(kind: BodyKind, cookieUserId: string, variant: number): Json 
       return { _id: '_local/x', session_id: 'abc', history: [], last_seq: 0 };
     case 'references':
       return { count: 5 };
+    case 'receivedText':
+      // Notify's received-text callback (docs.notifications.service.gov.uk, "Receive text messages").
+      return {
+        id: testUuid(),
+        source_number: '447700900123',
+        destination_number: '07700900000',
+        message: 'STOP',
+        date_received: '2026-12-08T10:00:00.000000Z',
+        notify_number: '07700900000',
+      };
     case 'none':
       return null;
   }
