@@ -23,6 +23,9 @@ import { answerThrown, catchThrown } from './http/thrown-answer.ts';
 import { markPending } from './geo/pending.ts';
 import { openStreetMapTiles, tileOrigin, type TileSource } from './map/tile-source.ts';
 import { tileRoutes } from './map/tile-routes.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { passwordResetRoutes } from './accounts/sign-in/password-reset-routes.ts';
+import { storedAuditLog } from './audit/stored-audit-log.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -83,6 +86,26 @@ export function createApp(options: AppOptions): Hono {
     now: options.now ?? (() => new Date()),
   });
   app.route('/api/session', accounts.sessionRoutes);
+  // Areas, accounts and settings for admins (admin/); what they do goes to the audit log (audit/).
+  const now = options.now ?? (() => new Date());
+  const audit = storedAuditLog(options.storage.serverOnly, now);
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const { requireSession, scrypt } = accounts;
+  app.route(
+    '/api/admin',
+    adminRoutes({ storage: options.storage, requireSession, audit, maxBodyBytes, scrypt, now }),
+  );
+  // A member of staff chooses their password with an admin's one-time code (accounts/).
+  app.route(
+    '/api/password-reset',
+    passwordResetRoutes({
+      accounts: { store: options.storage.serverOnly, now, scrypt },
+      audit,
+      maxBodyBytes,
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      trustedProxies: options.trustedProxies,
+    }),
+  );
   // Volunteers sign themselves up (pending until a coordinator approves); the form lists areas.
   app.route(
     '/api/volunteers',
