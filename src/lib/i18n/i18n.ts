@@ -43,7 +43,8 @@ export type Namespace =
   | 'handover'
   | 'map'
   | 'route'
-  | 'tasks';
+  | 'tasks'
+  | 'admin';
 
 const loading = new Map<string, Promise<void>>();
 

@@ -27,5 +27,7 @@ export const ceredigion = {
 
 export async function auditEntries(storage: Storage) {
   const ids = await storage.serverOnly.idsWithPrefix('audit:');
-  return Promise.all(ids.map((id) => storage.serverOnly.get<Record<string, unknown>>(id)));
+  return Promise.all(
+    ids.map((id) => storage.serverOnly.get<{ _id: string; [field: string]: unknown }>(id)),
+  );
 }

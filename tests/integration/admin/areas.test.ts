@@ -19,7 +19,7 @@ async function asAdmin() {
 async function routedTo(s: TestServer, postcode: string) {
   const submission = withField(foodSubmission(), ['contact', 'postcode'], postcode);
   expect((await postJson(s, submission)).status).toBe(201);
-  const stored = await s.storage.replicated.get<{ area: string | null }>(
+  const stored = await s.storage.replicated.get<{ _id: string; area: string | null }>(
     `request:${String(submission.id)}`,
   );
   return stored?.area;
