@@ -8,6 +8,7 @@ import { expectNoAxeViolations } from '../../support/axe.ts';
 import { expect, test } from '../../fixtures.ts';
 import { StaffWork } from '../../pages/staff-work.ts';
 import { userDatabases } from '../../support/app/staff-device-stores.ts';
+import { hydrated } from '../../support/hydration.ts';
 import { languages } from '../../support/resident/locales.ts';
 
 const password = 'hir-a-chryf-2026';
@@ -69,10 +70,7 @@ for (const lang of languages) {
     await expectNoAxeViolations(page, `the areas (${lang})`);
 
     // A coordinator of that area, who chooses their own password with the code.
-    await page
-      .getByRole('link', { name: say('admin.back') })
-      .or(page.locator('.back-link'))
-      .click();
+    await page.getByRole('link', { name: say('common.back'), exact: true }).click();
     await page.getByRole('link', { name: say('admin.accounts.title') }).click();
     await page.getByRole('link', { name: say('admin.accounts.add') }).click();
     await page.getByLabel(say('admin.accounts.username')).fill(`pennaeth${run}`);
@@ -90,8 +88,9 @@ for (const lang of languages) {
     await expectNoAxeViolations(page, `a new account's code (${lang})`);
 
     const newcomer = await browser.newContext({ baseURL });
-    const choosing = await newcomer.newPage();
+    const { page: choosing } = await StaffWork.open(newcomer, lang);
     await choosing.goto(`/${lang}/staff/set-password`);
+    await hydrated(choosing);
     await choosing.getByLabel(say('admin.password.username')).fill(`cydlynydd${run}`);
     await choosing.getByLabel(say('admin.password.code')).fill(code.toLowerCase());
     await choosing.getByLabel(say('admin.password.password')).fill(password);
