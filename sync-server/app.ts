@@ -27,6 +27,9 @@ import { ReportFacts } from './reports/report-facts.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { notConfigured, type NotifySettings } from './notify/notify-settings.ts';
 import { notifyRoutes } from './notify/notify-routes.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { passwordResetRoutes } from './accounts/sign-in/password-reset-routes.ts';
+import { storedAuditLog } from './audit/stored-audit-log.ts';
 
 export type AppOptions = {
   storage: Storage;
@@ -89,6 +92,26 @@ export function createApp(options: AppOptions): Hono {
     now: options.now ?? (() => new Date()),
   });
   app.route('/api/session', accounts.sessionRoutes);
+  // Areas, accounts and settings for admins (admin/); what they do goes to the audit log (audit/).
+  const now = options.now ?? (() => new Date());
+  const audit = storedAuditLog(options.storage.serverOnly, now);
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const { requireSession, scrypt } = accounts;
+  app.route(
+    '/api/admin',
+    adminRoutes({ storage: options.storage, requireSession, audit, maxBodyBytes, scrypt, now }),
+  );
+  // A member of staff chooses their password with an admin's one-time code (accounts/).
+  app.route(
+    '/api/password-reset',
+    passwordResetRoutes({
+      accounts: { store: options.storage.serverOnly, now, scrypt },
+      audit,
+      maxBodyBytes,
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      trustedProxies: options.trustedProxies,
+    }),
+  );
   // Volunteers sign themselves up (pending until a coordinator approves); the form lists areas.
   app.route(
     '/api/volunteers',

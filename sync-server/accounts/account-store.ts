@@ -2,7 +2,9 @@
  * Creating and changing staff accounts. Used by the admin CLI, the volunteer sign-up and the seed;
  * every way in checks the same rules (#domain/people/account-rules.ts, and names and areas here).
  */
+import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
+import { leavesNoAdmin } from '#domain/admin/admin-access.ts';
 import {
   isValidUsername,
   passwordProblem,
@@ -27,7 +29,8 @@ export type AccountProblem =
   | PasswordProblem
   | 'exists'
   | 'admin_exists'
-  | 'unknown_user';
+  | 'unknown_user'
+  | 'last_admin';
 
 export type AccountResult =
   { ok: true; user: SignedInUser } | { ok: false; problem: AccountProblem };
@@ -104,12 +107,13 @@ export async function createFirstAdmin(
 async function updateAccount(
   ctx: AccountContext,
   username: string,
-  change: (doc: AccountDoc) => AccountDoc | Promise<AccountDoc>,
+  change: (doc: AccountDoc) => AccountDoc | AccountProblem | Promise<AccountDoc>,
 ): Promise<AccountResult> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await findAccount(ctx.store, username);
     if (!current?._rev) return { ok: false, problem: 'unknown_user' };
     const next = await change(current);
+    if (typeof next === 'string') return { ok: false, problem: next };
     const written = await ctx.store.replace({
       ...next,
       _rev: current._rev,
@@ -120,13 +124,57 @@ async function updateAccount(
   throw new Error(`Account ${username} kept changing under us; try again`);
 }
 
-/** Disabling also ends every session of the account (see `session_generation`). */
+/**
+ * An account made by an admin in the app: its password is a random secret nobody is told, so it
+ * opens nothing until its owner chooses one with a one-time code (reset-codes.ts).
+ */
+export function createAccountWithoutPassword(
+  ctx: AccountContext,
+  input: Omit<NewAccount, 'password'>,
+): Promise<AccountResult> {
+  return createAccount(ctx, { ...input, password: randomBytes(32).toString('base64url') });
+}
+
+export type AccountUpdate = { role?: StaffRole; areas?: readonly string[]; disabled?: boolean };
+
+/**
+ * Changes an account's role, areas or whether it may sign in: the command line and the admin API
+ * both come here, so both refuse to disable or demote the last enabled admin (`last_admin`,
+ * #domain/admin/admin-access.ts). Disabling also ends every session of the account (see
+ * `session_generation`); a role or areas change takes effect at the account's next request, since
+ * every request reads the account afresh (sessions/require-session.ts). Two admins disabling each
+ * other at the same instant on two instances could both pass the check: a narrow race the shell
+ * (`npm run admin -- enable`) undoes.
+ */
+export async function changeAccount(
+  ctx: AccountContext,
+  username: string,
+  update: AccountUpdate,
+): Promise<AccountResult> {
+  const areas = update.areas && [...new Set(update.areas)];
+  if (areas && !areas.every((area) => v.is(areaSchema, area))) {
+    return { ok: false, problem: 'invalid_area' };
+  }
+  const all = await listAccounts(ctx.store);
+  return updateAccount(ctx, username, (doc) => {
+    const next: AccountDoc = {
+      ...doc,
+      role: update.role ?? doc.role,
+      areas: areas ?? doc.areas,
+      disabled: update.disabled ?? doc.disabled,
+      session_generation:
+        update.disabled === true && !doc.disabled
+          ? doc.session_generation + 1
+          : doc.session_generation,
+    };
+    const others = all.filter((a) => a.username !== username);
+    return leavesNoAdmin([...others, doc], doc, next) ? 'last_admin' : next;
+  });
+}
+
+/** Disabling also ends every session of the account; never the last admin's. */
 export function setDisabled(ctx: AccountContext, username: string, disabled: boolean) {
-  return updateAccount(ctx, username, (doc) => ({
-    ...doc,
-    disabled,
-    session_generation: disabled ? doc.session_generation + 1 : doc.session_generation,
-  }));
+  return changeAccount(ctx, username, { disabled });
 }
 
 /** A new password ends every session: whoever knew the old one is signed out everywhere. */

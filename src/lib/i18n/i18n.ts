@@ -44,7 +44,8 @@ export type Namespace =
   | 'map'
   | 'route'
   | 'tasks'
-  | 'reports';
+  | 'reports'
+  | 'admin';
 
 const loading = new Map<string, Promise<void>>();
 

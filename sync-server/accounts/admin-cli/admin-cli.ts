@@ -96,6 +96,8 @@ function problemText(problem: AccountProblem, username: string): string {
       return 'An admin already exists: create-admin is only for a fresh deployment.';
     case 'unknown_user':
       return `There is no account called "${username}" (see: npm run admin -- list).`;
+    case 'last_admin':
+      return `"${username}" is the last enabled admin; make another account an admin in the app first.`;
     case 'invalid_username':
     case 'invalid_name':
     case 'invalid_area':

@@ -41,5 +41,7 @@ export function createAccounts(options: CreateAccountsOptions) {
       trustedProxies,
     }),
     requireSession: requireSession(gate),
+    /** The password hashing cost, for the admin API's accounts and password resets. */
+    scrypt: settings.scrypt,
   };
 }

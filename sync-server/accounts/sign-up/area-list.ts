@@ -16,7 +16,8 @@ export async function listAreas(db: ReplicatedDb): Promise<AreaListing[]> {
   const all = await db.allDocs({ startkey: 'area:', endkey: 'area:\ufff0', include_docs: true });
   return all.rows.flatMap((row) => {
     const parsed = v.safeParse(areaDocSchema, row.doc);
-    if (!parsed.success) return [];
+    // An area an admin made inactive takes no new volunteers.
+    if (!parsed.success || parsed.output.active === false) return [];
     const { _id, name_cy, name_en } = parsed.output;
     return [{ id: _id.slice('area:'.length), name_cy, name_en }];
   });

@@ -39,7 +39,7 @@ async function areasExist(storage: Storage, areas: readonly string[]): Promise<b
   const found = await Promise.all(
     areas.map((area) => storage.replicated.get<AreaDoc>(areaDocId(area))),
   );
-  return found.every((doc) => doc !== null && doc.type === 'area');
+  return found.every((doc) => doc !== null && doc.type === 'area' && doc.active !== false);
 }
 
 /** A profile with no account, older than this, was left by a crash: it may be replaced. */

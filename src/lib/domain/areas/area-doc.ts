@@ -10,6 +10,8 @@ export type AreaDoc = CouchMeta & {
   name_en: string;
   /** The postcode districts (`SY23`) whose residents' requests come to this area's coordinators. */
   postcode_districts?: string[];
+  /** False once an admin retires it: it takes no new requests and is not offered at sign-up. */
+  active?: boolean;
 };
 
 // Both names are required: Welsh is never the second-class copy (docs/architecture.md).
@@ -29,6 +31,7 @@ export const areaDocSchema: v.GenericSchema<unknown, AreaDoc> = v.strictObject(
         v.maxLength(500, 'invalid'),
       ),
     ),
+    active: v.optional(v.boolean('invalid')),
   },
   'invalid',
 );

@@ -2,4 +2,4 @@ import { languageEntries } from '$lib/i18n/entries.ts';
 import { loadTexts } from '$lib/i18n/page-texts.ts';
 
 export const entries = languageEntries;
-export const load = loadTexts('staff', 'volunteers', 'intake', 'map', 'route');
+export const load = loadTexts('staff', 'volunteers', 'intake', 'map', 'route', 'admin');

@@ -184,6 +184,17 @@ describe('admin commands', () => {
     expect((await runInProcess(dir, args, [newPassword])).code).toBe(0);
   });
 
+  it('refuses to disable the last admin, as the admin pages do', async () => {
+    const dir = freshDataDir();
+    expect((await runInProcess(dir, ['create-admin', 'pennaeth'], [newPassword])).code).toBe(0);
+    const refused = await runInProcess(dir, ['disable', 'pennaeth']);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('last enabled admin') as string,
+    });
+    expect((await runInProcess(dir, ['list'])).stdout).toMatch(/^pennaeth +admin +active /m);
+  });
+
   it('disables, enables and resets passwords; unknown users are refused', async () => {
     const dir = freshDataDir();
     const storage = await openPouchStorage(dir);

@@ -33,3 +33,11 @@ describe('areaForDistrict', () => {
     expect(areaForDistrict([b, a], 'SA48')).toBe('a-area');
   });
 });
+
+describe('an inactive area', () => {
+  it('takes no new requests, leaving its districts unrouted', () => {
+    const retired: AreaDoc = { ...area('ceredigion', ['SY23']), active: false };
+    expect(areaForDistrict([retired], 'SY23')).toBeNull();
+    expect(areaForDistrict([retired, area('aber', ['SY23'])], 'SY23')).toBe('aber');
+  });
+});
