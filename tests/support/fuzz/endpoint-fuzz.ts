@@ -29,6 +29,11 @@ type BodyKind =
   | 'local'
   | 'references'
   | 'receivedText'
+  | 'area'
+  | 'account'
+  | 'accountChange'
+  | 'retention'
+  | 'passwordReset'
   | 'none';
 
 /** An endpoint as a client reaches it: method, path (with a part to fill), the body it takes. */
@@ -46,6 +51,16 @@ const endpoints: Endpoint[] = [
   { method: 'GET', path: '/api/staff-names', body: 'none' },
   { method: 'GET', path: '/api/reports/requests', body: 'none' },
   { method: 'GET', path: '/api/notify/status', body: 'none' },
+  { method: 'GET', path: '/api/admin/areas', body: 'none' },
+  { method: 'POST', path: '/api/admin/areas', body: 'area' },
+  { method: 'PUT', path: '/api/admin/areas/{id}', body: 'area' },
+  { method: 'GET', path: '/api/admin/accounts', body: 'none' },
+  { method: 'POST', path: '/api/admin/accounts', body: 'account' },
+  { method: 'PATCH', path: '/api/admin/accounts/{id}', body: 'accountChange' },
+  { method: 'POST', path: '/api/admin/accounts/{id}/reset-code', body: 'none' },
+  { method: 'GET', path: '/api/admin/settings/retention', body: 'none' },
+  { method: 'PUT', path: '/api/admin/settings/retention', body: 'retention' },
+  { method: 'POST', path: '/api/password-reset', body: 'passwordReset' },
   { method: 'POST', path: '/api/notify/received-text', body: 'receivedText' },
   { method: 'POST', path: '/api/staff/references', body: 'references' },
   { method: 'GET', path: '/healthz', body: 'none' },
@@ -205,6 +220,26 @@ function validBody(kind: BodyKind, cookieUserId: string, variant: number): Json 
         message: 'STOP',
         date_received: '2026-12-08T10:00:00.000000Z',
         notify_number: '07700900000',
+      };
+    case 'area':
+      return { name_cy: 'Ardal', name_en: 'Area', postcode_districts: ['SY23'], active: true };
+    case 'account':
+      return {
+        username: `fuzz${testUuid().slice(0, 6)}`,
+        display_name: 'Nia',
+        role: 'volunteer',
+        areas: ['ceredigion'],
+      };
+    case 'accountChange':
+      // Never the fuzzing accounts' own: their cookies must keep working for the run.
+      return { role: 'coordinator', areas: ['ceredigion'] };
+    case 'retention':
+      return { finished_task_days: 14, personal_data_days_after_close: 90 };
+    case 'passwordReset':
+      return {
+        username: 'fuzz-volunteer',
+        code: 'ABCDEFGHJKLM',
+        password: 'Mae hen wlad fy nhadau',
       };
     case 'none':
       return null;
@@ -366,7 +401,12 @@ async function answerProblem(
   const path = input.endpoint.path.replace('{id}', encoded(input.id.slice(0, 2000)));
   const url = `${server.url}${path}${input.query ? `?${input.query}` : ''}`;
   const headers: Record<string, string> = {};
-  if (input.role !== 'none') headers.cookie = cookies[input.role];
+  // Signing out would end the role's session for the rest of the run (and every later input of
+  // that role would stop at the session check), so a sign-out is sent with a session that is not.
+  const signsOut = method === 'DELETE' && path.startsWith('/api/session');
+  if (input.role !== 'none') {
+    headers.cookie = signsOut ? 'cymorth_session=not-a-session' : cookies[input.role];
+  }
   if (input.contentType) headers['content-type'] = input.contentType;
   const sender = input.role === 'none' ? coordinatorId : userIds[input.role];
   let body: string | undefined;
