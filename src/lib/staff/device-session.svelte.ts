@@ -3,9 +3,10 @@
  * in two steps so the first screen does not wait for sync:
  * - at once, the Dexie read model (`model`), which is all a screen reads, and a sync status that
  *   knows nothing yet (`status.known` false);
- * - then, once the page says its first screen is drawn (`firstScreenDrawn`), or when anything asks
- *   for it (`device()`: a write, sign-out), or at the latest `latestStartMs` after the session
- *   opened, the replica and its sync (sync/device.ts). PouchDB and the replicator are loaded only
+ * - then the replica and its sync (sync/device.ts): after the frame that draws the page's first
+ *   screen, on a page that said while it initialised that it draws one from the read model
+ *   (`startSyncAfter`), otherwise after the first frame; or sooner when anything asks for them
+ *   (`device()`: a write, sign-out). PouchDB and the replicator are loaded only
  *   here, by dynamic import: no resident page ever downloads them, and a staff page parses them
  *   after its first screen, not before (`npm run bench -- volunteer`).
  * The read model shown before the device starts is the one the last visit left; the device
@@ -40,23 +41,31 @@ let session: Promise<DeviceSession> | null = null;
 /** The session once its device has started, as runes: the staff layout shows its sync status. */
 const started = $state<{ session: DeviceSession | null }>({ session: null });
 const endKey = 'cymorth.staff.device-end';
-/**
- * A page that never says its first screen is drawn still syncs this long after the session
- * opened; so does a tab in the background, where animation frames never come.
- */
-const latestStartMs = 1500;
+/** A page that said it would draw from the read model, and never did, still syncs after this. */
+const latestStartMs = 10_000;
 
+let drawsFirst = false;
 let drawn: () => void = () => {};
 const firstScreen = new Promise<void>((resolve) => (drawn = resolve));
 
-/** The page's first screen is in the DOM: the device starts after the frame that draws it. */
-export function firstScreenDrawn(): void {
-  drawn();
+/**
+ * Called while a page initialises: its first screen comes from the read model alone, and is drawn
+ * once `shown()` is true; the device starts after the frame that draws it.
+ */
+export function startSyncAfter(shown: () => boolean): void {
+  drawsFirst = true;
+  $effect(() => {
+    if (shown()) drawn();
+  });
 }
 
-const afterPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** After the next frame is painted; a tab in the background, where frames never come, soon. */
+const afterPaint = () =>
+  Promise.race([
+    new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    delay(250),
+  ]);
 
 async function accessEnded(end: DeviceEnd): Promise<void> {
   forgetDeviceSession();
@@ -107,7 +116,10 @@ export function deviceSession(account: IdentifiedAccount): Promise<DeviceSession
           return d;
         })),
     };
-    void Promise.race([firstScreen.then(afterPaint), delay(latestStartMs)]).then(() => {
+    const first = drawsFirst
+      ? Promise.race([firstScreen.then(afterPaint), delay(latestStartMs)])
+      : afterPaint();
+    void first.then(() => {
       if (session === starting) void opened.device();
     });
     return opened;
