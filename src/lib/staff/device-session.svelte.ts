@@ -104,23 +104,31 @@ export function deviceSession(account: IdentifiedAccount): Promise<DeviceSession
       model,
       status,
       device: () =>
-        (device ??= import('./sync/device.ts').then(({ startStaffDevice }) => {
-          const d = startStaffDevice(
-            userId,
-            location.origin,
-            (end) => void accessEnded(end),
-            model,
-          );
-          status.follow(d.snapshots);
-          if (session === starting) started.session = opened;
-          return d;
-        })),
+        (device ??= import('./sync/device.ts').then(
+          ({ startStaffDevice }) => {
+            const d = startStaffDevice(
+              userId,
+              location.origin,
+              (end) => void accessEnded(end),
+              model,
+            );
+            status.follow(d.snapshots);
+            if (session === starting) started.session = opened;
+            return d;
+          },
+          (error: unknown) => {
+            // Its code not cached, offline: the next write, or the next page, asks again.
+            device = null;
+            throw error;
+          },
+        )),
     };
     const first = drawsFirst
       ? Promise.race([firstScreen.then(afterPaint), delay(latestStartMs)])
       : afterPaint();
     void first.then(() => {
-      if (session === starting) void opened.device();
+      if (session === starting)
+        opened.device().catch((e: unknown) => console.error('the device did not start', e));
     });
     return opened;
   })();
