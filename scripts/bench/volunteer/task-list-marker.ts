@@ -71,11 +71,16 @@ export async function taskListTimes(page: Page, timeoutMs: number): Promise<Task
 }
 
 /** Online, with no marker installed: waits until the list shows at least `rows` tasks. */
-export async function waitForTaskRows(page: Page, rows: number, timeoutMs: number): Promise<void> {
+export async function waitForTaskRows(
+  page: Page,
+  rows: number,
+  timeoutMs: number,
+  pollingMs = 200,
+): Promise<void> {
   await page.waitForFunction(
     ([l, r, n]) => document.querySelector(l) !== null && document.querySelectorAll(r).length >= n,
     [list, row, rows] as const,
-    { timeout: timeoutMs, polling: 200 },
+    { timeout: timeoutMs, polling: pollingMs },
   );
 }
 

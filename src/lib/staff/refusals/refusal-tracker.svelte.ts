@@ -10,12 +10,16 @@ export function trackRefusals(session: () => DeviceSession | null) {
   let entries = $state<LoggedRefusal[]>([]);
   $effect(() => {
     const s = session();
-    if (s === null) return;
+    // Until the device has started its status says nothing, and the log waits for it.
+    if (s === null || !s.status.known) return;
     const denied = s.status.current.denied;
-    void updateRefusalLog(s.device.dbs.local, s.device.dbs.model, denied).then(
-      (e) => (entries = e),
-      (e: unknown) => console.error('refusal log failed', e),
-    );
+    void s
+      .device()
+      .then((device) => updateRefusalLog(device.dbs.local, s.model, denied))
+      .then(
+        (e) => (entries = e),
+        (e: unknown) => console.error('refusal log failed', e),
+      );
   });
   return {
     get current() {
@@ -23,7 +27,7 @@ export function trackRefusals(session: () => DeviceSession | null) {
     },
     async dismiss(present: (requestId: string) => boolean) {
       const s = session();
-      if (s) entries = await dismissOrphaned(s.device.dbs.local, present);
+      if (s) entries = await dismissOrphaned((await s.device()).dbs.local, present);
     },
   };
 }

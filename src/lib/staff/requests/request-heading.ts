@@ -14,6 +14,6 @@ export async function requestHeading(
 ): Promise<RequestHeading | null | undefined> {
   const work = await openWork();
   if (work === null) return undefined;
-  const request = await requestById(work.session.device.dbs.model, requestId);
+  const request = await requestById(work.session.model, requestId);
   return request ? { kind: request.kind, reference: request.reference } : null;
 }

@@ -17,7 +17,7 @@ import { evictionCycle } from './eviction/eviction-cycle.ts';
 import type { EndReason } from './eviction/eviction-plan.ts';
 import { purgeFromDevice } from './eviction/purge.ts';
 import { wasRefused } from './replica/refusal-watch.ts';
-import { removeRows } from '../data/model/read-model.ts';
+import { removeRows, type ReadModelDb } from '../data/model/read-model.ts';
 import { followChanges } from '../data/model/follow-changes.ts';
 import { Replicator } from './replicator/replicator.ts';
 import { readUnsent } from './uploads/unsent-file.ts';
@@ -37,11 +37,15 @@ const cycleDelayMs = 500;
  */
 const quietCycleMs = 60_000;
 
-/** `userId` is the account's id (a UUID), which names the device's databases (device-db.ts). */
+/**
+ * `userId` is the account's id (a UUID), which names the device's databases (device-db.ts);
+ * `model`, the read model when the page opened it first (device-session.svelte.ts).
+ */
 export function startStaffDevice(
   userId: string,
   origin = globalThis.location?.origin ?? '',
   onEnd?: (end: DeviceEnd) => void,
+  model?: ReadModelDb,
 ) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastCycle = 0;
@@ -59,7 +63,7 @@ export function startStaffDevice(
   const quietly = () => {
     if (Date.now() - lastCycle >= quietCycleMs) soon();
   };
-  const dbs: DeviceDbs = openDeviceDbs(userId, origin, quietly);
+  const dbs: DeviceDbs = openDeviceDbs(userId, origin, quietly, model);
   const sync = new Replicator({
     userId,
     local: dbs.local,

@@ -23,10 +23,10 @@ export async function saveVolunteerChange(
   kind: SavedChange['kind'],
   change: ProfileChange,
 ): Promise<Problem | null> {
-  const db = ctx.work.session.device.dbs.local;
-  const outcome = await changeProfile(db, ctx.user, ctx.volunteer._id, change);
+  const device = await ctx.work.session.device();
+  const outcome = await changeProfile(device.dbs.local, ctx.user, ctx.volunteer._id, change);
   if (!outcome.ok) return outcome.problem;
-  await ctx.work.session.device.refresh();
+  await device.refresh();
   noteSaved({ kind, name: ctx.volunteer.name });
   await goto(ctx.listHref);
   return null;

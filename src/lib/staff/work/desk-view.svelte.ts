@@ -29,7 +29,7 @@ const noVolunteers: ReadonlyMap<string, VolunteerDoc> = new Map();
 export class DeskView {
   #work = $state<WorkSession | null>(null);
   readonly #locale = getLocaleContext();
-  readonly model = $derived(this.#work?.session.device.dbs.model ?? null);
+  readonly model = $derived(this.#work?.session.model ?? null);
   readonly #areas: Live<ReadonlyMap<string, AreaDoc>> = liveFrom(
     () => this.model,
     areasById,

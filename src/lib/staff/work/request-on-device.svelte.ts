@@ -52,7 +52,7 @@ export class RequestOnDevice {
   }
 
   get model() {
-    return this.#work?.session.device.dbs.model ?? null;
+    return this.#work?.session.model ?? null;
   }
 
   get user(): StaffUser | null {
@@ -92,11 +92,12 @@ export class RequestOnDevice {
     const user = this.#user;
     if (this.#saving || !work || !user) return null;
     this.#saving = true;
-    const outcome = await write(work.session.device.dbs.local, user).catch((e: unknown): F => {
+    const device = await work.session.device();
+    const outcome = await write(device.dbs.local, user).catch((e: unknown): F => {
       console.error(`${what} failed`, e);
       return failed;
     });
-    await work.session.device.refresh();
+    await device.refresh();
     this.#saving = false;
     return outcome;
   }

@@ -1,5 +1,5 @@
 import { languageEntries } from '$lib/i18n/entries.ts';
-import { loadTexts } from '$lib/i18n/page-texts.ts';
+import { loadWorkTexts } from '$lib/staff/work/work-texts.ts';
 
 export const entries = languageEntries;
-export const load = loadTexts('staff', 'volunteers', 'intake', 'map', 'route', 'admin');
+export const load = loadWorkTexts(['staff', 'volunteers', 'route'], ['intake', 'map', 'admin']);

@@ -12,13 +12,15 @@ import Dexie from 'dexie';
 import { ReadModelDb, readModelName } from '../../data/model/read-model.ts';
 import { noteRefusal } from './refusal-watch.ts';
 import { askToKeep } from '../../../pwa/device-storage.ts';
+import { deviceDbName } from './db-names.ts';
 
-export const deviceDbName = (userId: string) => `cymorth-${userId}`;
+export { deviceDbName };
 
 export type DeviceDbs = { local: PouchDB.Database; remote: PouchDB.Database; model: ReadModelDb };
 
 /**
  * Opens (creating if need be) this user's databases (`userId`: the account's UUID) and asks the browser to keep them.
+ * `model`: the read model, when a page opened it first to draw its screen (device-session.svelte.ts).
  * `onPullAnswered` runs after every answer of the remote's `_changes`: one pull cycle, including
  * the longpoll's empty answer when nothing visible changed (PouchDB's heartbeat ends it every
  * 10 s), which is when documents that silently LEFT the view can be asked for.
@@ -27,6 +29,7 @@ export function openDeviceDbs(
   userId: string,
   origin = location.origin,
   onPullAnswered?: () => void,
+  model = new ReadModelDb(readModelName(userId)),
 ): DeviceDbs {
   const local = new PouchDB(deviceDbName(userId), { adapter: 'indexeddb', auto_compaction: true });
   const remote = new PouchDB(`${origin}/db`, {
@@ -42,7 +45,7 @@ export function openDeviceDbs(
   });
   // Best effort: unsent work must not be evicted under storage pressure. The staff home shows the answer.
   void askToKeep();
-  return { local, remote, model: new ReadModelDb(readModelName(userId)) };
+  return { local, remote, model };
 }
 
 /**

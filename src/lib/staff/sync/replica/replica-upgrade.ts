@@ -24,16 +24,18 @@ import {
   refusalLogId,
   uploadLedgerId,
 } from './local-doc-ids.ts';
-import { deviceDbName } from './device-db.ts';
+import {
+  deviceDbName,
+  holds,
+  pouchPrefix,
+  usernameReadModelName,
+  usernameReplicaName,
+} from './db-names.ts';
 import { readModelName } from '../../data/model/read-model.ts';
 
-type Body = Record<string, unknown>;
-/** What PouchDB puts before a database's name in IndexedDB's. */
-const pouchPrefix = (PouchDB as { prefix?: string }).prefix ?? '_pouch_';
+export { usernameReadModelName, usernameReplicaName };
 
-/** The old names, as devices before the upgrade wrote them: fixed, whatever device-db.ts says. */
-export const usernameReplicaName = (username: string) => `cymorth-${username}`;
-export const usernameReadModelName = (username: string) => `cymorth-${username}-read`;
+type Body = Record<string, unknown>;
 
 /** The `_local` documents a replica keeps, and what each becomes in the new replica. */
 const carried: Array<{ id: string; carry?: (body: Body) => Body }> = [
@@ -57,12 +59,6 @@ export type UpgradeOptions = {
 
 const webLock = (name: string, job: () => Promise<void>): Promise<void> =>
   globalThis.navigator?.locks ? navigator.locks.request(name, job) : job();
-
-/** Whether IndexedDB holds `name` on this origin; undefined where the browser cannot list them. */
-async function holds(name: string): Promise<boolean | undefined> {
-  const all = await globalThis.indexedDB?.databases?.().catch(() => undefined);
-  return all?.some((d) => d.name === name);
-}
 
 /** Whether the old replica holds anything: documents, or `_local` documents of its own. */
 async function holdsAnything(db: PouchDB.Database): Promise<boolean> {

@@ -1,15 +1,8 @@
 import { languageEntries } from '$lib/i18n/entries.ts';
-import { loadTexts } from '$lib/i18n/page-texts.ts';
+import { loadWorkTexts } from '$lib/staff/work/work-texts.ts';
 
 export const entries = languageEntries;
-export const load = loadTexts(
-  'staff',
-  'work',
-  'requests',
-  'desk',
-  'intake',
-  'answers',
-  'duplicates',
-  'map',
-  'tasks',
+export const load = loadWorkTexts(
+  ['staff', 'work', 'requests', 'desk', 'answers', 'tasks'],
+  ['intake', 'duplicates', 'map'],
 );
