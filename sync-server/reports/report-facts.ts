@@ -7,8 +7,7 @@
 import { docClassOf } from '#domain/documents/doc-ids.ts';
 import { requestFacts, type RequestFacts } from '#domain/reports/requests-report.ts';
 import type { RequestDoc } from '#domain/requests/request.ts';
-import type { Body } from '../replication/routing/index-entry.ts';
-import type { FeedObserver } from '../replication/routing/routing-index.ts';
+import type { Body, FeedObserver } from '../replication/routing/index-entry.ts';
 
 export class ReportFacts implements FeedObserver {
   readonly #byId = new Map<string, RequestFacts>();

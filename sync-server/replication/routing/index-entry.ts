@@ -37,3 +37,13 @@ export type IndexEntry = {
    */
   readonly earlier: readonly Body[];
 };
+
+/**
+ * Something else kept from the same pass over the feed (reports' facts, sync-server/reports/): told
+ * of each change as the index reads it, in order, and to forget everything when the database was
+ * made again. A second reader of the feed would read every body twice.
+ */
+export type FeedObserver = {
+  change(id: string, doc: Body | undefined, deleted: boolean): void;
+  forget(): void;
+};

@@ -27,18 +27,8 @@ import { databaseGeneration, generationCheckMs } from '../../storage/database-ge
 import type { ReplicatedDb } from '../../storage/storage.ts';
 import { ChangeWaiters } from './change-waiters.ts';
 import { DuplicateLinks, keptOf } from './duplicate-links.ts';
-import type { Body, DbSeq, FeedStart, IndexEntry } from './index-entry.ts';
+import type { Body, DbSeq, FeedObserver, FeedStart, IndexEntry } from './index-entry.ts';
 import { isLive, storedBodies } from './stored-bodies.ts';
-
-/**
- * Something else kept from the same pass over the feed (reports' facts, sync-server/reports/): told
- * of each change as the index reads it, in order, and to forget everything when the database was
- * made again. A second reader of the feed would read every body twice.
- */
-export type FeedObserver = {
-  change(id: string, doc: Body | undefined, deleted: boolean): void;
-  forget(): void;
-};
 
 /** How many earlier routings an entry keeps (`IndexEntry.earlier`). */
 const maxEarlier = 10;
@@ -86,10 +76,7 @@ export class RoutingIndex {
   readonly #compactAfter: number;
   readonly #observers: readonly FeedObserver[];
 
-  /**
-   * `compactAfter`: how many replaced entries the log may hold before it is rewritten;
-   * `observers`: told of each change read (FeedObserver).
-   */
+  /** `compactAfter`: replaced entries the log holds before a rewrite; `observers`: FeedObserver. */
   constructor(
     db: ReplicatedDb,
     {
