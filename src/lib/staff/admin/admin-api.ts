@@ -78,3 +78,23 @@ export const saveRetention = (settings: RetentionSettings) =>
 
 export const choosePassword = (username: string, code: string, password: string) =>
   call<undefined>('POST', '/api/password-reset', { username, code, password });
+
+/** One message to a resident that Notify would not take (`GET /api/notify/status`). */
+export type FailedMessage = {
+  id: string;
+  reference: string | null;
+  message: string;
+  language: string;
+  attempts: number;
+  failed_at: string | null;
+  status: number | null;
+  error: string | null;
+};
+export type NotifyStatus = {
+  configured: boolean;
+  receives_replies: boolean;
+  queued: number;
+  failed_total: number;
+  failed: FailedMessage[];
+};
+export const readNotifyStatus = () => call<NotifyStatus>('GET', '/api/notify/status');

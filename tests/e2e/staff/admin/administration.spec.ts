@@ -42,6 +42,14 @@ for (const lang of languages) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(say('admin.title'));
     await expectNoAxeViolations(page, `administration (${lang})`);
 
+    // Messages to residents: this server has no Notify key, and says so.
+    await page.getByRole('link', { name: say('admin.messages.home_link') }).click();
+    await expect(page.getByTestId('notify-configured')).toHaveText(
+      say('admin.messages.not_configured'),
+    );
+    await expectNoAxeViolations(page, `messages to residents (${lang})`);
+    await page.getByRole('link', { name: say('common.back') }).click();
+
     // An area: a district that does not exist is named, and nothing is saved until it is right.
     await page.getByRole('link', { name: say('admin.areas.title') }).click();
     await page.getByRole('link', { name: say('admin.areas.add') }).click();
