@@ -13,6 +13,7 @@
  *   PATCH /accounts/:username        change: { role?, areas?, disabled? }
  *   POST /accounts/:username/reset-code   a new one-time code for choosing a password
  *   GET|PUT /settings/retention      { finished_task_days, personal_data_days_after_close }
+ *   GET  /audit?from&to&action        the audit log, newest first (audit-routes.ts)
  */
 import { Hono } from 'hono';
 import { mayAdminister } from '#domain/admin/admin-access.ts';
@@ -23,6 +24,7 @@ import type { AdminContext, AdminRoutesOptions } from './admin-context.ts';
 import { areaAdminRoutes } from './area-routes.ts';
 import { accountAdminRoutes } from './account-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
 
 export function adminRoutes(options: AdminRoutesOptions): Hono<SessionEnv> {
   const routes = new Hono<SessionEnv>();
@@ -46,5 +48,6 @@ export function adminRoutes(options: AdminRoutesOptions): Hono<SessionEnv> {
   routes.route('/areas', areaAdminRoutes(ctx));
   routes.route('/accounts', accountAdminRoutes(ctx));
   routes.route('/settings', settingsRoutes(ctx));
+  routes.route('/audit', auditRoutes(options.storage.serverOnly));
   return routes;
 }

@@ -4,16 +4,18 @@
  * address. A later piece of work reads them (an admin's screen, CSV) and records more kinds of
  * action (assignments, erasures, exports); this is only the writing side.
  */
-export type AuditAction =
-  | 'area_created'
-  | 'area_changed'
-  | 'account_created'
-  | 'account_changed'
-  | 'account_disabled'
-  | 'account_enabled'
-  | 'reset_code_issued'
-  | 'password_reset'
-  | 'settings_changed';
+export const auditActions = [
+  'area_created',
+  'area_changed',
+  'account_created',
+  'account_changed',
+  'account_disabled',
+  'account_enabled',
+  'reset_code_issued',
+  'password_reset',
+  'settings_changed',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEntry = {
   /** Who acted: a staff user id (accounts/staff-user-id.ts). */

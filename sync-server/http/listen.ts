@@ -8,7 +8,10 @@
  * So `close` also waits for every handler still running to settle, and only then resolves, so the
  * caller can close storage without a late `_local` read finding the database closed.
  */
+import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { ApiError } from '#domain/api-errors.ts';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 
@@ -44,8 +47,31 @@ export function listen(app: Hono, port: number, host: string): Promise<RunningSe
         },
       });
     }) as HttpServer;
+    server.on('clientError', answerUnparsed);
     server.once('error', reject);
   });
+}
+
+/**
+ * A request Node's parser refuses before the app sees it (headers or address over Node's 16 KB,
+ * a malformed request line) still gets the one error shape, as JSON (api-error.ts), not Node's
+ * bare status line: found by the fuzz suite.
+ */
+function answerUnparsed(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body: ApiError = tooLarge
+    ? { error: 'payload_too_large', reason: 'The address or headers are too long.' }
+    : { error: 'invalid_request', reason: 'The request could not be read.' };
+  const text = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 function closeServer(server: HttpServer, graceMs = 5_000): Promise<void> {

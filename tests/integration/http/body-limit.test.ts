@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foodSubmission } from '../../support/server/submission-fixtures.ts';
+import { rawGet } from '../../support/server/raw-http.ts';
 import {
   countDocs,
   postJson,
@@ -72,5 +73,15 @@ describe('the 64 KB body limit', () => {
     await postJson(server, paddedSubmission(200 * 1024));
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('what Node refuses before the app sees it', () => {
+  it('answers an address over 16 KB with 431 in the error shape, and keeps serving', async () => {
+    const res = await rawGet(server.port, `/api/requests/${'1'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'payload_too_large' });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

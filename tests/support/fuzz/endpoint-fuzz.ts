@@ -59,6 +59,7 @@ const endpoints: Endpoint[] = [
   { method: 'PATCH', path: '/api/admin/accounts/{id}', body: 'accountChange' },
   { method: 'POST', path: '/api/admin/accounts/{id}/reset-code', body: 'none' },
   { method: 'GET', path: '/api/admin/settings/retention', body: 'none' },
+  { method: 'GET', path: '/api/admin/audit', body: 'none' },
   { method: 'PUT', path: '/api/admin/settings/retention', body: 'retention' },
   { method: 'POST', path: '/api/password-reset', body: 'passwordReset' },
   { method: 'POST', path: '/api/notify/received-text', body: 'receivedText' },
@@ -296,6 +297,7 @@ const queryKeys = [
   'lang',
   'from',
   'to',
+  'action',
 ];
 
 /** Percent-encoded as a client would; a lone surrogate (which has no UTF-8) as U+FFFD. */

@@ -98,3 +98,17 @@ export type NotifyStatus = {
   failed: FailedMessage[];
 };
 export const readNotifyStatus = () => call<NotifyStatus>('GET', '/api/notify/status');
+
+/** One audit entry as admins read it (sync-server/admin/audit-routes.ts): ids, never names. */
+export type AuditListing = {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  fields: string[];
+};
+export const readAudit = (from: string, to: string, action: string) =>
+  call<{ entries: AuditListing[]; more: boolean }>(
+    'GET',
+    `/api/admin/audit?from=${from}&to=${to}${action ? `&action=${encodeURIComponent(action)}` : ''}`,
+  );

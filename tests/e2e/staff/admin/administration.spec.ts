@@ -77,6 +77,19 @@ for (const lang of languages) {
     await expect(page.getByRole('heading', { name })).toBeVisible();
     await expectNoAxeViolations(page, `the areas (${lang})`);
 
+    // The audit log has it, by who did it, and narrows to one kind of action.
+    await page.getByRole('link', { name: say('common.back'), exact: true }).click();
+    await page.getByRole('link', { name: say('admin.audit.home_link') }).click();
+    const created = page.locator('[data-testid="audit"] tr[data-action="area_created"]');
+    await expect(created.first()).toContainText(say('admin.audit.actions.area_created'));
+    await page.getByLabel(say('admin.audit.action_label')).selectOption('area_created');
+    await expect(page).toHaveURL(/action=area_created/);
+    await expect(page.locator('[data-testid="audit"] tbody tr').first()).toHaveAttribute(
+      'data-action',
+      'area_created',
+    );
+    await expectNoAxeViolations(page, `the audit log (${lang})`);
+
     // A coordinator of that area, who chooses their own password with the code.
     await page.getByRole('link', { name: say('common.back'), exact: true }).click();
     await page.getByRole('link', { name: say('admin.accounts.title') }).click();
