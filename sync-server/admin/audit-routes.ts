@@ -11,7 +11,7 @@ import { parsePeriod } from '#domain/reports/report-period.ts';
 import type { SessionEnv } from '../accounts/sessions/require-session.ts';
 import { apiError } from '../http/api-error.ts';
 import type { DocStore } from '../storage/storage.ts';
-import { auditActions } from '../audit/audit-log.ts';
+import { auditActions } from '#domain/admin/audit-actions.ts';
 import type { StoredAuditEntry } from '../audit/stored-audit-log.ts';
 
 export const maxListed = 500;
