@@ -6,6 +6,7 @@ import path from 'node:path';
 import { integer } from './env/integer-setting.ts';
 import { tileSource, type TileSource } from './map/tile-source.ts';
 import { readNotifySettings, type NotifySettings } from './notify/notify-settings.ts';
+import { httpUrl } from './env/url-setting.ts';
 
 export type ServerConfig = {
   port: number;
@@ -65,19 +66,8 @@ export function couchdbUrl(env: NodeJS.ProcessEnv): string | null {
 
 /** `POSTCODES_URL`, checked: the http(s) root of a postcodes.io-compatible service. */
 export function postcodesUrl(env: NodeJS.ProcessEnv): string | null {
-  const raw = env.POSTCODES_URL?.trim();
-  if (!raw) return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(raw);
-  } catch {
-    // Answered below.
-  }
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search) {
-    throw new Error(
-      'POSTCODES_URL must be an http:// or https:// URL such as https://postcodes.example/',
-    );
-  }
+  const url = httpUrl(env, 'POSTCODES_URL', 'https://postcodes.example/');
+  if (url === null) return null;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

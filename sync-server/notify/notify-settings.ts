@@ -7,6 +7,7 @@
  * resident is left out for want of one language's template. No error repeats a key or token.
  */
 import { languages, type Language } from '#domain/languages.ts';
+import { httpUrl } from '../env/url-setting.ts';
 import {
   residentMessages,
   templateSetting,
@@ -41,20 +42,8 @@ export const notConfigured: NotifySettings = {
 };
 
 function baseUrl(env: NodeJS.ProcessEnv): string {
-  const raw = env.NOTIFY_BASE_URL?.trim();
-  if (!raw) return notifyProductionUrl;
-  let url: URL | null = null;
-  try {
-    url = new URL(raw);
-  } catch {
-    // Answered below.
-  }
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search) {
-    throw new Error(
-      'NOTIFY_BASE_URL must be an http:// or https:// URL such as ' + notifyProductionUrl,
-    );
-  }
-  return url.href.replace(/\/+$/, '');
+  const url = httpUrl(env, 'NOTIFY_BASE_URL', notifyProductionUrl);
+  return url === null ? notifyProductionUrl : url.href.replace(/\/+$/, '');
 }
 
 function templates(env: NodeJS.ProcessEnv): TemplateIds {
